@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { applyPatch } from '../../lib/patch';
+import type { ClientToServer, ServerToClient } from '../../lib/realtime';
+import type { Activity, EngineStatus, TopologySnapshot } from '../../lib/topology';
+
+export type FeedStatus = 'connecting' | 'live' | 'offline';
+
+export interface LiveTopology {
+  snapshot: TopologySnapshot | null;
+  engine: EngineStatus | null;
+  /** Whether this browser is connected to the Portolan server itself. */
+  feed: FeedStatus;
+  activity: Activity[];
+}
+
+const ACTIVITY_KEPT = 50;
+
+/**
+ * The browser's copy of the server's picture: a snapshot on connect, then
+ * patches; a gap or a new server epoch asks for a fresh snapshot.
+ */
+export function useLiveTopology(): LiveTopology {
+  const [state, setState] = useState<LiveTopology>({ snapshot: null, engine: null, feed: 'connecting', activity: [] });
+
+  useEffect(() => {
+    const socket: Socket<ServerToClient, ClientToServer> = io({ transports: ['websocket'] });
+    let current: TopologySnapshot | null = null;
+    let resyncing = false;
+
+    const adopt = (snapshot: TopologySnapshot) => {
+      current = snapshot;
+      setState((s) => ({ ...s, snapshot }));
+    };
+    const resync = () => {
+      if (resyncing) return;
+      resyncing = true;
+      socket.emit('topology:resync', (snapshot) => {
+        resyncing = false;
+        adopt(snapshot);
+      });
+    };
+
+    socket.on('connect', () => setState((s) => ({ ...s, feed: 'live' })));
+    socket.on('disconnect', () => setState((s) => ({ ...s, feed: 'offline' })));
+    socket.on('connect_error', () => setState((s) => ({ ...s, feed: 'offline' })));
+    socket.on('topology:snapshot', adopt);
+    socket.on('topology:patch', (patch) => {
+      if (!current || resyncing) return resync();
+      const result = applyPatch(current, patch);
+      if (result.applied) adopt(result.snapshot);
+      else if (result.reason !== 'stale') resync();
+    });
+    socket.on('engine:status', (engine) => setState((s) => ({ ...s, engine })));
+    socket.on('activity', (a) => setState((s) => ({ ...s, activity: [a, ...s.activity].slice(0, ACTIVITY_KEPT) })));
+    return () => {
+      socket.disconnect();
+    };
+  }, []);
+
+  return state;
+}

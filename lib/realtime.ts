@@ -1,0 +1,13 @@
+import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from './topology';
+
+/** The socket.io contract of DESIGN.md, shared by the server and every client. */
+export interface ServerToClient {
+  'topology:snapshot': (snapshot: TopologySnapshot) => void;
+  'topology:patch': (patch: TopologyPatch) => void;
+  'engine:status': (status: EngineStatus) => void;
+  activity: (activity: Activity) => void;
+}
+
+export interface ClientToServer {
+  'topology:resync': (ack: (snapshot: TopologySnapshot) => void) => void;
+}

@@ -1,0 +1,124 @@
+/** The public picture of one Docker Engine, as DESIGN.md defines it. */
+
+export type SwarmState = 'inactive' | 'pending' | 'active' | 'error' | 'locked' | (string & {});
+
+export interface EngineInfo {
+  id: string;
+  name: string;
+  version: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+  endpoint: string;
+  swarm: { state: SwarmState; nodeId?: string; manager?: boolean };
+}
+
+export interface Subnet {
+  subnet: string;
+  gateway?: string;
+  ipRange?: string;
+}
+
+export interface Network {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  internal: boolean;
+  attachable: boolean;
+  ingress: boolean;
+  ipv6: boolean;
+  /** Created by the Engine itself: bridge, host, none, and swarm's ingress and docker_gwbridge. */
+  predefined: boolean;
+  subnets: Subnet[];
+  labels: Record<string, string>;
+  options: Record<string, string>;
+  createdAt: string;
+}
+
+export interface Endpoint {
+  networkId: string;
+  networkName: string;
+  /** Without prefix length; empty while the container is not running. */
+  ipv4: string;
+  ipv6: string;
+  mac: string;
+  aliases: string[];
+}
+
+export interface PortBinding {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp' | (string & {});
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead' | (string & {});
+
+export interface Container {
+  id: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  status: string;
+  /** As in the image or `--user`; "" means root. */
+  user: string;
+  networkMode: string;
+  endpoints: Endpoint[];
+  ports: PortBinding[];
+  labels: Record<string, string>;
+  createdAt: string;
+}
+
+export interface Topology {
+  engine: EngineInfo;
+  /** Sorted by name. */
+  networks: Network[];
+  /** Sorted by name, stopped ones included. */
+  containers: Container[];
+}
+
+export type TopologyKind = 'network' | 'container';
+
+export type PatchOp =
+  | { op: 'upsert'; kind: 'network'; value: Network }
+  | { op: 'upsert'; kind: 'container'; value: Container }
+  | { op: 'remove'; kind: TopologyKind; id: string };
+
+export interface TopologySnapshot {
+  epoch: string;
+  revision: number;
+  topology: Topology;
+}
+
+export interface TopologyPatch {
+  epoch: string;
+  from: number;
+  to: number;
+  ops: PatchOp[];
+}
+
+export type EngineConnection = 'connected' | 'reconnecting' | 'unreachable';
+
+export interface EngineStatus {
+  status: EngineConnection;
+  endpoint: string;
+  detail?: string;
+}
+
+export interface Activity {
+  id: string;
+  time: string;
+  type: string;
+  action: string;
+  actorId: string;
+  actorName: string;
+  text: string;
+}
+
+export function emptyEngine(endpoint: string): EngineInfo {
+  return { id: '', name: '', version: '', apiVersion: '', os: '', arch: '', endpoint, swarm: { state: 'inactive' } };
+}
+
+export const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;

@@ -1,0 +1,51 @@
+import { isIP } from 'node:net';
+
+export interface Config {
+  port: number;
+  host: string;
+  token: string | null;
+  readOnly: boolean;
+  /** Lower-case host names accepted in Host and Origin headers. */
+  allowedHosts: Set<string>;
+  dev: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  return h === '::1' || h === '::ffff:127.0.0.1';
+}
+
+/** Reads Portolan's settings from the environment; refuses settings that would expose the Docker socket. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env.PORT} is not a port number (0–65535).`);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const token = env.PORTOLAN_TOKEN?.trim() || null;
+  if (!isLoopback(host) && !token) {
+    throw new ConfigError(
+      `HOST=${host} would let other machines reach Portolan, and Portolan holds the Docker socket, which is root on this host. ` +
+        'Set PORTOLAN_TOKEN to a long random secret (for example: PORTOLAN_TOKEN=$(openssl rand -hex 32)), or listen on 127.0.0.1.',
+    );
+  }
+  const allowedHosts = new Set(LOOPBACK_NAMES);
+  for (const name of (env.PORTOLAN_ALLOWED_HOSTS ?? '').split(',')) {
+    if (name.trim()) allowedHosts.add(name.trim().toLowerCase());
+  }
+  if (!isLoopback(host) && host !== '0.0.0.0' && host !== '::') allowedHosts.add(host.toLowerCase());
+  return {
+    port,
+    host,
+    token,
+    readOnly: ['1', 'true', 'yes', 'on'].includes((env.PORTOLAN_READ_ONLY ?? '').toLowerCase()),
+    allowedHosts,
+    dev: env.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,62 @@
+import { ApiError } from '../../lib/apiError';
+
+interface DockerodeError extends Error {
+  statusCode?: number;
+  json?: { message?: string } | null;
+  reason?: string;
+  code?: string;
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/** True when the failure says the Engine could not be reached at all, rather than that it said no. */
+export function isUnreachable(err: unknown): boolean {
+  const code = (err as DockerodeError | undefined)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
+}
+
+/** How to reach the Engine again, in words a person can act on. */
+export function unreachableHint(endpoint: string, err: unknown): string {
+  const code = (err as DockerodeError | undefined)?.code;
+  if (code === 'EACCES') return `Permission denied on ${endpoint}: run Portolan as a user in the docker group, or point DOCKER_HOST at an engine you may use.`;
+  if (endpoint.startsWith('unix://'))
+    return `No Docker Engine answers on ${endpoint}. Start it (sudo systemctl start docker, or run dockerd), or set DOCKER_HOST to the engine you want.`;
+  return `No Docker Engine answers on ${endpoint}. Check that it is running and reachable, and that DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right.`;
+}
+
+/** Maps any dockerode failure to the API's error shape, keeping the Engine's status and exact words. */
+export function toApiError(err: unknown, endpoint: string): ApiError {
+  if (err instanceof ApiError) return err;
+  const e = (err ?? {}) as DockerodeError;
+  if (isUnreachable(e)) {
+    return new ApiError(503, 'engine_unreachable', `The Docker Engine at ${endpoint} cannot be reached (${e.code}).`, unreachableHint(endpoint, e));
+  }
+  if (typeof e.statusCode === 'number') {
+    const message = engineMessage(e);
+    const status = e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 502;
+    return new ApiError(status, codeFor(e.statusCode), message, undefined, { status: e.statusCode, message });
+  }
+  return new ApiError(500, 'internal', e.message || 'Unexpected failure while talking to the Docker Engine.');
+}
+
+function engineMessage(e: DockerodeError): string {
+  if (e.json && typeof e.json.message === 'string') return e.json.message;
+  // dockerode puts the raw body after "(HTTP code N) <reason> - "
+  const m = /-\s(.*)$/s.exec(e.message);
+  return (m?.[1] ?? e.reason ?? e.message).trim();
+}
+
+function codeFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    default:
+      return status >= 500 ? 'engine_error' : 'engine_refused';
+  }
+}

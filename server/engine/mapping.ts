@@ -1,0 +1,138 @@
+import type Dockerode from 'dockerode';
+import { byName, type Container, type EngineInfo, type Endpoint, type Network, type PortBinding } from '../../lib/topology';
+
+// The one place where raw Engine objects become Portolan's public types.
+
+const PREDEFINED = new Set(['bridge', 'host', 'none', 'docker_gwbridge']);
+
+/** Accepts both list and inspect documents; `Containers` is ignored: attachments come from the containers. */
+export function toNetwork(raw: Dockerode.NetworkInspectInfo): Network {
+  return {
+    id: raw.Id,
+    name: raw.Name,
+    driver: raw.Driver,
+    scope: raw.Scope,
+    internal: raw.Internal === true,
+    attachable: raw.Attachable === true,
+    ingress: raw.Ingress === true,
+    ipv6: raw.EnableIPv6 === true,
+    predefined: PREDEFINED.has(raw.Name) || raw.Ingress === true,
+    subnets: (raw.IPAM?.Config ?? []).map((c) => ({
+      subnet: c.Subnet ?? '',
+      ...(c.Gateway ? { gateway: c.Gateway } : {}),
+      ...(c.IPRange ? { ipRange: c.IPRange } : {}),
+    })),
+    labels: { ...(raw.Labels ?? {}) },
+    options: { ...(raw.Options ?? {}) },
+    createdAt: raw.Created,
+  };
+}
+
+export function toContainer(raw: Dockerode.ContainerInspectInfo): Container {
+  return {
+    id: raw.Id,
+    name: raw.Name.replace(/^\//, ''),
+    image: raw.Config.Image,
+    state: raw.State.Status,
+    status: statusOf(raw.State),
+    user: raw.Config.User ?? '',
+    networkMode: raw.HostConfig.NetworkMode ?? '',
+    endpoints: toEndpoints(raw.NetworkSettings.Networks ?? {}),
+    ports: toPorts(raw.NetworkSettings.Ports ?? {}),
+    labels: { ...(raw.Config.Labels ?? {}) },
+    createdAt: raw.Created,
+  };
+}
+
+function toEndpoints(networks: Record<string, Dockerode.EndpointSettings | undefined>): Endpoint[] {
+  return Object.entries(networks)
+    .flatMap(([networkName, e]) =>
+      e
+        ? [
+            {
+              networkId: e.NetworkID ?? '',
+              networkName,
+              ipv4: e.IPAddress ?? '',
+              ipv6: e.GlobalIPv6Address ?? '',
+              mac: e.MacAddress ?? '',
+              aliases: [...(e.Aliases ?? [])],
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => byName({ name: a.networkName }, { name: b.networkName }));
+}
+
+type RawPorts = Record<string, { HostIp: string; HostPort: string }[] | null | undefined>;
+
+function toPorts(ports: RawPorts): PortBinding[] {
+  const bindings: PortBinding[] = [];
+  for (const [key, hostBindings] of Object.entries(ports)) {
+    const [port = '', protocol = 'tcp'] = key.split('/');
+    for (const b of hostBindings ?? []) {
+      bindings.push({ hostIp: b.HostIp, hostPort: Number(b.HostPort), containerPort: Number(port), protocol });
+    }
+  }
+  return bindings.sort(
+    (a, b) =>
+      a.containerPort - b.containerPort ||
+      a.protocol.localeCompare(b.protocol) ||
+      a.hostIp.localeCompare(b.hostIp) ||
+      a.hostPort - b.hostPort,
+  );
+}
+
+/**
+ * A status in words that changes only when the Engine's state does, unlike
+ * `docker ps`'s "Up 3 minutes", so the picture never needs polling.
+ */
+function statusOf(state: Dockerode.ContainerInspectInfo['State']): string {
+  const health = state.Health?.Status && state.Health.Status !== 'none' ? ` (${state.Health.Status})` : '';
+  switch (state.Status) {
+    case 'running':
+      return `Up since ${state.StartedAt}${health}`;
+    case 'paused':
+      return `Up since ${state.StartedAt} (Paused)`;
+    case 'restarting':
+      return `Restarting (${state.ExitCode})`;
+    case 'exited':
+      return `Exited (${state.ExitCode}) at ${state.FinishedAt}`;
+    case 'created':
+      return 'Created';
+    default:
+      return state.Status.charAt(0).toUpperCase() + state.Status.slice(1);
+  }
+}
+
+export function toEngineInfo(info: RawInfo, version: RawVersion, endpoint: string): EngineInfo {
+  const swarm = info.Swarm ?? {};
+  return {
+    id: info.ID ?? '',
+    name: info.Name ?? '',
+    version: version.Version ?? '',
+    apiVersion: version.ApiVersion ?? '',
+    os: version.Os ?? info.OSType ?? '',
+    arch: version.Arch ?? info.Architecture ?? '',
+    endpoint,
+    swarm: {
+      state: swarm.LocalNodeState || 'inactive',
+      ...(swarm.NodeID ? { nodeId: swarm.NodeID } : {}),
+      ...(swarm.LocalNodeState === 'active' ? { manager: swarm.ControlAvailable === true } : {}),
+    },
+  };
+}
+
+export interface RawInfo {
+  ID?: string;
+  Name?: string;
+  OSType?: string;
+  Architecture?: string;
+  Swarm?: { LocalNodeState?: string; NodeID?: string; ControlAvailable?: boolean };
+}
+
+export interface RawVersion {
+  Version?: string;
+  ApiVersion?: string;
+  Os?: string;
+  Arch?: string;
+}

@@ -1,0 +1,97 @@
+import type { IncomingMessage } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { ApiError } from '../lib/apiError';
+import { isLoopback, type Config } from './config';
+
+// The security gate of DESIGN.md. Portolan holds the Docker socket, which is
+// root on this host, so every request passes here before anything else runs.
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The host name of a Host header value ("localhost:3000", "[::1]:3000"), lower-cased. */
+export function hostName(value: string): string {
+  const v = value.trim().toLowerCase();
+  if (v.startsWith('[')) return v.slice(0, v.indexOf(']') + 1);
+  const colon = v.lastIndexOf(':');
+  return colon > 0 && v.indexOf(':') === colon ? v.slice(0, colon) : v;
+}
+
+export function hostAllowed(config: Config, host: string | undefined): boolean {
+  return host !== undefined && host !== '' && config.allowedHosts.has(hostName(host));
+}
+
+export function originAllowed(config: Config, origin: string | undefined): boolean {
+  if (!origin) return false;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && config.allowedHosts.has(url.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+function presentedToken(req: IncomingMessage): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  const cookie = /(?:^|;\s*)portolan_token=([^;]+)/.exec(req.headers.cookie ?? '');
+  return cookie?.[1] ? decodeURIComponent(cookie[1]) : null;
+}
+
+function tokenMatches(config: Config, req: IncomingMessage): boolean {
+  const given = presentedToken(req);
+  if (!config.token || !given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(config.token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function fromLoopback(req: IncomingMessage): boolean {
+  return isLoopback(req.socket.remoteAddress ?? '');
+}
+
+/** Checks that hold for every request and every socket.io handshake. */
+function checkCommon(config: Config, req: IncomingMessage): ApiError | null {
+  if (!hostAllowed(config, req.headers.host)) {
+    return new ApiError(
+      403,
+      'host_not_allowed',
+      `Portolan does not answer to the host name "${req.headers.host ?? ''}".`,
+      'This protects the Docker socket from DNS rebinding. Open Portolan as http://localhost:PORT, or add the name to PORTOLAN_ALLOWED_HOSTS.',
+    );
+  }
+  if (config.token && !fromLoopback(req) && !tokenMatches(config, req)) {
+    return new ApiError(401, 'token_required', 'Portolan needs its token from other machines.', 'Send "Authorization: Bearer <PORTOLAN_TOKEN>", or open the page once as /?token=<PORTOLAN_TOKEN>.');
+  }
+  return null;
+}
+
+/** The gate for HTTP requests: null means pass. */
+export function checkRequest(config: Config, req: IncomingMessage): ApiError | null {
+  const common = checkCommon(config, req);
+  if (common || SAFE_METHODS.has(req.method ?? 'GET')) return common;
+  if (config.readOnly) {
+    return new ApiError(403, 'read_only', 'This Portolan is read-only (PORTOLAN_READ_ONLY is set): nothing can be changed from here.');
+  }
+  if (!originAllowed(config, req.headers.origin)) {
+    return new ApiError(403, 'origin_not_allowed', `Changes must come from Portolan's own page; the Origin "${req.headers.origin ?? '(none)'}" is not allowed.`, 'Scripts send "Origin: http://localhost:3000" (or a name in PORTOLAN_ALLOWED_HOSTS).');
+  }
+  if (config.token && !tokenMatches(config, req)) {
+    return new ApiError(401, 'token_required', 'Changes need the Portolan token.', 'Send "Authorization: Bearer <PORTOLAN_TOKEN>".');
+  }
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+  if ((hasBody || req.method !== 'DELETE') && type !== 'application/json') {
+    return new ApiError(415, 'json_required', `Changes are sent as application/json, not "${type || '(none)'}".`, 'Set "Content-Type: application/json".');
+  }
+  return null;
+}
+
+/** The gate for socket.io handshakes: browsers always send Origin on a WebSocket. */
+export function checkHandshake(config: Config, req: IncomingMessage): ApiError | null {
+  const common = checkCommon(config, req);
+  if (common) return common;
+  if (!originAllowed(config, req.headers.origin)) {
+    return new ApiError(403, 'origin_not_allowed', `The Origin "${req.headers.origin ?? '(none)'}" may not open Portolan's live feed.`);
+  }
+  return null;
+}

@@ -1,0 +1,38 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { ClientToServer, ServerToClient } from '../lib/realtime';
+import type { Config } from './config';
+import { checkHandshake } from './gate';
+import type { TopologyStore } from './topology/store';
+
+/**
+ * The socket.io contract of DESIGN.md. Every viewer gets the same broadcast
+ * from the one store, so Engine requests do not grow with viewers.
+ */
+export function attachRealtime(http: HttpServer, store: TopologyStore, config: Config): Server<ClientToServer, ServerToClient> {
+  const io = new Server<ClientToServer, ServerToClient>(http, {
+    // WebSocket only: browsers always send Origin on it, which the gate checks.
+    transports: ['websocket'],
+    serveClient: false,
+    // Leave other upgrades (Next's dev reload) to their own handler.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => {
+      const refusal = checkHandshake(config, req);
+      callback(refusal ? refusal.message : null, refusal === null);
+    },
+  });
+
+  io.on('connection', (socket) => {
+    socket.emit('engine:status', store.status());
+    socket.emit('topology:snapshot', store.snapshot());
+    socket.on('topology:resync', (ack) => {
+      if (typeof ack === 'function') ack(store.snapshot());
+    });
+  });
+
+  store.on('patch', (patch) => io.emit('topology:patch', patch));
+  store.on('snapshot', (snapshot) => io.emit('topology:snapshot', snapshot));
+  store.on('status', (status) => io.emit('engine:status', status));
+  store.on('activity', (activity) => io.emit('activity', activity));
+  return io;
+}

@@ -25,7 +25,7 @@ export function isLoopback(host: string): boolean {
 
 /** Reads Portolan's settings from the environment; refuses settings that would expose the Docker socket. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
+  const port = Number(env.PORT?.trim() || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env.PORT} is not a port number (0–65535).`);
   const host = env.HOST?.trim() || '127.0.0.1';
   const token = env.PORTOLAN_TOKEN?.trim() || null;

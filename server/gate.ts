@@ -34,7 +34,12 @@ function presentedToken(req: IncomingMessage): string | null {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookie = /(?:^|;\s*)portolan_token=([^;]+)/.exec(req.headers.cookie ?? '');
-  return cookie?.[1] ? decodeURIComponent(cookie[1]) : null;
+  if (!cookie?.[1]) return null;
+  try {
+    return decodeURIComponent(cookie[1]);
+  } catch {
+    return null; // a malformed cookie is no token; throwing here would crash the server
+  }
 }
 
 function tokenMatches(config: Config, req: IncomingMessage): boolean {

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, type DockerEvent } from './activity';
+import { emptyEngine, type Container, type Topology } from './topology';
+
+const WEB1_ID = '4f2a1c0b9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
+const DEMO_ID = '9d1c3b5a7e9f1a3c5e7d9b1f3a5c7e9d1b3f5a7c9e1d3b5f7a9c1e3d5b7f9a1c';
+const BACKEND_ID = '1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a';
+
+const web1: Container = {
+  id: WEB1_ID,
+  name: 'web1',
+  image: 'nginx:1.27-alpine',
+  state: 'running',
+  status: 'Up since 2024-06-11T08:31:03Z',
+  user: '',
+  networkMode: 'bridge',
+  endpoints: [
+    {
+      networkId: BACKEND_ID,
+      networkName: 'backend-net',
+      ipv4: '172.19.0.4',
+      ipv6: '',
+      mac: '02:42:ac:13:00:04',
+      aliases: [],
+    },
+    {
+      networkId: DEMO_ID,
+      networkName: 'demo-net',
+      ipv4: '172.18.0.2',
+      ipv6: '',
+      mac: '02:42:ac:12:00:02',
+      aliases: ['web1'],
+    },
+  ],
+  ports: [],
+  labels: {},
+  createdAt: '2024-06-11T08:31:02Z',
+};
+
+const topo: Topology = {
+  engine: emptyEngine('unix:///var/run/docker.sock'),
+  networks: [],
+  containers: [web1],
+};
+const empty: Topology = {
+  engine: emptyEngine('unix:///var/run/docker.sock'),
+  networks: [],
+  containers: [],
+};
+
+// 2024-06-11T08:31:03.120Z
+const TIME = 1718094663;
+const TIME_NANO = 1718094663120934022;
+
+function networkEvent(action: string, attributes: Record<string, string>): DockerEvent {
+  return {
+    Type: 'network',
+    Action: action,
+    Actor: { ID: DEMO_ID, Attributes: attributes },
+    time: TIME,
+    timeNano: TIME_NANO,
+  };
+}
+
+function containerEvent(action: string, attributes: Record<string, string>): DockerEvent {
+  return {
+    Type: 'container',
+    Action: action,
+    Actor: { ID: WEB1_ID, Attributes: attributes },
+    time: TIME,
+    timeNano: TIME_NANO,
+  };
+}
+
+const text = (event: DockerEvent, t: Topology = topo): string => describeEvent(event, t, 'a1').text;
+
+describe('describeEvent', () => {
+  it('builds the whole activity record from a network connect event', () => {
+    const event = networkEvent('connect', {
+      container: WEB1_ID,
+      name: 'demo-net',
+      type: 'bridge',
+    });
+    expect(describeEvent(event, topo, 'evt-17')).toEqual({
+      id: 'evt-17',
+      time: '2024-06-11T08:31:03.120Z',
+      type: 'network',
+      action: 'connect',
+      actorId: DEMO_ID,
+      actorName: 'demo-net',
+      text: 'web1 joined demo-net as 172.18.0.2',
+    });
+  });
+
+  it('says which container joined a network, by name, with its IP on that network', () => {
+    expect(
+      text(
+        networkEvent('connect', {
+          container: WEB1_ID,
+          name: 'backend-net',
+          type: 'bridge',
+        }),
+      ),
+    ).toBe('web1 joined backend-net as 172.19.0.4');
+  });
+
+  it('leaves out the IP on connect when the container has none on that network', () => {
+    expect(
+      text(
+        networkEvent('connect', {
+          container: WEB1_ID,
+          name: 'host',
+          type: 'host',
+        }),
+      ),
+    ).toBe('web1 joined host');
+  });
+
+  it('names an unknown container by its short id on connect', () => {
+    expect(
+      text(
+        networkEvent('connect', {
+          container: WEB1_ID,
+          name: 'demo-net',
+          type: 'bridge',
+        }),
+        empty,
+      ),
+    ).toBe('4f2a1c0b9e8d joined demo-net');
+  });
+
+  it('says which container left a network', () => {
+    expect(
+      text(
+        networkEvent('disconnect', {
+          container: WEB1_ID,
+          name: 'demo-net',
+          type: 'bridge',
+        }),
+      ),
+    ).toBe('web1 left demo-net');
+  });
+
+  it('describes a created network with its driver', () => {
+    expect(text(networkEvent('create', { name: 'demo-net', type: 'bridge' }))).toBe('network demo-net created (bridge driver)');
+    expect(text(networkEvent('create', { name: 'demo-net' }))).toBe('network demo-net created (unknown driver)');
+  });
+
+  it('describes a removed network', () => {
+    expect(text(networkEvent('destroy', { name: 'demo-net', type: 'bridge' }))).toBe('network demo-net removed');
+  });
+
+  it('names a network by its short id when the event carries no name', () => {
+    const event: DockerEvent = {
+      Type: 'network',
+      Action: 'destroy',
+      Actor: { ID: DEMO_ID },
+      time: TIME,
+    };
+    expect(describeEvent(event, topo, 'a1')).toMatchObject({
+      actorName: '9d1c3b5a7e9f',
+      text: 'network 9d1c3b5a7e9f removed',
+    });
+  });
+
+  it('describes a started container', () => {
+    expect(text(containerEvent('start', { name: 'web1', image: 'nginx:1.27-alpine' }))).toBe('web1 started');
+  });
+
+  it('describes a container that died with its exit code', () => {
+    expect(
+      text(
+        containerEvent('die', {
+          name: 'web1',
+          image: 'nginx:1.27-alpine',
+          exitCode: '137',
+        }),
+      ),
+    ).toBe('web1 exited with code 137');
+    expect(text(containerEvent('die', { name: 'web1' }))).toBe('web1 exited with code ?');
+  });
+
+  it('describes a rename from the old name without its leading "/" to the new name', () => {
+    expect(text(containerEvent('rename', { name: 'web-renamed', oldName: '/old' }))).toBe('old renamed to web-renamed');
+  });
+
+  it('describes a removed container', () => {
+    expect(text(containerEvent('destroy', { name: 'web1', image: 'nginx:1.27-alpine' }))).toBe('container web1 removed');
+  });
+
+  it('describes a health status change with the new status, keeping action "health_status"', () => {
+    const activity = describeEvent(containerEvent('health_status: healthy', { name: 'web1' }), topo, 'a1');
+    expect(activity.action).toBe('health_status');
+    expect(activity.text).toBe('web1 is healthy');
+    expect(text(containerEvent('health_status: unhealthy', { name: 'web1' }))).toBe('web1 is unhealthy');
+  });
+
+  it('describes a created container with its image', () => {
+    expect(text(containerEvent('create', { name: 'web1', image: 'nginx:1.27-alpine' }))).toBe('container web1 created from nginx:1.27-alpine');
+  });
+
+  it('uses the seconds field for the time when the event has no timeNano', () => {
+    const event: DockerEvent = {
+      Type: 'container',
+      Action: 'start',
+      Actor: { ID: WEB1_ID, Attributes: { name: 'web1' } },
+      time: TIME,
+    };
+    expect(describeEvent(event, topo, 'a1').time).toBe('2024-06-11T08:31:03.000Z');
+  });
+
+  it('falls back to "<name>: <action>" for actions it has no words for', () => {
+    expect(text(containerEvent('update', { name: 'web1' }))).toBe('web1: update');
+    expect(text(networkEvent('prune', { name: 'demo-net' }))).toBe('network demo-net: prune');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from './summary';
+import { emptyEngine, type Container, type Network, type Topology } from './topology';
+
+function network(name: string, driver: string): Network {
+  return {
+    id: `id-${name}`,
+    name,
+    driver,
+    scope: driver === 'overlay' ? 'swarm' : 'local',
+    internal: false,
+    attachable: false,
+    ingress: false,
+    ipv6: false,
+    predefined: false,
+    subnets: [],
+    labels: {},
+    options: {},
+    createdAt: '2024-06-11T08:30:00Z',
+  };
+}
+
+function container(name: string, state: string): Container {
+  return {
+    id: `id-${name}`,
+    name,
+    image: 'busybox:1.36',
+    state,
+    status: state,
+    user: '',
+    networkMode: 'bridge',
+    endpoints: [],
+    ports: [],
+    labels: {},
+    createdAt: '2024-06-11T08:31:02Z',
+  };
+}
+
+const engine = emptyEngine('unix:///var/run/docker.sock');
+
+describe('summarize', () => {
+  it('counts networks by driver and containers by state, most first', () => {
+    const topology: Topology = {
+      engine,
+      networks: [
+        network('a-net', 'bridge'),
+        network('bridge', 'bridge'),
+        network('host', 'host'),
+        network('ingress', 'overlay'),
+        network('none', 'null'),
+        network('web-net', 'bridge'),
+        network('z-overlay', 'overlay'),
+      ],
+      containers: [
+        container('api', 'running'),
+        container('db', 'exited'),
+        container('job', 'exited'),
+        container('old', 'exited'),
+        container('web1', 'running'),
+        container('web2', 'paused'),
+      ],
+    };
+    expect(summarize(topology)).toEqual({
+      networks: 7,
+      containers: 6,
+      networksByDriver: [
+        ['bridge', 3],
+        ['overlay', 2],
+        ['host', 1],
+        ['null', 1],
+      ],
+      containersByState: [
+        ['exited', 3],
+        ['running', 2],
+        ['paused', 1],
+      ],
+    });
+  });
+
+  it('orders equal counts alphabetically so the summary does not jump around', () => {
+    const topology: Topology = {
+      engine,
+      networks: [network('n1', 'null'), network('n2', 'macvlan'), network('n3', 'host')],
+      containers: [container('c1', 'running'), container('c2', 'created')],
+    };
+    expect(summarize(topology).networksByDriver).toEqual([
+      ['host', 1],
+      ['macvlan', 1],
+      ['null', 1],
+    ]);
+    expect(summarize(topology).containersByState).toEqual([
+      ['created', 1],
+      ['running', 1],
+    ]);
+  });
+
+  it('summarises an empty engine as zeros and empty lists', () => {
+    expect(summarize({ engine, networks: [], containers: [] })).toEqual({
+      networks: 0,
+      containers: 0,
+      networksByDriver: [],
+      containersByState: [],
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const TEST_IMAGE = process.env.PORTOLAN_TEST_IMAGE ?? 'portolan/busybox:test';
+
+/** Runs the docker CLI against the engine named by `env` (default: this process's DOCKER_HOST). */
+export async function docker(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  try {
+    const { stdout } = await run('docker', args, { env, maxBuffer: 64 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    throw new Error(`docker ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
+  }
+}
+
+export async function dockerJson<T>(args: string[], env?: NodeJS.ProcessEnv): Promise<T> {
+  return JSON.parse(await docker(args, env)) as T;
+}
+
+/**
+ * Names everything a test creates with one unique prefix, and removes exactly
+ * those objects afterwards: tests never touch what they did not create.
+ */
+export class TestObjects {
+  readonly prefix: string;
+
+  constructor(
+    label: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.prefix = `ptl-${label}-${randomBytes(3).toString('hex')}`;
+  }
+
+  name(suffix: string): string {
+    return `${this.prefix}-${suffix}`;
+  }
+
+  docker(args: string[]): Promise<string> {
+    return docker(args, this.env);
+  }
+
+  /** A running container that only sleeps, on the given network (default bridge when omitted). */
+  async sleeper(suffix: string, extra: string[] = []): Promise<string> {
+    return this.docker(['run', '-d', '--name', this.name(suffix), ...extra, TEST_IMAGE, 'sleep', '1000000']);
+  }
+
+  async cleanup(): Promise<void> {
+    const containers = (await this.docker(['ps', '-aq', '--no-trunc', '--filter', `name=^/${this.prefix}-`])).split('\n').filter(Boolean);
+    if (containers.length) await this.docker(['rm', '-f', '-v', ...containers]);
+    const networks = (await this.docker(['network', 'ls', '-q', '--no-trunc', '--filter', `name=^${this.prefix}-`])).split('\n').filter(Boolean);
+    if (networks.length) await this.docker(['network', 'rm', ...networks]);
+  }
+}
+
+/** Polls a condition until it holds or the time is up; returns the first truthy value. */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 2000, everyMs = 20): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,60 @@
+import { io, type Socket } from 'socket.io-client';
+import { applyPatch } from '../../lib/patch';
+import type { ClientToServer, ServerToClient } from '../../lib/realtime';
+import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from '../../lib/topology';
+
+/** A socket.io viewer of Portolan that keeps its own copy of the picture, as the browser does. */
+export class Feed {
+  readonly socket: Socket<ServerToClient, ClientToServer>;
+  snapshot: TopologySnapshot | null = null;
+  readonly patches: TopologyPatch[] = [];
+  readonly statuses: EngineStatus[] = [];
+  readonly activity: Activity[] = [];
+  resyncs = 0;
+
+  constructor(url: string, origin = url) {
+    this.socket = io(url, { transports: ['websocket'], extraHeaders: { Origin: origin }, reconnection: true, forceNew: true });
+    this.socket.on('topology:snapshot', (s) => {
+      this.snapshot = s;
+    });
+    this.socket.on('engine:status', (s) => this.statuses.push(s));
+    this.socket.on('activity', (a) => this.activity.push(a));
+    this.socket.on('topology:patch', (p) => {
+      this.patches.push(p);
+      if (!this.snapshot) return;
+      const result = applyPatch(this.snapshot, p);
+      if (result.applied) this.snapshot = result.snapshot;
+      else if (result.reason !== 'stale') void this.resync();
+    });
+  }
+
+  async resync(): Promise<TopologySnapshot> {
+    this.resyncs++;
+    const snapshot = await this.socket.timeout(5000).emitWithAck('topology:resync');
+    this.snapshot = snapshot;
+    return snapshot;
+  }
+
+  /** Resolves when connected and holding a snapshot; rejects with the server's reason if refused. */
+  ready(timeoutMs = 10_000): Promise<TopologySnapshot> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no snapshot from Portolan in time')), timeoutMs);
+      const check = () => {
+        if (this.snapshot) {
+          clearTimeout(timer);
+          resolve(this.snapshot);
+        }
+      };
+      this.socket.on('topology:snapshot', check);
+      this.socket.on('connect_error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      check();
+    });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}

@@ -1,0 +1,87 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { docker } from './docker';
+
+/**
+ * A Docker Engine of the test's own, in a network namespace of its own, so a
+ * test can stop and restart a daemon without disturbing the shared one.
+ */
+export class SecondEngine {
+  readonly dir: string;
+  readonly netns: string;
+  readonly socket: string;
+  private daemon: ChildProcess | null = null;
+
+  constructor() {
+    const id = randomBytes(3).toString('hex');
+    this.netns = `ptl-${id}`;
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `ptl-engine-${id}-`));
+    this.socket = path.join(this.dir, 'docker.sock');
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return { ...process.env, DOCKER_HOST: `unix://${this.socket}` };
+  }
+
+  async start(): Promise<void> {
+    if (!fs.existsSync(`/run/netns/${this.netns}`)) {
+      execFileSync('ip', ['netns', 'add', this.netns]);
+      execFileSync('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up']);
+    }
+    const log = fs.openSync(path.join(this.dir, 'dockerd.log'), 'a');
+    // `ip netns exec` would remount /sys and break dockerd's cgroups; nsenter only switches the network.
+    this.daemon = spawn(
+      'nsenter',
+      [
+        `--net=/run/netns/${this.netns}`,
+        'dockerd',
+        '--data-root', path.join(this.dir, 'data'),
+        '--exec-root', path.join(this.dir, 'exec'),
+        '--pidfile', path.join(this.dir, 'dockerd.pid'),
+        '-H', `unix://${this.socket}`,
+      ],
+      { stdio: ['ignore', log, log] },
+    );
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await docker(['info', '--format', '{{.ID}}'], this.env);
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) throw new Error(`the second dockerd did not answer in 30 s: ${(err as Error).message}\n${this.log()}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    const daemon = this.daemon;
+    if (!daemon || daemon.exitCode !== null) return;
+    const exited = new Promise((r) => daemon.once('exit', r));
+    daemon.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    if (daemon.exitCode === null) daemon.kill('SIGKILL');
+    this.daemon = null;
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop();
+    try {
+      execFileSync('ip', ['netns', 'del', this.netns]);
+    } catch {
+      // already gone
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  log(): string {
+    try {
+      return fs.readFileSync(path.join(this.dir, 'dockerd.log'), 'utf8').split('\n').slice(-20).join('\n');
+    } catch {
+      return '';
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+it('refuses to start on a non-loopback HOST without PORTOLAN_TOKEN, saying why', async () => {
+  const outcome = await run('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, HOST: '0.0.0.0', PORT: '0', PORTOLAN_TOKEN: '' }, timeout: 30_000 }).then(
+    () => ({ code: 0, stderr: '' }),
+    (err: { code: number; stderr: string }) => err,
+  );
+  expect(outcome.code).toBe(2);
+  expect(outcome.stderr).toContain('HOST=0.0.0.0');
+  expect(outcome.stderr).toContain('PORTOLAN_TOKEN');
+});

@@ -39,10 +39,7 @@ export function applyOps(topology: Topology, ops: readonly PatchOp[]): Topology 
 
 /** The ops that turn `before` into `after`; objects are compared by value. */
 export function diffTopology(before: Topology, after: Topology): PatchOp[] {
-  return [
-    ...diffKind('network', before.networks, after.networks),
-    ...diffKind('container', before.containers, after.containers),
-  ];
+  return [...diffKind('network', before.networks, after.networks), ...diffKind('container', before.containers, after.containers)];
 }
 
 function diffKind<K extends 'network' | 'container'>(

@@ -120,5 +120,4 @@ export function emptyEngine(endpoint: string): EngineInfo {
   return { id: '', name: '', version: '', apiVersion: '', os: '', arch: '', endpoint, swarm: { state: 'inactive' } };
 }
 
-export const byName = (a: { name: string }, b: { name: string }): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+export const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

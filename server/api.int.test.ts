@@ -104,7 +104,12 @@ describe('the security gate', () => {
   });
 
   it('refuses a socket.io handshake from Origin http://evil.example', async () => {
-    const socket = io(portolan.url, { transports: ['websocket'], extraHeaders: { Origin: 'http://evil.example' }, reconnection: false, forceNew: true });
+    const socket = io(portolan.url, {
+      transports: ['websocket'],
+      extraHeaders: { Origin: 'http://evil.example' },
+      reconnection: false,
+      forceNew: true,
+    });
     const outcome = await new Promise<string>((resolve) => {
       socket.on('connect', () => resolve('connected'));
       socket.on('topology:snapshot', () => resolve('got a snapshot'));

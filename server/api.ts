@@ -11,7 +11,8 @@ type Handler = (req: IncomingMessage, params: Record<string, string | undefined>
 export function createApi(store: TopologyStore, engine: Engine) {
   const router = Router({
     ignoreTrailingSlash: true,
-    defaultRoute: (_req, res) => sendError(res, new ApiError(404, 'not_found', 'There is no such Portolan API.', 'See the HTTP table in DESIGN.md for what Portolan offers.')),
+    defaultRoute: (_req, res) =>
+      sendError(res, new ApiError(404, 'not_found', 'There is no such Portolan API.', 'See the HTTP table in DESIGN.md for what Portolan offers.')),
   });
 
   const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler) => {
@@ -41,12 +42,21 @@ const OBJECT_REF = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 
 export function objectRef(ref: string | undefined): string {
   if (ref && OBJECT_REF.test(ref)) return ref;
-  throw new ApiError(400, 'invalid_ref', `"${ref ?? ''}" is not a Docker id or name.`, 'Use an id, a short id or a name: letters, digits, "_", "." and "-", starting with a letter or digit.');
+  throw new ApiError(
+    400,
+    'invalid_ref',
+    `"${ref ?? ''}" is not a Docker id or name.`,
+    'Use an id, a short id or a name: letters, digits, "_", "." and "-", starting with a letter or digit.',
+  );
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

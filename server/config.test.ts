@@ -96,9 +96,12 @@ describe('loadConfig', () => {
 });
 
 describe('isLoopback', () => {
-  it.each(['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1'])('treats %s as loopback', (host) => {
-    expect(isLoopback(host)).toBe(true);
-  });
+  it.each(['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1'])(
+    'treats %s as loopback',
+    (host) => {
+      expect(isLoopback(host)).toBe(true);
+    },
+  );
 
   it.each(['0.0.0.0', '::', '192.0.2.10', '10.0.0.1', 'example.com', 'localhost.example.com', '128.0.0.1', '::2', ''])(
     'treats %s as reachable from other machines',

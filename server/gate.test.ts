@@ -325,7 +325,8 @@ describe('checkRequest', () => {
 });
 
 describe('checkHandshake', () => {
-  const handshake = (headers: IncomingHttpHeaders, remoteAddress?: string) => request('GET', headers, remoteAddress, '/socket.io/?EIO=4&transport=websocket');
+  const handshake = (headers: IncomingHttpHeaders, remoteAddress?: string) =>
+    request('GET', headers, remoteAddress, '/socket.io/?EIO=4&transport=websocket');
 
   it('refuses a handshake without Origin with 403 origin_not_allowed', () => {
     const error = checkHandshake(local, handshake({ host: 'localhost:3000' }));

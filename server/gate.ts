@@ -65,7 +65,12 @@ function checkCommon(config: Config, req: IncomingMessage): ApiError | null {
     );
   }
   if (config.token && !fromLoopback(req) && !tokenMatches(config, req)) {
-    return new ApiError(401, 'token_required', 'Portolan needs its token from other machines.', 'Send "Authorization: Bearer <PORTOLAN_TOKEN>", or open the page once as /?token=<PORTOLAN_TOKEN>.');
+    return new ApiError(
+      401,
+      'token_required',
+      'Portolan needs its token from other machines.',
+      'Send "Authorization: Bearer <PORTOLAN_TOKEN>", or open the page once as /?token=<PORTOLAN_TOKEN>.',
+    );
   }
   return null;
 }
@@ -78,7 +83,12 @@ export function checkRequest(config: Config, req: IncomingMessage): ApiError | n
     return new ApiError(403, 'read_only', 'This Portolan is read-only (PORTOLAN_READ_ONLY is set): nothing can be changed from here.');
   }
   if (!originAllowed(config, req.headers.origin)) {
-    return new ApiError(403, 'origin_not_allowed', `Changes must come from Portolan's own page; the Origin "${req.headers.origin ?? '(none)'}" is not allowed.`, 'Scripts send "Origin: http://localhost:3000" (or a name in PORTOLAN_ALLOWED_HOSTS).');
+    return new ApiError(
+      403,
+      'origin_not_allowed',
+      `Changes must come from Portolan's own page; the Origin "${req.headers.origin ?? '(none)'}" is not allowed.`,
+      'Scripts send "Origin: http://localhost:3000" (or a name in PORTOLAN_ALLOWED_HOSTS).',
+    );
   }
   if (config.token && !tokenMatches(config, req)) {
     return new ApiError(401, 'token_required', 'Changes need the Portolan token.', 'Send "Authorization: Bearer <PORTOLAN_TOKEN>".');
@@ -86,7 +96,12 @@ export function checkRequest(config: Config, req: IncomingMessage): ApiError | n
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
   if ((hasBody || req.method !== 'DELETE') && type !== 'application/json') {
-    return new ApiError(415, 'json_required', `Changes are sent as application/json, not "${type || '(none)'}".`, 'Set "Content-Type: application/json".');
+    return new ApiError(
+      415,
+      'json_required',
+      `Changes are sent as application/json, not "${type || '(none)'}".`,
+      'Set "Content-Type: application/json".',
+    );
   }
   return null;
 }

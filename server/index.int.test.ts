@@ -5,7 +5,10 @@ import { expect, it } from 'vitest';
 const run = promisify(execFile);
 
 it('refuses to start on a non-loopback HOST without PORTOLAN_TOKEN, saying why', async () => {
-  const outcome = await run('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, HOST: '0.0.0.0', PORT: '0', PORTOLAN_TOKEN: '' }, timeout: 30_000 }).then(
+  const outcome = await run('npx', ['tsx', 'server/index.ts'], {
+    env: { ...process.env, HOST: '0.0.0.0', PORT: '0', PORTOLAN_TOKEN: '' },
+    timeout: 30_000,
+  }).then(
     () => ({ code: 0, stderr: '' }),
     (err: { code: number; stderr: string }) => err,
   );

@@ -3,7 +3,11 @@ import type { FeedStatus } from '../live/useLiveTopology';
 
 const LOOK = {
   connected: { dot: 'bg-emerald-500', text: 'Connected', tone: 'border-emerald-200 bg-emerald-50 dark:border-emerald-900 dark:bg-emerald-950' },
-  reconnecting: { dot: 'bg-amber-500 animate-pulse', text: 'Reconnecting', tone: 'border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950' },
+  reconnecting: {
+    dot: 'bg-amber-500 animate-pulse',
+    text: 'Reconnecting',
+    tone: 'border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950',
+  },
   unreachable: { dot: 'bg-rose-600', text: 'Engine unreachable', tone: 'border-rose-200 bg-rose-50 dark:border-rose-900 dark:bg-rose-950' },
 } as const;
 
@@ -11,9 +15,16 @@ const LOOK = {
 export function EngineBanner({ engine, feed, version }: { engine: EngineStatus | null; feed: FeedStatus; version: string }) {
   if (feed !== 'live' || !engine) {
     return (
-      <div role="status" data-testid="engine-status" data-status="offline" className="rounded-lg border border-slate-300 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900">
+      <div
+        role="status"
+        data-testid="engine-status"
+        data-status="offline"
+        className="rounded-lg border border-slate-300 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900"
+      >
         <span className="font-medium">{feed === 'connecting' ? 'Connecting to Portolan…' : 'Portolan server not reachable'}</span>
-        {feed === 'offline' && <span className="ml-2 text-slate-600 dark:text-slate-400">The page reconnects by itself once the server is back.</span>}
+        {feed === 'offline' && (
+          <span className="ml-2 text-slate-600 dark:text-slate-400">The page reconnects by itself once the server is back.</span>
+        )}
       </div>
     );
   }

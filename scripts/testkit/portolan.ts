@@ -11,5 +11,13 @@ export function startTestPortolan(engineEnv: NodeJS.ProcessEnv = process.env, en
 
 /** Waits for a patch, published after `since` patches, that holds an op matching `match`. */
 export function waitForOp(feed: Feed, since: number, what: string, match: (op: PatchOp) => boolean, timeoutMs = 2000): Promise<PatchOp> {
-  return waitFor(what, () => feed.patches.slice(since).flatMap((p) => p.ops).find(match), timeoutMs);
+  return waitFor(
+    what,
+    () =>
+      feed.patches
+        .slice(since)
+        .flatMap((p) => p.ops)
+        .find(match),
+    timeoutMs,
+  );
 }

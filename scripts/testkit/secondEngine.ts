@@ -38,10 +38,14 @@ export class SecondEngine {
       [
         `--net=/run/netns/${this.netns}`,
         'dockerd',
-        '--data-root', path.join(this.dir, 'data'),
-        '--exec-root', path.join(this.dir, 'exec'),
-        '--pidfile', path.join(this.dir, 'dockerd.pid'),
-        '-H', `unix://${this.socket}`,
+        '--data-root',
+        path.join(this.dir, 'data'),
+        '--exec-root',
+        path.join(this.dir, 'exec'),
+        '--pidfile',
+        path.join(this.dir, 'dockerd.pid'),
+        '-H',
+        `unix://${this.socket}`,
       ],
       { stdio: ['ignore', log, log] },
     );

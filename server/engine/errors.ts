@@ -18,7 +18,8 @@ export function isUnreachable(err: unknown): boolean {
 /** How to reach the Engine again, in words a person can act on. */
 export function unreachableHint(endpoint: string, err: unknown): string {
   const code = (err as DockerodeError | undefined)?.code;
-  if (code === 'EACCES') return `Permission denied on ${endpoint}: run Portolan as a user in the docker group, or point DOCKER_HOST at an engine you may use.`;
+  if (code === 'EACCES')
+    return `Permission denied on ${endpoint}: run Portolan as a user in the docker group, or point DOCKER_HOST at an engine you may use.`;
   if (endpoint.startsWith('unix://'))
     return `No Docker Engine answers on ${endpoint}. Start it (sudo systemctl start docker, or run dockerd), or set DOCKER_HOST to the engine you want.`;
   return `No Docker Engine answers on ${endpoint}. Check that it is running and reachable, and that DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right.`;

@@ -75,10 +75,7 @@ function toPorts(ports: RawPorts): PortBinding[] {
   }
   return bindings.sort(
     (a, b) =>
-      a.containerPort - b.containerPort ||
-      a.protocol.localeCompare(b.protocol) ||
-      a.hostIp.localeCompare(b.hostIp) ||
-      a.hostPort - b.hostPort,
+      a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp) || a.hostPort - b.hostPort,
   );
 }
 

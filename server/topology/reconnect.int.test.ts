@@ -27,7 +27,9 @@ afterAll(async () => {
 
 async function engineNetworks() {
   const ids = (await docker(['network', 'ls', '-q'], engine.env)).split('\n');
-  return (await dockerJson<Dockerode.NetworkInspectInfo[]>(['network', 'inspect', ...ids], engine.env)).map(toNetwork).sort((a, b) => a.name.localeCompare(b.name));
+  return (await dockerJson<Dockerode.NetworkInspectInfo[]>(['network', 'inspect', ...ids], engine.env))
+    .map(toNetwork)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 it('reports reconnecting when the daemon stops, then catches up with what changed while it was away', async () => {
@@ -45,7 +47,11 @@ it('reports reconnecting when the daemon stops, then catches up with what change
 
   await waitFor('connected again', () => feed.statuses.at(-1)?.status === 'connected', 15_000);
   await portolan.store.settled();
-  await waitFor('the picture to match the Engine', async () => JSON.stringify(feed.snapshot?.topology.networks) === JSON.stringify(await engineNetworks()), 5000);
+  await waitFor(
+    'the picture to match the Engine',
+    async () => JSON.stringify(feed.snapshot?.topology.networks) === JSON.stringify(await engineNetworks()),
+    5000,
+  );
   expect(feed.snapshot?.topology.networks.map((n) => n.name)).toEqual(['after-restart', 'bridge', 'host', 'none']);
   expect(feed.snapshot?.topology.networks).toEqual(await engineNetworks());
   const health = await fetch(`${portolan.url}/api/health`);

@@ -60,11 +60,25 @@ describe('the live topology', () => {
 
     since = feed.patches.length;
     await docker(['network', 'connect', '--ip', '10.231.7.9', net, objects.name('c1')]);
-    await waitForOp(feed, since, 'connect patch', (op) => op.op === 'upsert' && op.kind === 'container' && op.value.endpoints.some((e) => e.networkName === net && e.ipv4 === '10.231.7.9'));
+    await waitForOp(
+      feed,
+      since,
+      'connect patch',
+      (op) => op.op === 'upsert' && op.kind === 'container' && op.value.endpoints.some((e) => e.networkName === net && e.ipv4 === '10.231.7.9'),
+    );
 
     since = feed.patches.length;
     await docker(['network', 'disconnect', net, objects.name('c1')]);
-    await waitForOp(feed, since, 'disconnect patch', (op) => op.op === 'upsert' && op.kind === 'container' && op.value.name === objects.name('c1') && op.value.endpoints.every((e) => e.networkName !== net));
+    await waitForOp(
+      feed,
+      since,
+      'disconnect patch',
+      (op) =>
+        op.op === 'upsert' &&
+        op.kind === 'container' &&
+        op.value.name === objects.name('c1') &&
+        op.value.endpoints.every((e) => e.networkName !== net),
+    );
 
     since = feed.patches.length;
     const id = created.op === 'upsert' ? created.value.id : '';
@@ -76,15 +90,30 @@ describe('the live topology', () => {
   it('turns container run, stop, start and rename done with the CLI into matching patches', async () => {
     let since = feed.patches.length;
     const id = await objects.sleeper('life');
-    await waitForOp(feed, since, 'run patch', (op) => op.op === 'upsert' && op.kind === 'container' && op.value.id === id && op.value.state === 'running');
+    await waitForOp(
+      feed,
+      since,
+      'run patch',
+      (op) => op.op === 'upsert' && op.kind === 'container' && op.value.id === id && op.value.state === 'running',
+    );
 
     since = feed.patches.length;
     await docker(['stop', '-t', '0', id]);
-    await waitForOp(feed, since, 'stop patch', (op) => op.op === 'upsert' && op.kind === 'container' && op.value.id === id && op.value.state === 'exited');
+    await waitForOp(
+      feed,
+      since,
+      'stop patch',
+      (op) => op.op === 'upsert' && op.kind === 'container' && op.value.id === id && op.value.state === 'exited',
+    );
 
     since = feed.patches.length;
     await docker(['start', id]);
-    const started = await waitForOp(feed, since, 'start patch', (op) => op.op === 'upsert' && op.kind === 'container' && op.value.id === id && op.value.state === 'running');
+    const started = await waitForOp(
+      feed,
+      since,
+      'start patch',
+      (op) => op.op === 'upsert' && op.kind === 'container' && op.value.id === id && op.value.state === 'running',
+    );
     expect(started.op === 'upsert' && started.kind === 'container' && started.value.endpoints.map((e) => e.networkName)).toEqual(['bridge']);
 
     since = feed.patches.length;
@@ -98,13 +127,21 @@ describe('the live topology', () => {
     const nets = ['b1', 'b2', 'b3'].map((n) => objects.name(n));
     for (const n of nets) await docker(['network', 'create', n]);
     const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => objects.sleeper(`burst${i}`)));
-    await waitFor('burst containers in the picture', () => ids.every((id) => feed.snapshot?.topology.containers.some((c) => c.id === id && c.state === 'running')), 10_000);
+    await waitFor(
+      'burst containers in the picture',
+      () => ids.every((id) => feed.snapshot?.topology.containers.some((c) => c.id === id && c.state === 'running')),
+      10_000,
+    );
     await portolan.store.settled();
 
     const inspect = vi.spyOn(portolan.engine, 'container');
     // 30 connect events, the three about each container fired together.
     await Promise.all(ids.flatMap((id) => nets.map((n) => docker(['network', 'connect', n, id]))));
-    await waitFor('all 30 attachments in the picture', () => ids.every((id) => feed.snapshot?.topology.containers.find((c) => c.id === id)?.endpoints.length === 4), 5000);
+    await waitFor(
+      'all 30 attachments in the picture',
+      () => ids.every((id) => feed.snapshot?.topology.containers.find((c) => c.id === id)?.endpoints.length === 4),
+      5000,
+    );
     await portolan.store.settled();
 
     const inspectsPerContainer = ids.map((id) => inspect.mock.calls.filter(([arg]) => arg === id).length);

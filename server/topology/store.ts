@@ -115,7 +115,11 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
         await ended;
         if (this.stopped) return;
         this.lostSince = Date.now();
-        this.setStatus({ status: 'reconnecting', endpoint: this.engine.endpoint, detail: 'The event stream from the Docker Engine ended; reconnecting.' });
+        this.setStatus({
+          status: 'reconnecting',
+          endpoint: this.engine.endpoint,
+          detail: 'The event stream from the Docker Engine ended; reconnecting.',
+        });
       } catch (err) {
         this.stream?.destroy();
         if (this.stopped) return;

@@ -10,6 +10,8 @@ export function Overview() {
   const { snapshot, engine, feed, activity } = useLiveTopology();
   const summary = snapshot ? summarize(snapshot.topology) : null;
   const info = snapshot?.topology.engine;
+  // Counts of an engine never reached would read as "0 networks": show none until it answers.
+  const live = feed === 'live' && engine?.status === 'connected';
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 p-6 sm:p-10">
@@ -22,8 +24,12 @@ export function Overview() {
         )}
       </header>
       <EngineBanner engine={engine} feed={feed} version={info?.version ?? ''} />
-      {summary && (
-        <div className="grid gap-6 sm:grid-cols-2" data-revision={snapshot?.revision}>
+      {summary && info?.id && (
+        <div
+          className={`grid gap-6 sm:grid-cols-2 ${live ? '' : 'opacity-60'}`}
+          data-revision={snapshot?.revision}
+          title={live ? undefined : 'Last known picture: it updates again once the engine answers.'}
+        >
           <CountCard title="Networks by driver" total={summary.networks} parts={summary.networksByDriver} testId="networks" />
           <CountCard title="Containers by state" total={summary.containers} parts={summary.containersByState} testId="containers" />
         </div>

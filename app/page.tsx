@@ -1,5 +1,5 @@
-import { Overview } from '../components/overview/Overview';
+import { MapPage } from '../components/map/MapPage';
 
 export default function HomePage() {
-  return <Overview />;
+  return <MapPage />;
 }

@@ -1,35 +1,88 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { TestObjects } from '../scripts/testkit/docker';
 
-/** The first page, read the way a person reads it. */
-export class OverviewPage {
+export interface DrawnNode {
+  id: string;
+  kind: string;
+  label: string;
+  parent?: string;
+  classes: string[];
+  data: Record<string, unknown>;
+}
+export interface DrawnEdge {
+  id: string;
+  kind: string;
+  source: string;
+  target: string;
+  label: string;
+  classes: string[];
+}
+
+/** The map page, read the way a person reads it, and the graph read through window.__PORTOLAN__. */
+export class MapPage {
   readonly engineStatus: Locator;
   readonly networksTotal: Locator;
   readonly containersTotal: Locator;
+  readonly inspectPanel: Locator;
 
   constructor(readonly page: Page) {
     this.engineStatus = page.getByTestId('engine-status');
     this.networksTotal = page.getByTestId('networks-total');
     this.containersTotal = page.getByTestId('containers-total');
+    this.inspectPanel = page.getByTestId('inspect-panel');
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`);
     await expect(this.engineStatus).toHaveAttribute('data-status', 'connected');
+    if (!query.includes('view=list')) await this.page.waitForFunction(() => (window.__PORTOLAN__?.nodes().length ?? 0) > 0);
   }
 
   networksWithDriver(driver: string): Locator {
     return this.page.getByTestId(`networks-${driver}`);
   }
 
-  async count(locator: Locator): Promise<number> {
-    return Number(await locator.textContent());
+  nodes(): Promise<DrawnNode[]> {
+    return this.page.evaluate(() => window.__PORTOLAN__!.nodes() as DrawnNode[]);
+  }
+
+  edges(): Promise<DrawnEdge[]> {
+    return this.page.evaluate(() => window.__PORTOLAN__!.edges() as DrawnEdge[]);
+  }
+
+  positions(): Promise<Record<string, { x: number; y: number }>> {
+    return this.page.evaluate(() => window.__PORTOLAN__!.positions());
+  }
+
+  async node(id: string): Promise<DrawnNode | undefined> {
+    return (await this.nodes()).find((n) => n.id === id);
+  }
+
+  async edge(id: string): Promise<DrawnEdge | undefined> {
+    return (await this.edges()).find((e) => e.id === id);
+  }
+
+  /** Waits until the drawn graph holds (or no longer holds) an element. */
+  async expectElement(id: string, present = true): Promise<void> {
+    await expect
+      .poll(async () =>
+        this.page.evaluate((wanted) => [...window.__PORTOLAN__!.nodes(), ...window.__PORTOLAN__!.edges()].some((e) => e.id === wanted), id),
+      )
+      .toBe(present);
+  }
+
+  /** Clicks a node on the canvas where cytoscape draws it. */
+  async clickNode(id: string): Promise<void> {
+    const point = await this.page.evaluate((nodeId) => window.__PORTOLAN__!.renderedPosition(nodeId), id);
+    if (!point) throw new Error(`node ${id} is not drawn`);
+    const box = (await this.page.getByTestId('graph').boundingBox())!;
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
   }
 }
 
-export const test = base.extend<{ overview: OverviewPage; objects: TestObjects }>({
-  overview: async ({ page }, use) => {
-    await use(new OverviewPage(page));
+export const test = base.extend<{ map: MapPage; objects: TestObjects }>({
+  map: async ({ page }, use) => {
+    await use(new MapPage(page));
   },
   objects: async ({}, use, testInfo) => {
     const objects = new TestObjects(`e2e${testInfo.workerIndex}`);

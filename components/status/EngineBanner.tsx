@@ -12,7 +12,17 @@ const LOOK = {
 } as const;
 
 /** Always visible: whether the picture on screen is live, and how to fix it when it is not. */
-export function EngineBanner({ engine, feed, version }: { engine: EngineStatus | null; feed: FeedStatus; version: string }) {
+export function EngineBanner({
+  engine,
+  feed,
+  version,
+  compact = false,
+}: {
+  engine: EngineStatus | null;
+  feed: FeedStatus;
+  version: string;
+  compact?: boolean;
+}) {
   if (feed !== 'live' || !engine) {
     return (
       <div
@@ -30,7 +40,12 @@ export function EngineBanner({ engine, feed, version }: { engine: EngineStatus |
   }
   const look = LOOK[engine.status];
   return (
-    <div role="status" data-testid="engine-status" data-status={engine.status} className={`rounded-lg border px-4 py-3 ${look.tone}`}>
+    <div
+      role="status"
+      data-testid="engine-status"
+      data-status={engine.status}
+      className={`rounded-lg border shadow-sm ${compact ? 'px-3 py-1.5 text-sm' : 'px-4 py-3'} ${look.tone}`}
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className={`inline-block size-2.5 rounded-full ${look.dot}`} aria-hidden />
         <span className="font-semibold">{look.text}</span>

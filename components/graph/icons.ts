@@ -1,0 +1,33 @@
+// Small line icons as SVG data URIs, drawn by cytoscape inside nodes.
+
+const svg = (body: string, color: string) =>
+  `data:image/svg+xml;utf8,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="${color}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`,
+  )}`;
+
+const DRIVER_SHAPES: Record<string, string> = {
+  // a bridge: deck and arch
+  bridge: '<path d="M2 16h20"/><path d="M4 16c2-6 14-6 16 0"/><path d="M8 16v-3M12 16v-4M16 16v-3"/>',
+  // a house: the host's own stack
+  host: '<path d="M3 11l9-7 9 7"/><path d="M5 10v10h14V10"/><path d="M10 20v-6h4v6"/>',
+  // nothing: no network at all
+  null: '<circle cx="12" cy="12" r="8"/><path d="M6.5 17.5l11-11"/>',
+  // layers: a network laid over many hosts
+  overlay: '<path d="M12 3l9 5-9 5-9-5z"/><path d="M3 13l9 5 9-5"/><path d="M3 17.5l9 5 9-5"/>',
+  // a card with its own MAC: a NIC of its own on the parent interface
+  macvlan: '<rect x="3" y="6" width="18" height="12" rx="2"/><path d="M7 10v4M10 10v4M13 10v4M17 10v4"/>',
+  // a fork: one interface shared by IP
+  ipvlan: '<path d="M12 21v-8"/><path d="M12 13L6 5M12 13l6-8"/><circle cx="6" cy="4" r="1.5"/><circle cx="18" cy="4" r="1.5"/>',
+};
+
+export function driverIcon(driver: string, color: string): string {
+  return svg(DRIVER_SHAPES[driver] ?? '<circle cx="12" cy="12" r="8"/><path d="M12 8v8M8 12h8"/>', color);
+}
+
+export const HOST_ICON = (color: string) =>
+  svg('<rect x="3" y="4" width="18" height="12" rx="2"/><path d="M8 20h8M12 16v4"/><path d="M7 8h4M7 11h7"/>', color);
+
+/** The root badge: a shield with an exclamation mark. */
+export const ROOT_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16"><rect width="40" height="16" rx="8" fill="#dc2626"/><text x="20" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">ROOT</text></svg>',
+)}`;

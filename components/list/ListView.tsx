@@ -1,0 +1,181 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { isExposed, isRoot } from '../../lib/graph/elements';
+import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
+import type { Network, Topology } from '../../lib/topology';
+import { Badge, DriverBadge, StateBadge, portLabel } from '../inspect/InspectPanel';
+
+export interface ListViewProps {
+  topology: Topology;
+  selected: string | null;
+  onSelect: (graphId: string) => void;
+}
+
+/** The graph as two tables, for keyboard and screen-reader users: the same picture, in the topology's order. */
+export function ListView({ topology, selected, onSelect }: ListViewProps) {
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+
+  const attachedCount = new Map<string, number>();
+  for (const c of topology.containers) for (const e of c.endpoints) attachedCount.set(e.networkId, (attachedCount.get(e.networkId) ?? 0) + 1);
+
+  const row = (graphId: string) => {
+    const isSelected = graphId === selected;
+    return {
+      'data-testid': `row-${graphId}`,
+      'data-selected': isSelected || undefined,
+      'aria-current': isSelected ? ('true' as const) : undefined,
+      ref: isSelected ? selectedRow : undefined,
+      className: `align-top ${isSelected ? 'bg-blue-50 dark:bg-blue-950/50' : 'hover:bg-slate-50 dark:hover:bg-slate-800/40'}`,
+    };
+  };
+
+  return (
+    <div className="flex flex-col gap-8 overflow-auto p-6 text-sm">
+      <Table
+        testId="list-networks"
+        caption={`Networks (${topology.networks.length})`}
+        head={['Name', 'Driver', 'Scope', 'Subnets', 'Flags', 'Containers']}
+      >
+        {topology.networks.map((n) => {
+          const graphId = networkNodeId(n.id);
+          return (
+            <tr key={n.id} {...row(graphId)}>
+              <NameCell graphId={graphId} onSelect={onSelect}>
+                {n.name}
+              </NameCell>
+              <Td>
+                <DriverBadge driver={n.driver} />
+              </Td>
+              <Td>{n.scope}</Td>
+              <Td mono>{n.subnets.length ? <Lines items={n.subnets.map((s) => s.subnet)} /> : '—'}</Td>
+              <Td>{flags(n).join(', ')}</Td>
+              <Td>
+                <span className="tabular-nums">{attachedCount.get(n.id) ?? 0}</span>
+              </Td>
+            </tr>
+          );
+        })}
+        {topology.networks.length === 0 && <EmptyRow columns={6}>No networks.</EmptyRow>}
+      </Table>
+
+      <Table
+        testId="list-containers"
+        caption={`Containers (${topology.containers.length})`}
+        head={['Name', 'Image', 'State', 'User', 'Networks', 'Published ports']}
+      >
+        {topology.containers.map((c) => {
+          const graphId = containerNodeId(c.id);
+          return (
+            <tr key={c.id} {...row(graphId)}>
+              <NameCell graphId={graphId} onSelect={onSelect}>
+                {c.name}
+              </NameCell>
+              <Td mono>{c.image}</Td>
+              <Td>
+                <StateBadge state={c.state} />
+              </Td>
+              <Td>{isRoot(c) ? <Badge tone="warn">root</Badge> : <span className="font-mono">{c.user}</span>}</Td>
+              <Td>
+                {c.endpoints.length ? (
+                  <Lines
+                    items={c.endpoints.map((e) => (
+                      <>
+                        {e.networkName} <span className="font-mono text-slate-600 dark:text-slate-300">{e.ipv4 || e.ipv6 || 'no IP'}</span>
+                      </>
+                    ))}
+                  />
+                ) : (
+                  <span className="font-mono">{c.networkMode || '—'}</span>
+                )}
+              </Td>
+              <Td>
+                {c.ports.length ? (
+                  <Lines
+                    items={c.ports.map((p) => (
+                      <>
+                        <span className="font-mono">{portLabel(p)}</span> {isExposed(p) && <Badge tone="warn">all interfaces</Badge>}
+                      </>
+                    ))}
+                  />
+                ) : (
+                  '—'
+                )}
+              </Td>
+            </tr>
+          );
+        })}
+        {topology.containers.length === 0 && <EmptyRow columns={6}>No containers.</EmptyRow>}
+      </Table>
+    </div>
+  );
+}
+
+function flags(n: Network): string[] {
+  return [
+    n.predefined ? 'predefined' : 'user-defined',
+    ...(n.internal ? ['internal'] : []),
+    ...(n.attachable ? ['attachable'] : []),
+    ...(n.ipv6 ? ['ipv6'] : []),
+    ...(n.ingress ? ['ingress'] : []),
+  ];
+}
+
+function Table({ testId, caption, head, children }: { testId: string; caption: string; head: string[]; children: ReactNode }) {
+  return (
+    <table data-testid={testId} className="w-full border-collapse text-left">
+      <caption className="mb-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{caption}</caption>
+      <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col" className="px-2 py-1.5 font-medium">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+    </table>
+  );
+}
+
+function NameCell({ graphId, onSelect, children }: { graphId: string; onSelect: (graphId: string) => void; children: ReactNode }) {
+  return (
+    <th scope="row" className="px-2 py-1.5 text-left font-normal">
+      <button
+        type="button"
+        onClick={() => onSelect(graphId)}
+        className="text-left font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300"
+      >
+        {children}
+      </button>
+    </th>
+  );
+}
+
+function Td({ mono = false, children }: { mono?: boolean; children: ReactNode }) {
+  return <td className={`px-2 py-1.5 ${mono ? 'break-all font-mono text-[0.8125rem]' : ''}`}>{children}</td>;
+}
+
+function Lines({ items }: { items: ReactNode[] }) {
+  return (
+    <ul>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="px-2 py-3 text-slate-500 dark:text-slate-400">
+        {children}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,234 @@
+import type { Container, Network, PortBinding, Topology } from '../topology';
+import { driverColor, networkColors } from './colors';
+import * as id from './ids';
+
+export type NodeKind = 'host' | 'scope' | 'driver' | 'network' | 'container' | 'port' | 'group';
+export type EdgeKind = 'attachment' | 'publish' | 'driver' | 'host-port';
+
+type Data = Record<string, string | number | boolean | undefined>;
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  parent?: string;
+  /** Style classes: state, flags, exposure. */
+  classes: string[];
+  data: Data;
+}
+
+export interface GraphEdge {
+  id: string;
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  label: string;
+  classes: string[];
+  data: Data;
+}
+
+export interface GraphElements {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface GraphOptions {
+  showStopped: boolean;
+  showPredefined: boolean;
+  /** Show each network's containers as one count node. */
+  collapsed: boolean;
+  /** Only these drivers / scopes / compose projects, when set. */
+  drivers?: readonly string[];
+  scopes?: readonly string[];
+  projects?: readonly string[];
+}
+
+export const DEFAULT_OPTIONS: GraphOptions = { showStopped: true, showPredefined: true, collapsed: false };
+
+export const COMPOSE_PROJECT = 'com.docker.compose.project';
+
+/** Bindings on every interface reach the container from other machines too. */
+export function isExposed(p: Pick<PortBinding, 'hostIp'>): boolean {
+  return p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === '';
+}
+
+export function isRoot(c: Pick<Container, 'user'>): boolean {
+  const user = c.user.split(':')[0] ?? '';
+  return user === '' || user === '0' || user === 'root';
+}
+
+export function visibleTopology(topology: Topology, options: GraphOptions): { networks: Network[]; containers: Container[] } {
+  const networks = topology.networks.filter(
+    (n) =>
+      (options.showPredefined || !n.predefined) &&
+      (!options.drivers?.length || options.drivers.includes(n.driver)) &&
+      (!options.scopes?.length || options.scopes.includes(n.scope)),
+  );
+  const containers = topology.containers.filter(
+    (c) =>
+      (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
+      (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')),
+  );
+  return { networks, containers };
+}
+
+/**
+ * The graph of one topology: pure data, the same topology always giving the
+ * same elements. Drawing them is the view's job.
+ */
+export function toElements(topology: Topology, options: GraphOptions = DEFAULT_OPTIONS): GraphElements {
+  const { engine } = topology;
+  const { networks, containers } = visibleTopology(topology, options);
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const host = id.hostId(engine.id);
+  const colors = networkColors(topology.networks);
+  const shown = new Set(networks.map((n) => n.id));
+
+  nodes.push({
+    id: host,
+    kind: 'host',
+    label: `${engine.name || 'Docker host'} · Docker ${engine.version || '?'}\nswarm ${engine.swarm.state}`,
+    classes: ['host'],
+    data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state },
+  });
+
+  for (const scope of [...new Set(networks.map((n) => n.scope))].sort(scopeOrder)) {
+    const label = scope === 'swarm' ? 'swarm scope — the whole cluster' : scope === 'local' ? 'local scope — this host' : `${scope} scope`;
+    nodes.push({ id: id.scopeId(scope), kind: 'scope', label, classes: ['scope', `scope-${scope}`], data: { scope } });
+  }
+
+  for (const driver of [...new Set(networks.map((n) => n.driver))].sort(driverOrder)) {
+    nodes.push({
+      id: id.driverId(driver),
+      kind: 'driver',
+      label: `${driver} driver`,
+      classes: ['driver'],
+      data: { driver, color: driverColor(driver) },
+    });
+  }
+
+  for (const n of networks) {
+    const subnets = n.subnets.map((s) => s.subnet).join(', ');
+    nodes.push({
+      id: id.networkNodeId(n.id),
+      kind: 'network',
+      label: subnets ? `${n.name}\n${subnets}` : n.name,
+      parent: id.scopeId(n.scope),
+      classes: ['network', `driver-${n.driver}`, ...flagClasses(n)],
+      data: { networkId: n.id, name: n.name, driver: n.driver, scope: n.scope, color: colors.get(n.id) ?? '#64748b' },
+    });
+    edges.push({
+      id: id.driverEdgeId(n.driver, n.id),
+      kind: 'driver',
+      source: id.driverId(n.driver),
+      target: id.networkNodeId(n.id),
+      label: '',
+      classes: ['driver-edge'],
+      data: { color: driverColor(n.driver) },
+    });
+  }
+
+  const counts = new Map<string, number>();
+  const ports = new Map<string, GraphNode>();
+  for (const c of containers) {
+    const attached = c.endpoints.filter((e) => shown.has(e.networkId));
+    if (options.collapsed && attached.length > 0) {
+      for (const e of attached) counts.set(e.networkId, (counts.get(e.networkId) ?? 0) + 1);
+      continue;
+    }
+    const ctr = id.containerNodeId(c.id);
+    nodes.push({
+      id: ctr,
+      kind: 'container',
+      label: `${c.name}\n${c.image}`,
+      classes: ['container', `state-${c.state}`, ...(isRoot(c) ? ['root'] : []), ...(c.ports.some(isExposed) ? ['exposed'] : [])],
+      data: { containerId: c.id, name: c.name, image: c.image, state: c.state, user: c.user, primaryNetwork: attached[0]?.networkId ?? '' },
+    });
+    for (const e of attached) {
+      edges.push({
+        id: id.attachmentId(e.networkId, c.id),
+        kind: 'attachment',
+        source: id.networkNodeId(e.networkId),
+        target: ctr,
+        label: e.ipv4 || e.ipv6 || (c.state === 'running' ? '' : c.state),
+        classes: ['attachment', `state-${c.state}`],
+        data: { color: colors.get(e.networkId) ?? '#64748b', ipv4: e.ipv4, ipv6: e.ipv6 },
+      });
+    }
+    for (const p of c.ports) {
+      const port = id.portNodeId(p);
+      if (!ports.has(port)) {
+        const exposed = isExposed(p);
+        ports.set(port, {
+          id: port,
+          kind: 'port',
+          label: `${p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp || '*'}:${p.hostPort}/${p.protocol}`,
+          classes: ['port', exposed ? 'exposed' : 'loopback'],
+          data: { hostIp: p.hostIp, hostPort: p.hostPort, protocol: p.protocol, exposed, containerId: c.id },
+        });
+        edges.push({
+          id: id.hostPortEdgeId(engine.id, p),
+          kind: 'host-port',
+          source: host,
+          target: port,
+          label: '',
+          classes: ['host-port', exposed ? 'exposed' : 'loopback'],
+          data: {},
+        });
+      }
+      edges.push({
+        id: id.publishId(p, c.id),
+        kind: 'publish',
+        source: port,
+        target: ctr,
+        label: `→ ${p.containerPort}/${p.protocol}`,
+        classes: ['publish', isExposed(p) ? 'exposed' : 'loopback'],
+        data: {},
+      });
+    }
+  }
+  nodes.push(...ports.values());
+
+  if (options.collapsed) {
+    for (const [networkId, count] of counts) {
+      const grp = id.groupId(networkId);
+      nodes.push({ id: grp, kind: 'group', label: `${count} container${count === 1 ? '' : 's'}`, classes: ['group'], data: { networkId, count } });
+      edges.push({
+        id: `grp-edge:${networkId}`,
+        kind: 'attachment',
+        source: id.networkNodeId(networkId),
+        target: grp,
+        label: '',
+        classes: ['attachment', 'group-edge'],
+        data: { color: colors.get(networkId) ?? '#64748b' },
+      });
+    }
+  }
+  return { nodes, edges };
+}
+
+function flagClasses(n: Network): string[] {
+  return [
+    n.predefined ? 'predefined' : 'user-defined',
+    ...(n.internal ? ['internal'] : []),
+    ...(n.attachable ? ['attachable'] : []),
+    ...(n.ipv6 ? ['ipv6'] : []),
+  ];
+}
+
+const SCOPES = ['local', 'swarm', 'global'];
+const DRIVERS = ['bridge', 'host', 'null', 'overlay', 'macvlan', 'ipvlan'];
+
+export function scopeOrder(a: string, b: string): number {
+  return rank(SCOPES, a) - rank(SCOPES, b) || a.localeCompare(b);
+}
+
+export function driverOrder(a: string, b: string): number {
+  return rank(DRIVERS, a) - rank(DRIVERS, b) || a.localeCompare(b);
+}
+
+function rank(order: string[], value: string): number {
+  const i = order.indexOf(value);
+  return i < 0 ? order.length : i;
+}

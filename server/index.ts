@@ -13,6 +13,8 @@ import { TopologyStore } from './topology/store';
 export interface PortolanOptions {
   config: Config;
   engineEnv?: EngineEnv;
+  /** A picture to serve instead of the Engine's: benchmarks feed generated topologies through it. */
+  store?: (engine: Engine) => TopologyStore;
   /** Serve the Next.js pages too; tests of the API and the live feed leave it off. */
   pages?: boolean;
 }
@@ -27,9 +29,9 @@ export interface Portolan {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The composition root: security gate first, then the API, socket.io and Next's pages on one port. */
-export async function startPortolan({ config, engineEnv = process.env, pages = true }: PortolanOptions): Promise<Portolan> {
+export async function startPortolan({ config, engineEnv = process.env, pages = true, store: makeStore }: PortolanOptions): Promise<Portolan> {
   const engine = new Engine(engineEnv);
-  const store = new TopologyStore(engine);
+  const store = makeStore ? makeStore(engine) : new TopologyStore(engine);
   const api = createApi(store, engine);
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;

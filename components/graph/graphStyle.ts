@@ -181,6 +181,7 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
       },
     },
     { selector: 'node.port.exposed', style: { 'background-color': '#fee2e2', 'border-color': '#dc2626', color: '#991b1b' } },
+    { selector: 'node.port.specific', style: { 'background-color': '#ffedd5', 'border-color': '#ea580c', color: '#9a3412' } },
     { selector: 'node.port.loopback', style: { 'background-color': '#dcfce7', 'border-color': '#16a34a', color: '#14532d' } },
     {
       selector: 'node.group',
@@ -219,8 +220,9 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
       style: { width: 2.5, 'line-style': 'dashed', 'target-arrow-shape': 'triangle', 'arrow-scale': 1.1 },
     },
     { selector: 'edge.publish.exposed', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626' } },
+    { selector: 'edge.publish.specific', style: { 'line-color': '#ea580c', 'target-arrow-color': '#ea580c' } },
     { selector: 'edge.publish.loopback', style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a' } },
-    { selector: 'edge.host-port', style: { width: 1.5, opacity: 0.6 } },
+    { selector: 'edge.host-port', style: { width: 1.5, opacity: 0.35 } },
     { selector: 'node:selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.25, 'overlay-padding': 8 } },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: '.match', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.35, 'overlay-padding': 10 } },

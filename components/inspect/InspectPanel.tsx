@@ -176,7 +176,8 @@ function ContainerDetails({ container: c, topology, onSelect }: { container: Con
         <Fact term="State">
           <StateBadge state={c.state} />
         </Fact>
-        <Fact term="Status">{c.status || '—'}</Fact>
+        {/* Engine times are nanosecond ISO stamps; a person reads seconds. */}
+        <Fact term="Status">{c.status.replace(/(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?Z/, '$1 $2 UTC') || '—'}</Fact>
         <Fact term="User">{isRoot(c) ? <Badge tone="warn">root</Badge> : <Mono>{c.user}</Mono>}</Fact>
         <Fact term="Network mode">
           {peer ? (

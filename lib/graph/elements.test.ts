@@ -522,3 +522,34 @@ describe('toElements options', () => {
     expect(node(els, 'grp:n-big').data.count).toBe(25);
   });
 });
+
+describe('filters and bindings', () => {
+  it('hides a container whose every network is filtered out, but keeps one that has no network at all', () => {
+    const overlay = network('ov', { id: 'n-ov', driver: 'overlay', scope: 'swarm' });
+    const t = topology(
+      [bridge(), overlay],
+      [
+        container('on-bridge', { endpoints: [endpoint(bridge(), '172.17.0.2')] }),
+        container('on-overlay', { endpoints: [endpoint(overlay, '10.0.1.2')] }),
+        container('loose', { endpoints: [] }),
+      ],
+    );
+    expect(visibleTopology(t, options({ drivers: ['overlay'] })).containers.map((c) => c.name).sort()).toEqual(['loose', 'on-overlay']);
+  });
+
+  it('tells a binding on one non-loopback address apart from all interfaces and from loopback', () => {
+    const t = topology(
+      [bridge()],
+      [
+        container('web', {
+          endpoints: [endpoint(bridge(), '172.17.0.2')],
+          ports: [port('192.0.2.5', 8080, 80), port('127.0.0.1', 8081, 80), port('0.0.0.0', 8082, 80)],
+        }),
+      ],
+    );
+    const els = toElements(t);
+    expect(node(els, 'port:192.0.2.5:8080/tcp').classes).toContain('specific');
+    expect(node(els, 'port:127.0.0.1:8081/tcp').classes).toContain('loopback');
+    expect(node(els, 'port:0.0.0.0:8082/tcp').classes).toContain('exposed');
+  });
+});

@@ -52,6 +52,16 @@ export function isExposed(p: Pick<PortBinding, 'hostIp'>): boolean {
   return p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === '';
 }
 
+/** Bound to 127.0.0.1 or ::1: reachable from this machine only. */
+export function isLoopbackBinding(p: Pick<PortBinding, 'hostIp'>): boolean {
+  return p.hostIp.startsWith('127.') || p.hostIp === '::1';
+}
+
+/** The style class of a binding: all interfaces, one other address, or loopback only. */
+export function bindingClass(p: Pick<PortBinding, 'hostIp'>): 'exposed' | 'specific' | 'loopback' {
+  return isExposed(p) ? 'exposed' : isLoopbackBinding(p) ? 'loopback' : 'specific';
+}
+
 export function isRoot(c: Pick<Container, 'user'>): boolean {
   const user = c.user.split(':')[0] ?? '';
   return user === '' || user === '0' || user === 'root';
@@ -64,10 +74,13 @@ export function visibleTopology(topology: Topology, options: GraphOptions): { ne
       (!options.drivers?.length || options.drivers.includes(n.driver)) &&
       (!options.scopes?.length || options.scopes.includes(n.scope)),
   );
+  const shown = new Set(networks.map((n) => n.id));
   const containers = topology.containers.filter(
     (c) =>
       (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
-      (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')),
+      (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')) &&
+      // A container whose every network is filtered out goes with them, rather than floating loose.
+      (c.endpoints.length === 0 || c.endpoints.some((e) => shown.has(e.networkId))),
   );
   return { networks, containers };
 }
@@ -164,7 +177,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
           id: port,
           kind: 'port',
           label: `${p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp || '*'}:${p.hostPort}/${p.protocol}`,
-          classes: ['port', exposed ? 'exposed' : 'loopback'],
+          classes: ['port', bindingClass(p)],
           data: { hostIp: p.hostIp, hostPort: p.hostPort, protocol: p.protocol, exposed, containerId: c.id },
         });
         edges.push({
@@ -173,7 +186,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
           source: host,
           target: port,
           label: '',
-          classes: ['host-port', exposed ? 'exposed' : 'loopback'],
+          classes: ['host-port', bindingClass(p)],
           data: {},
         });
       }
@@ -183,7 +196,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
         source: port,
         target: ctr,
         label: `→ ${p.containerPort}/${p.protocol}`,
-        classes: ['publish', isExposed(p) ? 'exposed' : 'loopback'],
+        classes: ['publish', bindingClass(p)],
         data: {},
       });
     }

@@ -7,78 +7,139 @@ export interface Point {
 }
 export type Positions = Map<string, Point>;
 
-// Bands from top to bottom: drivers, networks, containers, published ports, the host.
-const DRIVER_Y = 0;
-const NETWORK_Y = 170;
-const CONTAINER_Y = 330;
 const CELL_W = 190;
-const CELL_H = 110;
-const COLUMN_GAP = 70;
-const PORT_GAP = 150;
+const CELL_H = 100;
+const COLUMN_GAP = 60;
+/** From a network down to its first row of containers. */
+const MEMBERS_DY = 140;
+/** From a container down to the ports it publishes. */
+const PORT_DY = 110;
 const PORT_W = 190;
-const HOST_GAP = 150;
+/** From a driver down to its networks. */
+const DRIVER_DY = 150;
+const ROW_GAP = 90;
+const HOST_GAP = 170;
+/** The picture aims at a screen's shape, so fitting it keeps labels readable. */
+const ASPECT = 1.7;
 /** Two nodes closer than this, in both directions, overlap. */
-const CLEAR_W = 160;
-const CLEAR_H = 80;
+export const CLEAR_W = 160;
+export const CLEAR_H = 80;
 
-/** Nodes whose position the view sets; scope groups take the box of their networks. */
-const placed = (n: GraphNode) => n.kind !== 'scope';
+interface Column {
+  network: GraphNode;
+  members: GraphNode[];
+  /** Port nodes of the members, in member order. */
+  ports: string[];
+  /** The member each port belongs to. */
+  owner: Map<string, string>;
+  cols: number;
+  width: number;
+  height: number;
+}
 
 /**
- * The whole picture laid out from scratch: drivers above their networks,
- * each network above a grid of the containers it is first for, published
- * ports below their containers, the host at the bottom. Deterministic: the
- * same elements always give the same positions.
+ * The whole picture laid out from scratch. Each network heads a column: the
+ * containers it is first for in a grid below it, the ports they publish below
+ * them. Columns flow in rows shaped like a screen, ordered by scope, driver and
+ * name; a new scope starts a new row; each driver sits above its first
+ * networks; the host sits at the bottom. Deterministic: the same elements
+ * always give the same positions.
  */
 export function layoutAll(elements: GraphElements): Positions {
   const positions: Positions = new Map();
-  const networks = elements.nodes.filter((n) => n.kind === 'network').sort(networkOrder);
+  const publishers = publishedPorts(elements);
   const members = groupByPrimary(elements);
-  let left = 0;
-  for (const net of networks) {
-    const children = members.get(net.id) ?? [];
-    const cols = columnsFor(children.length);
-    const width = Math.max(1, cols) * CELL_W;
-    positions.set(net.id, { x: left + width / 2, y: NETWORK_Y });
-    children.forEach((child, i) =>
-      positions.set(child.id, { x: left + ((i % cols) + 0.5) * CELL_W, y: CONTAINER_Y + Math.floor(i / cols) * CELL_H }),
-    );
-    left += width + COLUMN_GAP;
-  }
+  const columns: Column[] = elements.nodes
+    .filter((n) => n.kind === 'network')
+    .sort(networkOrder)
+    .map((network) => column(network, members.get(network.id) ?? [], publishers));
   const orphans = members.get('') ?? [];
-  const cols = columnsFor(orphans.length);
-  orphans.forEach((child, i) => positions.set(child.id, { x: left + ((i % cols) + 0.5) * CELL_W, y: CONTAINER_Y + Math.floor(i / cols) * CELL_H }));
+
+  const area = columns.reduce((sum, c) => sum + (c.width + COLUMN_GAP) * (c.height + ROW_GAP + DRIVER_DY), 0);
+  const maxWidth = Math.max(Math.sqrt(area * ASPECT), ...columns.map((c) => c.width));
+
+  let x = 0;
+  let top = DRIVER_DY;
+  let rowHeight = 0;
+  let scope: unknown = undefined;
+  const driversSeen = new Set<string>();
+  for (const c of columns) {
+    const newScope = scope !== undefined && c.network.data.scope !== scope;
+    if (x > 0 && (x + c.width > maxWidth || newScope)) {
+      top += rowHeight + ROW_GAP + DRIVER_DY;
+      x = 0;
+      rowHeight = 0;
+    }
+    scope = c.network.data.scope;
+    placeColumn(c, x, top, positions);
+    driversSeen.add(String(c.network.data.driver));
+    x += c.width + COLUMN_GAP;
+    rowHeight = Math.max(rowHeight, c.height);
+  }
+  if (orphans.length) {
+    const c = column({ id: '', kind: 'network', label: '', classes: [], data: {} }, orphans, publishers);
+    placeColumn(c, x, top, positions);
+    rowHeight = Math.max(rowHeight, c.height);
+    positions.delete('');
+  }
 
   for (const driver of elements.nodes.filter((n) => n.kind === 'driver')) {
-    const xs = networksOf(elements, driver.id).map((id) => positions.get(id)?.x ?? 0);
-    positions.set(driver.id, { x: xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : 0, y: DRIVER_Y });
+    const nets = networksOf(elements, driver.id)
+      .map((id) => positions.get(id))
+      .filter((p) => p !== undefined);
+    const firstRow = Math.min(...nets.map((p) => p.y));
+    const xs = nets.filter((p) => p.y === firstRow).map((p) => p.x);
+    positions.set(driver.id, {
+      x: xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : 0,
+      y: (Number.isFinite(firstRow) ? firstRow : DRIVER_DY) - DRIVER_DY,
+    });
   }
-  spreadRow(
+  spreadRows(
     elements.nodes.filter((n) => n.kind === 'driver').map((n) => n.id),
     positions,
     CELL_W,
-  );
-
-  const bottom = Math.max(CONTAINER_Y, ...[...positions.values()].map((p) => p.y));
-  const portY = bottom + PORT_GAP;
-  const ports = elements.nodes.filter((n) => n.kind === 'port');
-  for (const port of ports) {
-    const owner = positions.get(publishTarget(elements, port.id) ?? '');
-    positions.set(port.id, { x: owner?.x ?? 0, y: portY });
-  }
-  spreadRow(
-    ports.map((p) => p.id),
-    positions,
-    PORT_W,
   );
 
   const host = elements.nodes.find((n) => n.kind === 'host');
   if (host) {
     const xs = [...positions.values()].map((p) => p.x);
     const center = xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : 0;
-    positions.set(host.id, { x: center, y: (ports.length ? portY : bottom) + HOST_GAP });
+    positions.set(host.id, { x: center, y: top + rowHeight + HOST_GAP });
   }
   return positions;
+}
+
+function column(network: GraphNode, members: GraphNode[], publishers: Map<string, string[]>): Column {
+  const cols = columnsFor(members.length);
+  const ports = members.flatMap((m) => publishers.get(m.id) ?? []);
+  const owner = new Map(members.flatMap((m) => (publishers.get(m.id) ?? []).map((p) => [p, m.id] as const)));
+  const rows = Math.ceil(members.length / cols);
+  const width = Math.max(cols * CELL_W, ports.length ? Math.min(ports.length, cols + 1) * PORT_W : 0, CELL_W);
+  const height = MEMBERS_DY + Math.max(0, rows - 1) * CELL_H + (ports.length ? PORT_DY * Math.ceil(ports.length / Math.floor(width / PORT_W)) : 0);
+  return { network, members, ports, owner, cols, width, height };
+}
+
+function placeColumn(c: Column, left: number, top: number, positions: Positions): void {
+  positions.set(c.network.id, { x: left + c.width / 2, y: top });
+  const gridLeft = left + (c.width - c.cols * CELL_W) / 2;
+  c.members.forEach((m, i) =>
+    positions.set(m.id, { x: gridLeft + ((i % c.cols) + 0.5) * CELL_W, y: top + MEMBERS_DY + Math.floor(i / c.cols) * CELL_H }),
+  );
+  if (c.ports.length === 0) return;
+  const portTop = top + MEMBERS_DY + (Math.ceil(c.members.length / c.cols) - 1) * CELL_H + PORT_DY;
+  // Under their own containers, pushed apart where they would overlap, kept inside the column.
+  const perRow = Math.max(1, Math.floor(c.width / PORT_W));
+  const wanted = c.ports
+    .map((p) => ({ id: p, x: positions.get(c.owner.get(p) ?? '')?.x ?? left }))
+    .sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
+  for (let row = 0; row * perRow < wanted.length; row++) {
+    const slice = wanted.slice(row * perRow, (row + 1) * perRow);
+    const xs: number[] = [];
+    for (const [i, w] of slice.entries()) xs.push(i === 0 ? Math.max(w.x, left + PORT_W / 2) : Math.max(w.x, xs[i - 1]! + PORT_W));
+    // Pulled back from the right edge by closing gaps, not by shifting the whole row, so the first port stays inside the column too.
+    for (let i = xs.length - 1; i >= 0; i--) xs[i] = Math.min(xs[i]!, i === xs.length - 1 ? left + c.width - PORT_W / 2 : xs[i + 1]! - PORT_W);
+    slice.forEach((w, i) => positions.set(w.id, { x: xs[i]!, y: portTop + row * PORT_DY }));
+  }
 }
 
 /**
@@ -87,9 +148,11 @@ export function layoutAll(elements: GraphElements): Positions {
  */
 export function placeNew(elements: GraphElements, existing: Positions): Positions {
   const positions: Positions = new Map(existing);
-  const added = new Map<string, Point>();
-  const order: GraphNode['kind'][] = ['host', 'driver', 'network', 'container', 'group', 'port'];
-  const fresh = elements.nodes.filter((n) => placed(n) && !positions.has(n.id)).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const added: Positions = new Map();
+  const order: GraphNode['kind'][] = ['network', 'driver', 'container', 'group', 'port', 'host'];
+  const fresh = elements.nodes
+    .filter((n) => n.kind !== 'scope' && !positions.has(n.id))
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const node of fresh) {
     const ideal = idealSpot(node, elements, positions);
     const spot = freeSpot(ideal.point, ideal.step, positions, ideal.reach);
@@ -100,37 +163,42 @@ export function placeNew(elements: GraphElements, existing: Positions): Position
 }
 
 /** Where a node would go, the grid it snaps to, and how far along its row it may look before going down a row. */
-function idealSpot(node: GraphNode, elements: GraphElements, positions: Positions): { point: Point; step: Point; reach?: number } {
-  const all = [...positions.values()];
-  const rightmost = (y: number) => Math.max(-COLUMN_GAP - CELL_W, ...all.filter((p) => Math.abs(p.y - y) < CLEAR_H).map((p) => p.x));
+function idealSpot(node: GraphNode, elements: GraphElements, positions: Positions): { point: Point; step: Point; reach: number } {
+  const at = (id: string | undefined) => (id ? positions.get(id) : undefined);
   switch (node.kind) {
-    case 'network':
-      return { point: { x: rightmost(NETWORK_Y) + CELL_W + COLUMN_GAP, y: NETWORK_Y }, step: { x: CELL_W, y: 0 } };
+    case 'network': {
+      // The end of the last row of networks of the same scope, else a new row below everything.
+      const peers = elements.nodes
+        .filter((n) => n.kind === 'network' && n.data.scope === node.data.scope && positions.has(n.id))
+        .map((n) => positions.get(n.id)!);
+      const lastRow = Math.max(...peers.map((p) => p.y));
+      if (peers.length) {
+        const rowRight = Math.max(...[...positions.values()].filter((p) => p.y >= lastRow && p.y < lastRow + MEMBERS_DY).map((p) => p.x));
+        return { point: { x: rowRight + CELL_W + COLUMN_GAP, y: lastRow }, step: { x: CELL_W, y: 0 }, reach: 4 };
+      }
+      return { point: { x: 0, y: bottom(positions, elements) + ROW_GAP + DRIVER_DY }, step: { x: CELL_W, y: 0 }, reach: 60 };
+    }
     case 'driver': {
-      const nets = networksOf(elements, node.id)
-        .map((id) => positions.get(id))
-        .filter((p) => p !== undefined);
-      return { point: { x: nets[0]?.x ?? rightmost(DRIVER_Y) + CELL_W, y: DRIVER_Y }, step: { x: CELL_W, y: 0 } };
+      const net = at(networksOf(elements, node.id).find((id) => positions.has(id)));
+      return { point: { x: net?.x ?? 0, y: (net?.y ?? DRIVER_DY) - DRIVER_DY }, step: { x: CELL_W, y: 0 }, reach: 60 };
     }
     case 'container':
     case 'group': {
-      const net = positions.get(`net:${String(node.data.primaryNetwork ?? node.data.networkId ?? '')}`);
-      return { point: { x: net?.x ?? rightmost(CONTAINER_Y) + CELL_W, y: CONTAINER_Y }, step: { x: CELL_W, y: CELL_H }, reach: 2 };
+      const net = at(`net:${String(node.data.primaryNetwork ?? node.data.networkId ?? '')}`);
+      if (net) return { point: { x: net.x, y: net.y + MEMBERS_DY }, step: { x: CELL_W, y: CELL_H }, reach: 2 };
+      return { point: { x: rightmost(positions) + CELL_W, y: DRIVER_DY + MEMBERS_DY }, step: { x: CELL_W, y: CELL_H }, reach: 2 };
     }
     case 'port': {
-      const owner = positions.get(publishTarget(elements, node.id) ?? '');
-      const portYs = elements.nodes.filter((n) => n.kind === 'port').map((n) => positions.get(n.id)?.y ?? 0);
-      const lowest = Math.max(CONTAINER_Y, ...all.filter((p) => p !== positions.get(hostOf(elements) ?? '')).map((p) => p.y));
-      const y = portYs.some((v) => v > 0) ? Math.max(...portYs) : lowest + PORT_GAP;
-      return { point: { x: owner?.x ?? 0, y }, step: { x: PORT_W, y: 0 } };
+      const owner = at(publishTarget(elements, node.id));
+      return { point: { x: owner?.x ?? 0, y: (owner?.y ?? bottom(positions, elements)) + PORT_DY }, step: { x: PORT_W, y: PORT_DY }, reach: 3 };
     }
     default:
-      return { point: { x: 0, y: Math.max(0, ...all.map((p) => p.y)) + HOST_GAP }, step: { x: CELL_W, y: 0 } };
+      return { point: { x: 0, y: bottom(positions, elements) + HOST_GAP }, step: { x: CELL_W, y: 0 }, reach: 60 };
   }
 }
 
 /** The nearest spot to `ideal` that overlaps no node: along the row first, then row by row downwards. */
-function freeSpot(ideal: Point, step: Point, positions: Positions, reach = 60): Point {
+function freeSpot(ideal: Point, step: Point, positions: Positions, reach: number): Point {
   const taken = [...positions.values()];
   const free = (p: Point) => taken.every((q) => Math.abs(q.x - p.x) >= CLEAR_W || Math.abs(q.y - p.y) >= CLEAR_H);
   for (let row = 0; row < 1000; row++) {
@@ -145,20 +213,31 @@ function freeSpot(ideal: Point, step: Point, positions: Positions, reach = 60): 
   return ideal;
 }
 
-/** Pushes nodes of one row apart, left to right, so none overlaps its neighbour. */
-function spreadRow(ids: string[], positions: Positions, gap: number): void {
+/** Pushes apart nodes that share a row, left to right, so none overlaps its neighbour. */
+function spreadRows(ids: string[], positions: Positions, gap: number): void {
   const row = ids.map((id) => ({ id, p: positions.get(id) })).filter((r): r is { id: string; p: Point } => r.p !== undefined);
-  row.sort((a, b) => a.p.x - b.p.x || a.id.localeCompare(b.id));
+  row.sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x || a.id.localeCompare(b.id));
   for (let i = 1; i < row.length; i++) {
     const prev = row[i - 1]!.p;
-    const cur = row[i]!.p;
-    if (cur.x < prev.x + gap) positions.set(row[i]!.id, (row[i]!.p = { x: prev.x + gap, y: cur.y }));
+    const cur = row[i]!;
+    if (cur.p.y === prev.y && cur.p.x < prev.x + gap) positions.set(cur.id, (cur.p = { x: prev.x + gap, y: cur.p.y }));
   }
 }
 
 /** A little wider than tall, so a network's few containers sit side by side under it. */
 function columnsFor(count: number): number {
   return Math.max(1, Math.ceil(Math.sqrt(count * 1.5)));
+}
+
+function bottom(positions: Positions, elements: GraphElements): number {
+  const host = elements.nodes.find((n) => n.kind === 'host')?.id;
+  const ys = [...positions].filter(([id]) => id !== host).map(([, p]) => p.y);
+  return ys.length ? Math.max(...ys) : 0;
+}
+
+function rightmost(positions: Positions): number {
+  const xs = [...positions.values()].map((p) => p.x);
+  return xs.length ? Math.max(...xs) : 0;
 }
 
 function networkOrder(a: GraphNode, b: GraphNode): number {
@@ -181,14 +260,17 @@ function groupByPrimary(elements: GraphElements): Map<string, GraphNode[]> {
   return groups;
 }
 
+/** Port node ids by the container node that publishes them. */
+function publishedPorts(elements: GraphElements): Map<string, string[]> {
+  const ports = new Map<string, string[]>();
+  for (const e of elements.edges) if (e.kind === 'publish') ports.set(e.target, [...(ports.get(e.target) ?? []), e.source]);
+  return ports;
+}
+
 function networksOf(elements: GraphElements, driverNodeId: string): string[] {
   return elements.edges.filter((e) => e.kind === 'driver' && e.source === driverNodeId).map((e) => e.target);
 }
 
 function publishTarget(elements: GraphElements, portNodeId: string): string | undefined {
   return elements.edges.find((e) => e.kind === 'publish' && e.source === portNodeId)?.target;
-}
-
-function hostOf(elements: GraphElements): string | undefined {
-  return elements.nodes.find((n) => n.kind === 'host')?.id;
 }

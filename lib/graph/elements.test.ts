@@ -534,7 +534,11 @@ describe('filters and bindings', () => {
         container('loose', { endpoints: [] }),
       ],
     );
-    expect(visibleTopology(t, options({ drivers: ['overlay'] })).containers.map((c) => c.name).sort()).toEqual(['loose', 'on-overlay']);
+    expect(
+      visibleTopology(t, options({ drivers: ['overlay'] }))
+        .containers.map((c) => c.name)
+        .sort(),
+    ).toEqual(['loose', 'on-overlay']);
   });
 
   it('tells a binding on one non-loopback address apart from all interfaces and from loopback', () => {
@@ -551,5 +555,14 @@ describe('filters and bindings', () => {
     expect(node(els, 'port:192.0.2.5:8080/tcp').classes).toContain('specific');
     expect(node(els, 'port:127.0.0.1:8081/tcp').classes).toContain('loopback');
     expect(node(els, 'port:0.0.0.0:8082/tcp').classes).toContain('exposed');
+  });
+});
+
+describe('created containers', () => {
+  it('attach a never-started container, which knows its network by name only, to that network', () => {
+    const t = topology([bridge()], [container('fresh', { state: 'created', endpoints: [{ ...endpoint(bridge(), ''), networkId: '' }] })]);
+    const els = toElements(t);
+    expect(edge(els, 'att:n-bridge:c-fresh')).toMatchObject({ source: 'net:n-bridge', target: 'ctr:c-fresh', label: 'created' });
+    expect(visibleTopology(t, options({ drivers: ['bridge'] })).containers.map((c) => c.name)).toEqual(['fresh']);
   });
 });

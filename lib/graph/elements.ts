@@ -75,14 +75,23 @@ export function visibleTopology(topology: Topology, options: GraphOptions): { ne
       (!options.scopes?.length || options.scopes.includes(n.scope)),
   );
   const shown = new Set(networks.map((n) => n.id));
-  const containers = topology.containers.filter(
-    (c) =>
-      (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
-      (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')) &&
-      // A container whose every network is filtered out goes with them, rather than floating loose.
-      (c.endpoints.length === 0 || c.endpoints.some((e) => shown.has(e.networkId))),
-  );
+  const containers = topology.containers
+    .map((c) => withNetworkIds(c, topology.networks))
+    .filter(
+      (c) =>
+        (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
+        (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')) &&
+        // A container whose every network is filtered out goes with them, rather than floating loose.
+        (c.endpoints.length === 0 || c.endpoints.some((e) => shown.has(e.networkId))),
+    );
   return { networks, containers };
+}
+
+/** A created, never-started container knows its networks by name only: the Engine fills in ids on start. */
+function withNetworkIds(c: Container, networks: readonly Network[]): Container {
+  if (c.endpoints.every((e) => e.networkId)) return c;
+  const byName = new Map(networks.map((n) => [n.name, n.id]));
+  return { ...c, endpoints: c.endpoints.map((e) => (e.networkId ? e : { ...e, networkId: byName.get(e.networkName) ?? '' })) };
 }
 
 /**
@@ -101,7 +110,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
   nodes.push({
     id: host,
     kind: 'host',
-    label: `${engine.name || 'Docker host'} · Docker ${engine.version || '?'}\nswarm ${engine.swarm.state}`,
+    label: `${engine.name || 'Docker host'}\nDocker ${engine.version || '?'} · swarm ${engine.swarm.state}`,
     classes: ['host'],
     data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state },
   });

@@ -11,16 +11,16 @@ const CELL_W = 190;
 const CELL_H = 100;
 const COLUMN_GAP = 60;
 /** From a network down to its first row of containers. */
-const MEMBERS_DY = 140;
+const MEMBERS_DY = 120;
 /** From a container down to the ports it publishes. */
 const PORT_DY = 110;
 const PORT_W = 190;
 /** From a driver down to its networks. */
-const DRIVER_DY = 150;
-const ROW_GAP = 90;
-const HOST_GAP = 170;
+const DRIVER_DY = 130;
+const ROW_GAP = 100;
+const HOST_GAP = 150;
 /** The picture aims at a screen's shape, so fitting it keeps labels readable. */
-const ASPECT = 1.7;
+const ASPECT = 1.8;
 /** Two nodes closer than this, in both directions, overlap. */
 export const CLEAR_W = 160;
 export const CLEAR_H = 80;
@@ -55,33 +55,11 @@ export function layoutAll(elements: GraphElements): Positions {
     .map((network) => column(network, members.get(network.id) ?? [], publishers));
   const orphans = members.get('') ?? [];
 
-  const area = columns.reduce((sum, c) => sum + (c.width + COLUMN_GAP) * (c.height + ROW_GAP + DRIVER_DY), 0);
-  const maxWidth = Math.max(Math.sqrt(area * ASPECT), ...columns.map((c) => c.width));
-
-  let x = 0;
-  let top = DRIVER_DY;
-  let rowHeight = 0;
-  let scope: unknown = undefined;
-  const driversSeen = new Set<string>();
-  for (const c of columns) {
-    const newScope = scope !== undefined && c.network.data.scope !== scope;
-    if (x > 0 && (x + c.width > maxWidth || newScope)) {
-      top += rowHeight + ROW_GAP + DRIVER_DY;
-      x = 0;
-      rowHeight = 0;
-    }
-    scope = c.network.data.scope;
-    placeColumn(c, x, top, positions);
-    driversSeen.add(String(c.network.data.driver));
-    x += c.width + COLUMN_GAP;
-    rowHeight = Math.max(rowHeight, c.height);
-  }
-  if (orphans.length) {
-    const c = column({ id: '', kind: 'network', label: '', classes: [], data: {} }, orphans, publishers);
-    placeColumn(c, x, top, positions);
-    rowHeight = Math.max(rowHeight, c.height);
-    positions.delete('');
-  }
+  if (orphans.length) columns.push(column({ id: '', kind: 'network', label: '', classes: [], data: {} }, orphans, publishers));
+  const flow = bestFlow(columns);
+  flow.places.forEach((place, i) => placeColumn(columns[i]!, place.left, place.top, positions));
+  positions.delete('');
+  const { top, rowHeight } = flow;
 
   for (const driver of elements.nodes.filter((n) => n.kind === 'driver')) {
     const nets = networksOf(elements, driver.id)
@@ -107,6 +85,50 @@ export function layoutAll(elements: GraphElements): Positions {
     positions.set(host.id, { x: center, y: top + rowHeight + HOST_GAP });
   }
   return positions;
+}
+
+interface Flow {
+  places: { left: number; top: number }[];
+  top: number;
+  rowHeight: number;
+  width: number;
+  height: number;
+}
+
+/** Columns flowed into rows no wider than maxWidth; a new scope starts a new row. */
+function flowColumns(columns: Column[], maxWidth: number): Flow {
+  const places: Flow['places'] = [];
+  let x = 0;
+  let top = DRIVER_DY;
+  let rowHeight = 0;
+  let width = 0;
+  let scope: unknown = undefined;
+  for (const c of columns) {
+    const newScope = scope !== undefined && c.network.data.scope !== scope && c.network.id !== '';
+    if (x > 0 && (x + c.width > maxWidth || newScope)) {
+      top += rowHeight + ROW_GAP + DRIVER_DY;
+      x = 0;
+      rowHeight = 0;
+    }
+    scope = c.network.data.scope;
+    places.push({ left: x, top });
+    width = Math.max(width, x + c.width);
+    x += c.width + COLUMN_GAP;
+    rowHeight = Math.max(rowHeight, c.height);
+  }
+  return { places, top, rowHeight, width, height: top + rowHeight + HOST_GAP };
+}
+
+/** Of all the row widths the columns allow, the one whose picture is closest to a screen's shape. */
+function bestFlow(columns: Column[]): Flow {
+  let best = flowColumns(columns, Infinity);
+  let sum = 0;
+  for (const c of columns) {
+    sum += c.width + COLUMN_GAP;
+    const flow = flowColumns(columns, sum);
+    if (Math.abs(Math.log(flow.width / flow.height / ASPECT)) < Math.abs(Math.log(best.width / best.height / ASPECT))) best = flow;
+  }
+  return best;
 }
 
 function column(network: GraphNode, members: GraphNode[], publishers: Map<string, string[]>): Column {

@@ -57,8 +57,8 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
       selector: 'node.host',
       style: {
         shape: 'round-rectangle',
-        width: 330,
-        height: 64,
+        width: 300,
+        height: 80,
         'background-color': c.host,
         color: c.hostText,
         'font-size': px(14),

@@ -362,10 +362,10 @@ describe('toElements classes', () => {
     expect(node(els, 'net:n-mesh').classes).toEqual(['network', 'driver-overlay', 'user-defined', 'attachable', 'ipv6']);
   });
 
-  it('labels a network with its name and subnets', () => {
+  it('labels a network with its name, subnets and the flags a learner should notice', () => {
     const els = toElements(sample());
     expect(node(els, 'net:n-front').label).toBe('front\n10.1.0.0/24');
-    expect(node(els, 'net:n-mesh').label).toBe('mesh');
+    expect(node(els, 'net:n-mesh').label).toBe('mesh\nattachable · IPv6');
   });
 });
 

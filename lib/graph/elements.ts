@@ -110,7 +110,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
   nodes.push({
     id: host,
     kind: 'host',
-    label: `${engine.name || 'Docker host'}\nDocker ${engine.version || '?'} · swarm ${engine.swarm.state}`,
+    label: `${engine.name || 'Docker host'}\nDocker ${engine.version || '?'}\nswarm ${engine.swarm.state}`,
     classes: ['host'],
     data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state },
   });
@@ -132,10 +132,11 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
 
   for (const n of networks) {
     const subnets = n.subnets.map((s) => s.subnet).join(', ');
+    const flags = [n.internal && 'internal', n.attachable && 'attachable', n.ipv6 && 'IPv6'].filter(Boolean).join(' · ');
     nodes.push({
       id: id.networkNodeId(n.id),
       kind: 'network',
-      label: subnets ? `${n.name}\n${subnets}` : n.name,
+      label: [n.name, subnets, flags].filter(Boolean).join('\n'),
       parent: id.scopeId(n.scope),
       classes: ['network', `driver-${n.driver}`, ...flagClasses(n)],
       data: { networkId: n.id, name: n.name, driver: n.driver, scope: n.scope, color: colors.get(n.id) ?? '#64748b' },

@@ -156,3 +156,17 @@ test('the default view reads well on a demo screen', async ({ map, objects, page
   await page.getByRole('button', { name: 'Fit' }).click();
   await page.screenshot({ path: 'test-results/screenshots/map.png' });
 });
+
+test('collapse mode shows a network’s containers as one count node, and the toggle brings them back', async ({ map, objects, page }) => {
+  const net = await docker(['network', 'create', objects.name('many')]);
+  for (const i of [1, 2, 3]) await objects.sleeper(`m${i}`, ['--network', objects.name('many')]);
+  await map.open('?collapse=1');
+  await map.expectElement(`grp:${net}`);
+  expect((await map.node(`grp:${net}`))?.label).toBe('3 containers');
+  expect((await map.nodes()).filter((n) => n.kind === 'container')).toEqual([]);
+
+  await page.getByRole('button', { name: 'Collapse containers into counts' }).click();
+  await map.expectElement(`grp:${net}`, false);
+  expect((await map.edges()).filter((e) => e.source === `net:${net}` && e.kind === 'attachment')).toHaveLength(3);
+  expect(new URL(page.url()).searchParams.get('collapse')).toBe('0');
+});

@@ -14,6 +14,8 @@ import { Toolbar } from './Toolbar';
 import { useTheme } from './useTheme';
 import { useUrlParam } from './useUrlState';
 
+const AUTO_COLLAPSE = 300;
+
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {
   const { snapshot, engine, feed, activity } = useLiveTopology();
@@ -23,10 +25,18 @@ export function MapPage() {
   const presenter = present === '1';
   const view = viewParam === 'list' ? 'list' : 'graph';
   const [theme, toggleTheme] = useTheme(presenter ? 'dark' : undefined);
-  const [options, setOptions] = useState<GraphOptions>(DEFAULT_OPTIONS);
+  const [collapseParam, setCollapse] = useUrlParam('collapse');
+  const [filters, setFilters] = useState<GraphOptions>(DEFAULT_OPTIONS);
   const [search, setSearch] = useState('');
   const controller = useRef<GraphController | null>(null);
   const topology = snapshot?.topology ?? null;
+  // Past a few hundred containers a network's containers show as a count until asked for.
+  const collapsed = collapseParam === null ? (topology?.containers.length ?? 0) > AUTO_COLLAPSE : collapseParam === '1';
+  const options = useMemo(() => ({ ...filters, collapsed }), [filters, collapsed]);
+  const setOptions = (next: GraphOptions) => {
+    setFilters(next);
+    if (next.collapsed !== collapsed) setCollapse(next.collapsed ? '1' : '0');
+  };
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();

@@ -170,3 +170,12 @@ test('collapse mode shows a network’s containers as one count node, and the to
   expect((await map.edges()).filter((e) => e.source === `net:${net}` && e.kind === 'attachment')).toHaveLength(3);
   expect(new URL(page.url()).searchParams.get('collapse')).toBe('0');
 });
+
+test('presenter mode briefly highlights what changed and tells it in the activity ticker', async ({ map, objects, page }) => {
+  await map.open('?present=1');
+  const ctr = await objects.sleeper('flash');
+  await map.expectElement(`ctr:${ctr}`);
+  await expect.poll(async () => (await map.node(`ctr:${ctr}`))?.classes).toContain('flash');
+  await expect(page.getByTestId('activity')).toContainText(`${objects.name('flash')} started`);
+  await expect.poll(async () => (await map.node(`ctr:${ctr}`))?.classes, { timeout: 6000 }).not.toContain('flash');
+});

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { isExposed, isRoot } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Network, Topology } from '../../lib/topology';
-import { Badge, DriverBadge, StateBadge, portLabel } from '../inspect/InspectPanel';
+import { Badge, DriverBadge, StateBadge, portLabel } from '../inspect/badges';
 
 export interface ListViewProps {
   topology: Topology;

@@ -1,0 +1,73 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { ApiErrorBody } from '../../lib/apiError';
+
+type RawState =
+  { status: 'idle' | 'loading' } | { status: 'ok'; text: string } | { status: 'error'; message: string; hint?: string; engine?: string };
+
+/** The Engine's own inspect document, fetched only when asked for: most people never open it. */
+export function RawEngineJson({ networkId }: { networkId: string }) {
+  const [raw, setRaw] = useState<RawState>({ status: 'idle' });
+  const pending = useRef<AbortController | null>(null);
+  useEffect(() => () => pending.current?.abort(), []);
+
+  const load = async () => {
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
+    setRaw({ status: 'loading' });
+    try {
+      const res = await fetch(`/api/networks/${encodeURIComponent(networkId)}`, {
+        signal: controller.signal,
+        headers: { accept: 'application/json' },
+      });
+      const body: unknown = await res.json().catch(() => null);
+      if (res.ok) setRaw({ status: 'ok', text: JSON.stringify(body, null, 2) });
+      else {
+        const error = (body as Partial<ApiErrorBody> | null)?.error;
+        setRaw({
+          status: 'error',
+          message: error?.message ?? `The server answered ${res.status}.`,
+          hint: error?.hint,
+          engine: error?.engine ? `${error.engine.status} ${error.engine.message}` : undefined,
+        });
+      }
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      setRaw({ status: 'error', message: 'Could not reach the Portolan server.', hint: e instanceof Error ? e.message : undefined });
+    }
+  };
+
+  return (
+    <details
+      data-testid="network-raw"
+      onToggle={(e) => {
+        if (e.currentTarget.open) void load();
+      }}
+      className="group rounded-md border border-slate-200 dark:border-slate-800"
+    >
+      <summary className="cursor-pointer select-none px-3 py-2 text-xs font-medium uppercase tracking-wide text-slate-500 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
+        Show raw Engine JSON
+      </summary>
+      <div className="border-t border-slate-200 px-3 py-2 dark:border-slate-800" aria-live="polite">
+        {raw.status === 'loading' && <p className="text-slate-500 dark:text-slate-400">Asking the Engine…</p>}
+        {raw.status === 'error' && (
+          <div role="alert" data-testid="network-raw-error" className="space-y-1 text-rose-700 dark:text-rose-300">
+            <p className="font-medium">{raw.message}</p>
+            {raw.engine && <p className="font-mono text-xs">Engine: {raw.engine}</p>}
+            {raw.hint && <p className="text-slate-600 dark:text-slate-300">{raw.hint}</p>}
+          </div>
+        )}
+        {raw.status === 'ok' && (
+          <pre
+            data-testid="network-raw-json"
+            className="max-h-96 overflow-auto whitespace-pre font-mono text-xs leading-relaxed text-slate-800 dark:text-slate-200"
+          >
+            {raw.text}
+          </pre>
+        )}
+      </div>
+    </details>
+  );
+}

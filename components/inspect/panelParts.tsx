@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title}>
+      <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function Facts({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-[7.5rem_1fr] gap-x-3 gap-y-1.5">{children}</dl>;
+}
+
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500 dark:text-slate-400">{term}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}
+
+export function KeyValues({ title, values }: { title: string; values: Record<string, string> }) {
+  const entries = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return null;
+  return (
+    <Section title={title}>
+      <table className="w-full table-fixed text-xs">
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {entries.map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row" className="w-1/2 break-all py-1 pr-3 text-left align-top font-mono font-normal text-slate-500 dark:text-slate-400">
+                {key}
+              </th>
+              <td className="break-all py-1 align-top font-mono">{value || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function Table({ testId, count, head, children }: { testId: string; count: number; head: string[]; children: ReactNode }) {
+  return (
+    <div className="-mx-1 overflow-x-auto">
+      <table data-testid={testId} data-count={count} className="w-full text-left text-xs">
+        <thead className="text-slate-500 dark:text-slate-400">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="px-1 pb-1 font-medium">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ mono = false, children }: { mono?: boolean; children: ReactNode }) {
+  return <td className={`px-1 py-1.5 align-top ${mono ? 'break-all font-mono' : ''}`}>{children}</td>;
+}
+
+export function LinkButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="text-left font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Mono({ title, className = '', children }: { title?: string; className?: string; children: ReactNode }) {
+  return (
+    <span title={title} className={`break-all font-mono text-[0.8125rem] ${className}`}>
+      {children}
+    </span>
+  );
+}
+
+export function Code({ children }: { children: ReactNode }) {
+  return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100">{children}</code>;
+}
+
+export function formatTime(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) || !iso ? '—' : time.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+}

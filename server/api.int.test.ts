@@ -44,6 +44,7 @@ describe('GET /api', () => {
         version: await docker(['version', '--format', '{{.Server.Version}}']),
         apiVersion: await docker(['version', '--format', '{{.Server.APIVersion}}']),
       },
+      readOnly: false,
     });
   });
 

@@ -1,14 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Router from 'find-my-way';
+import type { z } from 'zod';
 import { ApiError } from '../lib/apiError';
+import { connectSchema, describeIssues, disconnectSchema, networkCreateSchema, portsSchema, probeSchema, runSchema } from '../lib/schemas';
+import type { Config } from './config';
+import { containerVerb, runContainer } from './engine/containerActions';
 import type { Engine } from './engine/engine';
 import { toApiError } from './engine/errors';
+import { listImages } from './engine/images';
+import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from './engine/networkActions';
+import { probe } from './engine/probe';
+import { remapPorts } from './engine/remapPorts';
 import type { TopologyStore } from './topology/store';
+
+/** Request bodies are small JSON documents; anything larger is refused unread. */
+const BODY_LIMIT = 64 * 1024;
 
 type Handler = (req: IncomingMessage, params: Record<string, string | undefined>) => Promise<{ status?: number; body: unknown }>;
 
 /** The JSON API: an allowlist of operations, never a passthrough to the Engine. */
-export function createApi(store: TopologyStore, engine: Engine) {
+export function createApi(store: TopologyStore, engine: Engine, config: Pick<Config, 'readOnly'>) {
   const router = Router({
     ignoreTrailingSlash: true,
     defaultRoute: (_req, res) =>
@@ -27,14 +38,97 @@ export function createApi(store: TopologyStore, engine: Engine) {
   route('GET', '/api/health', async () => {
     const { status, endpoint } = store.status();
     const { version, apiVersion } = store.snapshot().topology.engine;
-    return { status: status === 'connected' ? 200 : 503, body: { ok: status === 'connected', engine: { status, endpoint, version, apiVersion } } };
+    return {
+      status: status === 'connected' ? 200 : 503,
+      body: { ok: status === 'connected', engine: { status, endpoint, version, apiVersion }, readOnly: config.readOnly },
+    };
   });
 
   route('GET', '/api/topology', async () => ({ body: store.snapshot() }));
 
   route('GET', '/api/networks/:ref', async (_req, { ref }) => ({ body: await engine.inspectNetwork(objectRef(ref)) }));
+  route('GET', '/api/images', async () => ({ body: { images: await listImages(engine) } }));
+
+  const topology = () => store.snapshot().topology;
+
+  route('POST', '/api/networks', async (req) => ({
+    status: 201,
+    body: await createNetwork(engine, topology(), await readBody(req, networkCreateSchema)),
+  }));
+  route('POST', '/api/networks/prune', async (req) => {
+    await readBody(req, null);
+    return { body: await pruneNetworks(engine) };
+  });
+  route('DELETE', '/api/networks/:ref', async (req, { ref }) => {
+    await readBody(req, null);
+    return { body: await removeNetwork(engine, topology(), objectRef(ref)) };
+  });
+  route('POST', '/api/networks/:ref/connect', async (req, { ref }) => ({
+    body: await connect(engine, objectRef(ref), await readBody(req, connectSchema)),
+  }));
+  route('POST', '/api/networks/:ref/disconnect', async (req, { ref }) => ({
+    body: await disconnect(engine, objectRef(ref), await readBody(req, disconnectSchema)),
+  }));
+
+  route('POST', '/api/containers', async (req) => ({ status: 201, body: await runContainer(engine, topology(), await readBody(req, runSchema)) }));
+  route('PUT', '/api/containers/:ref/ports', async (req, { ref }) => ({
+    body: await remapPorts(engine, topology(), objectRef(ref), (await readBody(req, portsSchema)).ports),
+  }));
+  for (const verb of ['start', 'stop', 'restart'] as const) {
+    route('POST', `/api/containers/:ref/${verb}`, async (req, { ref }) => {
+      await readBody(req, null);
+      return { body: await containerVerb(engine, objectRef(ref), verb, topology()) };
+    });
+  }
+  route('DELETE', '/api/containers/:ref', async (req, { ref }) => {
+    await readBody(req, null);
+    return { body: await containerVerb(engine, objectRef(ref), 'remove', topology()) };
+  });
+  route('POST', '/api/containers/:ref/probe', async (req, { ref }) => {
+    const body = await readBody(req, probeSchema);
+    return { body: await probe(engine, topology(), objectRef(ref), body.target, body.port) };
+  });
 
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);
+}
+
+/**
+ * Reads a JSON body and validates it strictly; `null` means the operation
+ * takes no body, and an empty one or `{}` is all it accepts.
+ */
+async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S | null): Promise<z.infer<S>> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > BODY_LIMIT)
+    throw new ApiError(413, 'body_too_large', `The request body is ${declared} bytes; Portolan accepts at most ${BODY_LIMIT}.`);
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) throw new ApiError(413, 'body_too_large', `The request body is larger than ${BODY_LIMIT} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  let value: unknown = {};
+  if (text) {
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      throw new ApiError(400, 'invalid_json', `The body is not JSON: ${(err as Error).message}.`, 'Send a JSON object, e.g. {"name": "demo-net"}.');
+    }
+  }
+  if (schema === null) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0) return value as z.infer<S>;
+    throw new ApiError(400, 'invalid_body', 'This operation takes no body.', 'Send no body, or {}.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `The request was refused, nothing changed: ${describeIssues(parsed.error)}.`,
+      'Fix the fields named above and send it again.',
+    );
+  return parsed.data;
 }
 
 /** Ids, short ids and names as Docker writes them; anything else never reaches the Engine's URL space. */

@@ -32,7 +32,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function startPortolan({ config, engineEnv = process.env, pages = true, store: makeStore }: PortolanOptions): Promise<Portolan> {
   const engine = new Engine(engineEnv);
   const store = makeStore ? makeStore(engine) : new TopologyStore(engine);
-  const api = createApi(store, engine);
+  const api = createApi(store, engine, config);
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;

@@ -40,6 +40,17 @@ export function toApiError(err: unknown, endpoint: string): ApiError {
   return new ApiError(500, 'internal', e.message || 'Unexpected failure while talking to the Docker Engine.');
 }
 
+/**
+ * toApiError with a hint that depends on what was being done: `hint` reads the
+ * Engine's own message and status and may say what to do next.
+ */
+export function engineError(err: unknown, endpoint: string, hint?: (message: string, status: number) => string | undefined): ApiError {
+  const mapped = toApiError(err, endpoint);
+  if (!hint || !mapped.engine) return mapped;
+  const extra = hint(mapped.engine.message, mapped.engine.status);
+  return extra ? new ApiError(mapped.status, mapped.code, mapped.message, extra, mapped.engine) : mapped;
+}
+
 function engineMessage(e: DockerodeError): string {
   if (e.json && typeof e.json.message === 'string') return e.json.message;
   // dockerode puts the raw body after "(HTTP code N) <reason> - "

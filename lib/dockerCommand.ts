@@ -1,0 +1,101 @@
+import type { Connect, Disconnect, NetworkCreate, PortBindingInput, Run } from './schemas';
+
+// The `docker` line each action equals, so a learner can copy it and type it next time.
+
+/** Quotes a word for a POSIX shell only when it needs it. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+const line = (words: (string | false | undefined | null)[]) =>
+  words
+    .filter((w): w is string => typeof w === 'string' && w !== '')
+    .map(shellWord)
+    .join(' ');
+
+const pairs = (flag: string, values: Record<string, string> | undefined) => Object.entries(values ?? {}).flatMap(([k, v]) => [flag, `${k}=${v}`]);
+
+export function networkCreateCommand(n: NetworkCreate): string {
+  const options = { ...(n.parent ? { parent: n.parent } : {}), ...(n.options ?? {}) };
+  return line([
+    'docker',
+    'network',
+    'create',
+    '--driver',
+    n.driver,
+    ...(n.subnet ? ['--subnet', n.subnet] : []),
+    ...(n.gateway ? ['--gateway', n.gateway] : []),
+    ...(n.ipRange ? ['--ip-range', n.ipRange] : []),
+    n.ipv6 && '--ipv6',
+    ...(n.subnetV6 ? ['--subnet', n.subnetV6] : []),
+    n.internal && '--internal',
+    n.attachable && '--attachable',
+    ...pairs('--label', n.labels),
+    ...pairs('--opt', options),
+    n.name,
+  ]);
+}
+
+export const networkRemoveCommand = (name: string) => line(['docker', 'network', 'rm', name]);
+export const networkPruneCommand = () => line(['docker', 'network', 'prune', '--force']);
+
+export function connectCommand(network: string, c: Connect): string {
+  return line([
+    'docker',
+    'network',
+    'connect',
+    ...(c.ipv4 ? ['--ip', c.ipv4] : []),
+    ...(c.aliases ?? []).flatMap((a) => ['--alias', a]),
+    network,
+    c.container,
+  ]);
+}
+
+export function disconnectCommand(network: string, d: Disconnect): string {
+  return line(['docker', 'network', 'disconnect', d.force && '--force', network, d.container]);
+}
+
+export const publishFlag = (p: PortBindingInput) => {
+  const host = p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp;
+  return `${host === '0.0.0.0' ? '' : `${host}:`}${p.hostPort}:${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`;
+};
+
+/** The words of a command as Docker will run them: a string splits at spaces, as a shell would for simple words. */
+export function commandWords(command: Run['command']): string[] {
+  if (command === undefined) return [];
+  return Array.isArray(command) ? command : command.split(/\s+/).filter(Boolean);
+}
+
+export function runCommand(r: Run): string {
+  return line([
+    'docker',
+    'run',
+    '--detach',
+    ...(r.name ? ['--name', r.name] : []),
+    ...(r.network ? ['--network', r.network] : []),
+    ...(r.ports ?? []).flatMap((p) => ['--publish', publishFlag(p)]),
+    ...(r.user ? ['--user', r.user] : []),
+    ...pairs('--env', r.env),
+    r.image,
+    ...commandWords(r.command),
+  ]);
+}
+
+export const containerCommand = (verb: 'start' | 'stop' | 'restart' | 'rm', ref: string) =>
+  line(['docker', verb, ...(verb === 'rm' ? ['--force'] : []), ref]);
+
+/** Docker cannot change a container's ports in place: the same container, recreated. */
+export function portsCommand(name: string, ports: PortBindingInput[], run: string): string {
+  return [
+    line(['docker', 'stop', name]),
+    line(['docker', 'rename', name, `${name}-old`]),
+    `${run}   # same image, command, user, env and networks${ports.length ? '' : ', no published ports'}`,
+    line(['docker', 'rm', `${name}-old`]),
+  ].join('\n');
+}
+
+export function probeCommand(from: string, targetIp: string, port?: number): string {
+  return port
+    ? line(['docker', 'exec', from, 'nc', '-w', '2', targetIp, String(port)])
+    : line(['docker', 'exec', from, 'ping', '-c', '1', '-W', '2', targetIp]);
+}

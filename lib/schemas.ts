@@ -1,0 +1,136 @@
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
+import { contains, isRange, parseCidr } from './cidr';
+
+// One set of schemas for the UI's forms and the server's API. Objects are
+// strict: an unknown key (Privileged, Binds, CapAdd…) is refused, never ignored.
+
+export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+const NAME_HINT = 'letters, digits, "_", "." and "-", starting with a letter or digit';
+
+export const objectName = z.string().trim().regex(OBJECT_NAME, `use ${NAME_HINT}`);
+/** An id, short id or name. */
+export const objectRef = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, `use an id, a short id or a name (${NAME_HINT})`);
+
+const cidr = (version: 4 | 6) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const range = parseCidr(value);
+      if (!isRange(range)) ctx.addIssue({ code: 'custom', message: range.error });
+      else if (range.version !== version)
+        ctx.addIssue({ code: 'custom', message: `${value} is an IPv${range.version} network; IPv${version} is needed here` });
+    });
+
+const ipv4 = z
+  .string()
+  .trim()
+  .refine((v) => ipaddr.IPv4.isValidFourPartDecimal(v), { message: 'write an IPv4 address like 172.20.0.10' });
+const hostIp = z
+  .string()
+  .trim()
+  .refine((v) => ipaddr.isValid(v), { message: 'write an address like 127.0.0.1, 0.0.0.0 or ::' });
+const port = z.number().int().min(1).max(65535);
+const keyValues = z.record(z.string().regex(/^[^=\s]+$/, 'keys have no "=" or spaces'), z.string());
+
+export const DRIVERS = ['bridge', 'overlay', 'macvlan', 'ipvlan'] as const;
+
+export const networkCreateSchema = z
+  .strictObject({
+    name: objectName,
+    driver: z.enum(DRIVERS).default('bridge'),
+    subnet: cidr(4).optional(),
+    gateway: ipv4.optional(),
+    ipRange: cidr(4).optional(),
+    ipv6: z.boolean().optional(),
+    subnetV6: cidr(6).optional(),
+    internal: z.boolean().optional(),
+    attachable: z.boolean().optional(),
+    labels: keyValues.optional(),
+    options: keyValues.optional(),
+    /** The host interface macvlan and ipvlan networks sit on. */
+    parent: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.@-]{0,31}$/, 'name a host interface like eth0')
+      .optional(),
+  })
+  .superRefine((n, ctx) => {
+    const range = n.subnet ? parseCidr(n.subnet) : null;
+    if ((n.gateway || n.ipRange) && !n.subnet) ctx.addIssue({ code: 'custom', path: ['subnet'], message: 'a gateway or IP range needs its subnet' });
+    if (range && isRange(range) && n.gateway && !contains(range, n.gateway))
+      ctx.addIssue({ code: 'custom', path: ['gateway'], message: `${n.gateway} is not inside ${n.subnet}` });
+    const ipRange = n.ipRange ? parseCidr(n.ipRange) : null;
+    if (range && isRange(range) && ipRange && isRange(ipRange) && (ipRange.first < range.first || ipRange.last > range.last))
+      ctx.addIssue({ code: 'custom', path: ['ipRange'], message: `${n.ipRange} is not inside ${n.subnet}` });
+    if (n.subnetV6 && !n.ipv6) ctx.addIssue({ code: 'custom', path: ['ipv6'], message: 'an IPv6 subnet needs "ipv6": true' });
+    if ((n.driver === 'macvlan' || n.driver === 'ipvlan') && !n.parent && !n.options?.parent)
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: `a ${n.driver} network sits on a host interface: name it as parent (e.g. eth0)` });
+  });
+
+export const connectSchema = z.strictObject({
+  container: objectRef,
+  ipv4: ipv4.optional(),
+  aliases: z.array(objectName).max(16).optional(),
+});
+
+export const disconnectSchema = z.strictObject({
+  container: objectRef,
+  force: z.boolean().optional(),
+});
+
+export const portBindingSchema = z.strictObject({
+  /** 127.0.0.1 unless all interfaces are chosen on purpose. */
+  hostIp: hostIp.default('127.0.0.1'),
+  hostPort: port,
+  containerPort: port,
+  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+});
+
+export const runSchema = z.strictObject({
+  image: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._\-/:@]{0,254}$/i, 'name an image like nginx:1.27 or portolan/busybox:test'),
+  name: objectName.optional(),
+  command: z.union([z.string().trim().max(4096), z.array(z.string().max(4096)).max(64)]).optional(),
+  network: objectRef.optional(),
+  ports: z.array(portBindingSchema).max(32).optional(),
+  /** A user id, name, or id:group, as `--user` takes it. */
+  user: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{1,32}(:[a-zA-Z0-9_.-]{1,32})?$/, 'give a user id or name, like 1000 or 1000:1000')
+    .optional(),
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'environment names are letters, digits and "_"'), z.string()).optional(),
+  /** Try the registry when the image is not here. */
+  pull: z.boolean().optional(),
+});
+
+export const portsSchema = z.strictObject({ ports: z.array(portBindingSchema).max(32) });
+
+export const probeSchema = z.strictObject({ target: objectRef, port: port.optional() });
+
+export type NetworkCreate = z.infer<typeof networkCreateSchema>;
+export type Connect = z.infer<typeof connectSchema>;
+export type Disconnect = z.infer<typeof disconnectSchema>;
+export type PortBindingInput = z.infer<typeof portBindingSchema>;
+export type Run = z.infer<typeof runSchema>;
+export type PortsChange = z.infer<typeof portsSchema>;
+export type Probe = z.infer<typeof probeSchema>;
+
+/** Issues in words: "gateway: 10.1.0.1 is not inside 10.2.0.0/24; unknown key "Privileged"". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys')
+        return `unknown ${issue.keys.length > 1 ? 'keys' : 'key'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      const where = issue.path.join('.');
+      return where ? `${where}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,126 @@
+import type Dockerode from 'dockerode';
+import { ApiError } from '../../lib/apiError';
+import { commandWords, containerCommand, runCommand } from '../../lib/dockerCommand';
+import type { PortBindingInput, Run } from '../../lib/schemas';
+import type { Topology } from '../../lib/topology';
+import type { Engine } from './engine';
+import { engineError } from './errors';
+import type { Done } from './networkActions';
+
+// Container mutations. Portolan creates containers without privileges, host
+// mounts, added capabilities or devices: the body cannot ask for them.
+
+export function portBindings(ports: readonly PortBindingInput[]) {
+  const exposed: Record<string, object> = {};
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const p of ports) {
+    const key = `${p.containerPort}/${p.protocol}`;
+    exposed[key] = {};
+    (bindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+  }
+  return { exposed, bindings };
+}
+
+/** Who holds a host port already, for the hint when a binding is refused. */
+function holderOf(topology: Topology, message: string): string {
+  const port = /:(\d+) failed: port is already allocated|Bind for [^:]*:(\d+) failed/.exec(message);
+  const hostPort = Number(port?.[1] ?? port?.[2]);
+  const holder = topology.containers.find((c) => c.ports.some((p) => p.hostPort === hostPort));
+  return holder ? ` ${holder.name} publishes ${hostPort} already.` : '';
+}
+
+export const portHint = (topology: Topology) => (message: string) =>
+  /port is already allocated|address already in use/i.test(message) ? `Choose another host port.${holderOf(topology, message)}` : undefined;
+
+async function pull(engine: Engine, image: string): Promise<void> {
+  try {
+    const stream = await engine.docker.pull(image);
+    await new Promise<void>((resolve, reject) =>
+      engine.docker.modem.followProgress(stream, (err: Error | null, output: { error?: string }[]) => {
+        const failed = err ?? output.find((o) => o.error);
+        if (failed)
+          reject(failed instanceof Error ? failed : Object.assign(new Error(failed.error), { statusCode: 500, json: { message: failed.error } }));
+        else resolve();
+      }),
+    );
+  } catch (err) {
+    throw engineError(
+      err,
+      engine.endpoint,
+      () => `No registry answered for ${image}. Build or load the image on this engine, or check the engine's network and registry settings.`,
+    );
+  }
+}
+
+export async function runContainer(engine: Engine, topology: Topology, body: Run): Promise<Done> {
+  const { exposed, bindings } = portBindings(body.ports ?? []);
+  const hasImage = await engine.docker
+    .getImage(body.image)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!hasImage) {
+    if (!body.pull)
+      throw new ApiError(
+        404,
+        'no_such_image',
+        `No such image on this engine: ${body.image}.`,
+        'Pick one of the local images, or ask to pull it from its registry.',
+        { status: 404, message: `No such image: ${body.image}` },
+      );
+    await pull(engine, body.image);
+  }
+  let created: Dockerode.Container | null = null;
+  try {
+    created = await engine.docker.createContainer({
+      Image: body.image,
+      ...(body.name ? { name: body.name } : {}),
+      ...(body.command !== undefined ? { Cmd: commandWords(body.command) } : {}),
+      ...(body.user ? { User: body.user } : {}),
+      Env: Object.entries(body.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      ExposedPorts: exposed,
+      HostConfig: {
+        NetworkMode: body.network ?? 'bridge',
+        PortBindings: bindings,
+        Privileged: false,
+        PublishAllPorts: false,
+      },
+    });
+    await created.start();
+    return { command: runCommand(body), id: created.id };
+  } catch (err) {
+    // Nothing half-done: a container that was created but could not start goes again.
+    if (created) await created.remove({ force: true }).catch(() => undefined);
+    throw engineError(err, engine.endpoint, (message, status) => {
+      if (status === 409 || /already in use by container/.test(message))
+        return `Choose another name, or remove the container called ${body.name ?? 'that'} first.`;
+      if (/network .* not found/i.test(message)) return 'Pick one of the networks on the map, or create it first.';
+      if (/unable to find user|no matching entries in passwd/i.test(message))
+        return `The image has no user "${body.user}": give a numeric id like 1000.`;
+      if (/executable file not found|no such file or directory/i.test(message))
+        return 'The command does not exist in this image: check its first word.';
+      return portHint(topology)(message);
+    });
+  }
+}
+
+export async function containerVerb(engine: Engine, ref: string, verb: 'start' | 'stop' | 'restart' | 'remove', topology: Topology): Promise<Done> {
+  const container = engine.docker.getContainer(ref);
+  try {
+    if (verb === 'remove') await container.remove({ force: true, v: true });
+    else if (verb === 'stop') await container.stop({ t: 5 });
+    else if (verb === 'restart') await container.restart({ t: 5 });
+    else await container.start();
+    const name = topology.containers.find((c) => c.id === ref || c.name === ref || c.id.startsWith(ref))?.name ?? ref;
+    return { command: containerCommand(verb === 'remove' ? 'rm' : verb, name) };
+  } catch (err) {
+    // Starting a running container or stopping a stopped one is already done: 304.
+    if ((err as { statusCode?: number }).statusCode === 304)
+      return { command: containerCommand(verb === 'remove' ? 'rm' : verb, ref), unchanged: true };
+    throw engineError(err, engine.endpoint, (message, status) =>
+      status === 404 ? 'It may have been removed already; the map shows what exists.' : portHint(topology)(message),
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import type { Engine } from './engine';
+
+export interface ImageSummary {
+  id: string;
+  tags: string[];
+  /** Bytes, as the Engine reports them. */
+  size: number;
+  /** "Docker Hub", another registry's host, or "local only" when it was never pulled or pushed. */
+  registry: string;
+  createdAt: string;
+  containers: number;
+  unused: boolean;
+}
+
+export function registryOf(repoDigests: readonly string[]): string {
+  const ref = repoDigests[0];
+  if (!ref) return 'local only';
+  const first = ref.split('/')[0] ?? '';
+  return ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'Docker Hub';
+}
+
+export async function listImages(engine: Engine): Promise<ImageSummary[]> {
+  const [images, containers] = await Promise.all([engine.docker.listImages({ all: false }), engine.docker.listContainers({ all: true })]);
+  const uses = new Map<string, number>();
+  for (const c of containers) uses.set(c.ImageID, (uses.get(c.ImageID) ?? 0) + 1);
+  return images
+    .map((i) => ({
+      id: i.Id,
+      tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
+      size: i.Size,
+      registry: registryOf(i.RepoDigests ?? []),
+      createdAt: new Date(i.Created * 1000).toISOString(),
+      containers: uses.get(i.Id) ?? 0,
+      unused: !uses.has(i.Id),
+    }))
+    .sort((a, b) => (a.tags[0] ?? a.id).localeCompare(b.tags[0] ?? b.id));
+}

@@ -1,0 +1,135 @@
+import { ApiError } from '../../lib/apiError';
+import { freeSubnet, overlapping } from '../../lib/cidr';
+import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
+import type { Connect, Disconnect, NetworkCreate } from '../../lib/schemas';
+import type { Topology } from '../../lib/topology';
+import type { Engine } from './engine';
+import { engineError } from './errors';
+
+// Network mutations: each answers with the `docker` line it equals, and turns
+// the Engine's refusals into messages that keep its words and say what to do.
+
+export interface Done {
+  command: string;
+  [key: string]: unknown;
+}
+
+export async function createNetwork(engine: Engine, topology: Topology, body: NetworkCreate): Promise<Done> {
+  const options = { ...(body.parent ? { parent: body.parent } : {}), ...(body.options ?? {}) };
+  const config = [
+    ...(body.subnet
+      ? [{ Subnet: body.subnet, ...(body.gateway ? { Gateway: body.gateway } : {}), ...(body.ipRange ? { IPRange: body.ipRange } : {}) }]
+      : []),
+    ...(body.subnetV6 ? [{ Subnet: body.subnetV6 }] : []),
+  ];
+  const clashes = async () => {
+    // The picture may lag a network created a moment ago: ask the Engine.
+    const fresh = (await engine.networks().catch(() => topology.networks)).flatMap((n) => n.subnets.map((s) => ({ name: n.name, subnet: s.subnet })));
+    return { clash: body.subnet ? overlapping(body.subnet, fresh) : [], free: freeSubnet(fresh.map((t) => t.subnet)) };
+  };
+  try {
+    const network = await engine.docker.createNetwork({
+      Name: body.name,
+      Driver: body.driver,
+      CheckDuplicate: true,
+      Internal: body.internal ?? false,
+      Attachable: body.attachable ?? false,
+      EnableIPv6: body.ipv6 ?? false,
+      Labels: body.labels ?? {},
+      Options: options,
+      ...(config.length ? { IPAM: { Driver: 'default', Config: config } } : {}),
+    });
+    return { command: networkCreateCommand(body), id: network.id };
+  } catch (err) {
+    const { clash, free } = await clashes();
+    throw engineError(err, engine.endpoint, (message, status) => {
+      if (status === 409 || /already exists/.test(message)) return `Choose another name, or remove the existing network "${body.name}" first.`;
+      if (/overlaps/i.test(message))
+        return `${clash.length ? `${body.subnet} overlaps ${clash.map((c) => `${c.name} (${c.subnet})`).join(', ')}. ` : ''}${free ? `${free.subnet} is free.` : ''}`.trim();
+      if (/available, non-overlapping .* address pool/.test(message))
+        return `The Engine's default address pools are used up. Give a subnet yourself${free ? `, e.g. ${free.subnet}` : ''}, or remove unused networks (prune).`;
+      if (/swarm/i.test(message) && body.driver === 'overlay') return 'Overlay networks need swarm mode: docker swarm init.';
+      if (/parent/i.test(message)) return `Check that the host interface "${body.parent ?? options.parent}" exists (ip link).`;
+      return undefined;
+    });
+  }
+}
+
+export async function removeNetwork(engine: Engine, topology: Topology, ref: string): Promise<Done> {
+  const known = topology.networks.find((n) => n.id === ref || n.name === ref || n.id.startsWith(ref));
+  if (known?.predefined) {
+    throw new ApiError(
+      403,
+      'predefined_network',
+      `${known.name} is a pre-defined network and cannot be removed.`,
+      'Docker creates it itself; remove only networks you created.',
+    );
+  }
+  try {
+    await engine.docker.getNetwork(ref).remove();
+    return { command: networkRemoveCommand(known?.name ?? ref) };
+  } catch (err) {
+    // Who is still attached, asked of the Engine: the picture may lag by a moment.
+    const attached = await engine
+      .inspectNetwork(ref)
+      .then((n) => Object.values((n as { Containers?: Record<string, { Name: string }> }).Containers ?? {}).map((c) => c.Name))
+      .catch(() => [] as string[]);
+    throw engineError(err, engine.endpoint, (message, status) => {
+      if (status === 404) return 'It may have been removed already; the map shows what exists.';
+      if (/active endpoints/.test(message))
+        return attached.length
+          ? `Disconnect ${attached.join(', ')} first (or remove ${attached.length > 1 ? 'them' : 'it'}).`
+          : 'Disconnect its containers first.';
+      return undefined;
+    });
+  }
+}
+
+export async function pruneNetworks(engine: Engine): Promise<Done> {
+  try {
+    const result = (await engine.docker.pruneNetworks()) as { NetworksDeleted?: string[] | null };
+    return { command: networkPruneCommand(), removed: result.NetworksDeleted ?? [] };
+  } catch (err) {
+    throw engineError(err, engine.endpoint);
+  }
+}
+
+export async function connect(engine: Engine, ref: string, body: Connect): Promise<Done> {
+  try {
+    await engine.docker.getNetwork(ref).connect({
+      Container: body.container,
+      EndpointConfig: {
+        ...(body.ipv4 ? { IPAMConfig: { IPv4Address: body.ipv4 } } : {}),
+        ...(body.aliases?.length ? { Aliases: body.aliases } : {}),
+      },
+    });
+    return { command: connectCommand(ref, body) };
+  } catch (err) {
+    throw engineError(err, engine.endpoint, (message) => {
+      if (/user specified IP address is supported only when connecting to networks with user configured subnets/.test(message))
+        return 'A static IP needs a network created with --subnet; pick another network or leave the IP empty.';
+      if (/no available IPv4 addresses|address already in use|Address already in use/i.test(message))
+        return `${body.ipv4 ?? 'That address'} is taken: choose another, or leave it empty.`;
+      if (/already exists in network|is already attached/i.test(message)) return 'It is already attached to that network.';
+      if (/not found|No such container/i.test(message)) return 'Check the container and network names; the map shows what exists.';
+      if (/host|none|null/.test(message) && /cannot|conflict/i.test(message))
+        return 'Containers on the host or none network cannot join other networks.';
+      return undefined;
+    });
+  }
+}
+
+export async function disconnect(engine: Engine, ref: string, body: Disconnect): Promise<Done> {
+  try {
+    await engine.docker.getNetwork(ref).disconnect({ Container: body.container, Force: body.force ?? false });
+    return { command: disconnectCommand(ref, body) };
+  } catch (err) {
+    throw engineError(err, engine.endpoint, (message) =>
+      /is not connected/.test(message)
+        ? 'It is not attached to that network.'
+        : /not found|No such container/i.test(message)
+          ? 'Check the container and network names.'
+          : undefined,
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { PassThrough } from 'node:stream';
+import { ApiError } from '../../lib/apiError';
+import { probeCommand } from '../../lib/dockerCommand';
+import type { Topology } from '../../lib/topology';
+import type { Engine } from './engine';
+import { engineError } from './errors';
+
+export interface ProbeResult {
+  command: string;
+  reachable: boolean;
+  /** The network and address tried, when there was one to try. */
+  via: { network: string; ip: string } | null;
+  explanation: string;
+  output: string;
+}
+
+const TIMEOUT_MS = 6000;
+
+/**
+ * "Can A reach B?": ping (or a TCP connect when a port is given) from inside
+ * A, at B's address on a network they share, and the answer in words.
+ */
+export async function probe(engine: Engine, topology: Topology, ref: string, target: string, port?: number): Promise<ProbeResult> {
+  // Asked fresh: a connect a moment ago may not have reached the picture yet.
+  const [from, to] = await Promise.all([ref, target].map((r) => engine.container(r)));
+  if (!from) throw new ApiError(404, 'not_found', `No container ${ref}.`, 'Pick a container from the map.');
+  if (!to) throw new ApiError(404, 'not_found', `No container ${target} to reach.`, 'Pick a container from the map.');
+  if (from.state !== 'running')
+    throw new ApiError(409, 'not_running', `${from.name} is ${from.state}: a probe runs inside it.`, `Start it first: docker start ${from.name}.`);
+
+  const shared = from.endpoints.filter((e) => to.endpoints.some((t) => t.networkId === e.networkId && t.ipv4));
+  const sharedNet = shared[0];
+  const targetIp = sharedNet ? to.endpoints.find((t) => t.networkId === sharedNet.networkId)!.ipv4 : to.endpoints.find((t) => t.ipv4)?.ipv4;
+  if (!targetIp) {
+    return {
+      command: probeCommand(from.name, to.name, port),
+      reachable: false,
+      via: null,
+      explanation: `${to.name} has no IP address (it is ${to.state}${to.networkMode === 'none' ? ', on the none network' : ''}): nothing can reach it.`,
+      output: '',
+    };
+  }
+  // nc with no input connects, sends nothing and exits 0; busybox's nc has no -z.
+  const cmd = port ? ['nc', '-w', '2', targetIp, String(port)] : ['ping', '-c', '1', '-W', '2', targetIp];
+  const { exitCode, output } = await execIn(engine, from.id, cmd);
+  const network = sharedNet ? topology.networks.find((n) => n.id === sharedNet.networkId) : undefined;
+  const what = port ? `port ${port} on ${to.name}` : to.name;
+  let explanation: string;
+  if (exitCode === 127 || /not found|no such file/i.test(output)) {
+    explanation = `${from.name}'s image has no ${cmd[0]}: the probe cannot run there. Try it from a container whose image has ${cmd[0]} (busybox has both ping and nc).`;
+  } else if (exitCode === 0) {
+    explanation = `${from.name} reaches ${what} at ${targetIp} over ${network?.name ?? 'a shared network'}: containers on the same network talk directly${network?.internal ? ', and an internal network still lets its own members talk' : ''}.`;
+  } else if (!sharedNet) {
+    explanation = `${from.name} and ${to.name} share no network, so ${from.name} has no route to ${targetIp}: connect both to one network (docker network connect).`;
+  } else if (port) {
+    explanation = `They share ${network?.name ?? 'a network'}, but nothing accepts connections on port ${port} at ${targetIp}: is the service listening there?`;
+  } else {
+    explanation = `They share ${network?.name ?? 'a network'}, yet ${targetIp} did not answer: ${to.name} may drop pings.`;
+  }
+  return {
+    command: probeCommand(from.name, targetIp, port),
+    reachable: exitCode === 0,
+    via: network ? { network: network.name, ip: targetIp } : null,
+    explanation,
+    output: output.trim(),
+  };
+}
+
+async function execIn(engine: Engine, containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string }> {
+  try {
+    const exec = await engine.docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    let output = '';
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    engine.docker.modem.demuxStream(stream, sink, sink);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        stream.destroy();
+        resolve();
+      }, TIMEOUT_MS);
+      stream.on('end', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      stream.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const { ExitCode } = await exec.inspect();
+    return { exitCode: ExitCode ?? -1, output };
+  } catch (err) {
+    const e = engineError(err, engine.endpoint);
+    if (e.engine && /executable file not found|no such file/i.test(e.engine.message)) return { exitCode: 127, output: e.engine.message };
+    throw e;
+  }
+}

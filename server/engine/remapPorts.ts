@@ -1,0 +1,127 @@
+import type Dockerode from 'dockerode';
+import { ApiError } from '../../lib/apiError';
+import { portsCommand, publishFlag, runCommand } from '../../lib/dockerCommand';
+import type { PortBindingInput } from '../../lib/schemas';
+import type { Topology } from '../../lib/topology';
+import { portBindings, portHint } from './containerActions';
+import type { Engine } from './engine';
+import { engineError } from './errors';
+import type { Done } from './networkActions';
+
+// Docker cannot change a container's published ports in place. Portolan
+// recreates it from its own configuration, keeping every network attachment,
+// static IP and alias (what Portainer's Duplicate/Edit loses, portainer#2185),
+// and puts the original back as it was when the new one cannot start.
+
+/** Settings Portolan never grants; a container that has them keeps its ports as they are. */
+function privileges(host: Dockerode.HostConfig): string[] {
+  return [
+    host.Privileged && 'privileged',
+    (host.CapAdd?.length ?? 0) > 0 && 'added capabilities',
+    (host.Binds?.length ?? 0) > 0 && 'host mounts',
+    (host.Mounts ?? []).some((m) => m.Type === 'bind') && 'host mounts',
+    (host.Devices?.length ?? 0) > 0 && 'devices',
+    host.PidMode === 'host' && 'the host PID namespace',
+    host.IpcMode === 'host' && 'the host IPC namespace',
+    host.NetworkMode === 'host' && 'the host network',
+  ].filter((p): p is string => typeof p === 'string');
+}
+
+interface Attachment {
+  network: string;
+  config: Dockerode.EndpointSettings;
+}
+
+/** Each network with the static IP and the aliases the container had there (not the short-id alias Docker adds itself). */
+function attachments(info: Dockerode.ContainerInspectInfo): Attachment[] {
+  const shortId = info.Id.slice(0, 12);
+  return Object.entries(info.NetworkSettings.Networks ?? {}).map(([network, e]) => {
+    const aliases = ((e.Aliases ?? []) as string[]).filter((a) => a !== shortId);
+    return {
+      network,
+      config: {
+        ...(e.IPAMConfig && (e.IPAMConfig.IPv4Address || e.IPAMConfig.IPv6Address) ? { IPAMConfig: e.IPAMConfig } : {}),
+        ...(aliases.length ? { Aliases: aliases } : {}),
+      },
+    };
+  });
+}
+
+/** The bindings a container publishes now, in the API's shape. */
+export function currentPorts(info: Dockerode.ContainerInspectInfo): PortBindingInput[] {
+  return Object.entries(info.HostConfig.PortBindings ?? {}).flatMap(([key, list]) => {
+    const [port = '0', protocol = 'tcp'] = key.split('/');
+    return ((list ?? []) as { HostIp: string; HostPort: string }[]).map((b) => ({
+      hostIp: b.HostIp || '0.0.0.0',
+      hostPort: Number(b.HostPort),
+      containerPort: Number(port),
+      protocol: protocol as PortBindingInput['protocol'],
+    }));
+  });
+}
+
+export async function remapPorts(engine: Engine, topology: Topology, ref: string, ports: PortBindingInput[]): Promise<Done> {
+  const fail = (err: unknown) => engineError(err, engine.endpoint, portHint(topology));
+  const info = await engine.docker
+    .getContainer(ref)
+    .inspect()
+    .catch((err: unknown) => {
+      throw fail(err);
+    });
+  // By id from here on: once renamed, the name belongs to the replacement.
+  const original = engine.docker.getContainer(info.Id);
+  const refused = privileges(info.HostConfig);
+  if (refused.length) {
+    throw new ApiError(
+      403,
+      'privileged_container',
+      `${info.Name.slice(1)} runs with ${[...new Set(refused)].join(', ')}, which Portolan does not grant: it will not recreate it.`,
+      `Change its ports with the docker CLI: ${ports.map((p) => `-p ${publishFlag(p)}`).join(' ') || 'no -p'}.`,
+    );
+  }
+  const name = info.Name.replace(/^\//, '');
+  const wasRunning = info.State.Running;
+  const nets = attachments(info);
+  const [first, ...rest] = nets;
+  const { exposed, bindings } = portBindings(ports);
+  const parked = `${name}-portolan-old`;
+
+  if (wasRunning) await original.stop({ t: 5 });
+  await original.rename({ name: parked });
+  let replacement: Dockerode.Container | null = null;
+  try {
+    replacement = await engine.docker.createContainer({
+      name,
+      ...info.Config,
+      // A hostname Docker derived from the old id would name the wrong container.
+      Hostname: info.Config.Hostname === info.Id.slice(0, 12) ? '' : info.Config.Hostname,
+      ExposedPorts: { ...(info.Config.ExposedPorts ?? {}), ...exposed },
+      HostConfig: { ...info.HostConfig, PortBindings: bindings },
+      // The API creates a container on one network; the others are joined before it starts.
+      NetworkingConfig: first ? { EndpointsConfig: { [first.network]: first.config } } : undefined,
+    });
+    for (const a of rest) await engine.docker.getNetwork(a.network).connect({ Container: replacement.id, EndpointConfig: a.config });
+    if (wasRunning) await replacement.start();
+    await original.remove({ force: true });
+  } catch (err) {
+    // Put the original back as it was, then say what the Engine said.
+    if (replacement) await replacement.remove({ force: true }).catch(() => undefined);
+    await original.rename({ name }).catch(() => undefined);
+    if (wasRunning) await original.start().catch(() => undefined);
+    throw fail(err);
+  }
+  const run = runCommand({
+    image: info.Config.Image,
+    name,
+    network: first?.network,
+    ports,
+    ...(info.Config.User ? { user: info.Config.User } : {}),
+  });
+  return {
+    command: portsCommand(name, ports, run),
+    id: replacement.id,
+    before: currentPorts(info),
+    after: ports,
+    networks: nets.map((n) => n.network),
+  };
+}

@@ -15,6 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1440, height: 900 },
+    actionTimeout: 10_000,
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot reach its host here.
       executablePath: process.env.PORTOLAN_CHROMIUM ?? '/usr/bin/chromium',

@@ -121,3 +121,12 @@ export function emptyEngine(endpoint: string): EngineInfo {
 }
 
 export const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * What a reference names, resolved in Docker's order: full id, then name, then
+ * id prefix. A name that happens to start another object's id ("db", "cafe")
+ * means the object with that name, as it does for the Engine.
+ */
+export function findByRef<T extends { id: string; name: string }>(items: readonly T[], ref: string): T | undefined {
+  return items.find((i) => i.id === ref) ?? items.find((i) => i.name === ref) ?? items.find((i) => i.id.startsWith(ref));
+}

@@ -64,10 +64,10 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     return { body: await removeNetwork(engine, topology(), objectRef(ref)) };
   });
   route('POST', '/api/networks/:ref/connect', async (req, { ref }) => ({
-    body: await connect(engine, objectRef(ref), await readBody(req, connectSchema)),
+    body: await connect(engine, topology(), objectRef(ref), await readBody(req, connectSchema)),
   }));
   route('POST', '/api/networks/:ref/disconnect', async (req, { ref }) => ({
-    body: await disconnect(engine, objectRef(ref), await readBody(req, disconnectSchema)),
+    body: await disconnect(engine, topology(), objectRef(ref), await readBody(req, disconnectSchema)),
   }));
 
   route('POST', '/api/containers', async (req) => ({ status: 201, body: await runContainer(engine, topology(), await readBody(req, runSchema)) }));

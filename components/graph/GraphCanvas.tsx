@@ -6,6 +6,7 @@ import { diffElements, isEmpty } from '../../lib/graph/diff';
 import { toElements, type GraphEdge, type GraphElements, type GraphNode, type GraphOptions } from '../../lib/graph/elements';
 import { layoutAll, placeNew, type Positions } from '../../lib/graph/layout';
 import type { Topology } from '../../lib/topology';
+import { useActions } from '../actions/ActionsProvider';
 import { graphStyle, type Theme } from './graphStyle';
 
 export interface GraphController {
@@ -74,10 +75,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const cyRef = useRef<Core | null>(null);
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
   const onSelectRef = useRef(onSelect);
+  const actions = useActions();
+  const actionsRef = useRef(actions);
   const presenterRef = useRef(presenter);
   const revisionRef = useRef(revision);
   useEffect(() => {
     onSelectRef.current = onSelect;
+    actionsRef.current = actions;
     presenterRef.current = presenter;
     revisionRef.current = revision;
   });
@@ -98,6 +102,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.on('tap', 'node.network, node.container', (e) => onSelectRef.current(e.target.id()));
     cy.on('tap', (e) => {
       if (e.target === cy) onSelectRef.current(null);
+    });
+    // Dropping a container onto a network connects it there (docker network connect), then it springs back.
+    const grabbedAt = new Map<string, { x: number; y: number }>();
+    cy.on('grab', 'node.container', (e) => void grabbedAt.set(e.target.id(), { ...e.target.position() }));
+    cy.on('dragfree', 'node.container', (e) => {
+      const node = e.target;
+      const at = node.position();
+      const target = cy.nodes('node.network').filter((n) => {
+        const box = n.boundingBox();
+        return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
+      })[0];
+      const { readOnly, perform } = actionsRef.current;
+      if (!target || readOnly) return;
+      const origin = grabbedAt.get(node.id());
+      if (origin) node.position(origin);
+      const containerId = String(node.data('containerId'));
+      const networkId = String(target.data('networkId'));
+      if (cy.getElementById(`att:${networkId}:${containerId}`).nonempty()) return;
+      void perform('POST', `/api/networks/${networkId}/connect`, { container: containerId }, `${node.data('name')} joined ${target.data('name')}`);
     });
 
     const api: PortolanWindowApi = {

@@ -1,5 +1,6 @@
 'use client';
 
+import { ContainerActions, NetworkActions } from '../actions/SelectionActions';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Topology } from '../../lib/topology';
 import { ContainerDetails } from './ContainerDetails';
@@ -51,6 +52,8 @@ export function InspectPanel({ topology, selected, onSelect, readOnly = false }:
         </button>
       </header>
       <div className="flex flex-col gap-6 px-5 py-5">
+        {network && <NetworkActions network={network} topology={topology} />}
+        {container && <ContainerActions container={container} />}
         {network && <NetworkDetails key={network.id} network={network} containers={topology.containers} onSelect={onSelect} />}
         {container && <ContainerDetails container={container} topology={topology} onSelect={onSelect} />}
         {kind === 'missing' && (

@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_OPTIONS, type GraphOptions } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
+import { ActionsProvider } from '../actions/ActionsProvider';
+import { GlobalActions } from '../actions/GlobalActions';
 import { GraphCanvas, type GraphController } from '../graph/GraphCanvas';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { ListView } from '../list/ListView';
@@ -65,79 +67,82 @@ export function MapPage() {
 
   const connected = feed === 'live' && engine?.status === 'connected';
   return (
-    <div className={`flex h-screen flex-col ${presenter ? 'presenter bg-slate-950 text-slate-50' : ''}`} data-presenter={presenter ? '1' : '0'}>
-      {!presenter && (
-        <header className="z-10 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 dark:border-slate-800 dark:bg-slate-950/95">
-          <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-            <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
-            {topology && <Summary topology={topology} />}
-            {connected && (
-              <div className="ml-auto">
-                <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact />
+    <ActionsProvider topology={topology}>
+      <div className={`flex h-screen flex-col ${presenter ? 'presenter bg-slate-950 text-slate-50' : ''}`} data-presenter={presenter ? '1' : '0'}>
+        {!presenter && (
+          <header className="z-10 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 dark:border-slate-800 dark:bg-slate-950/95">
+            <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
+              <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
+              {topology && <Summary topology={topology} />}
+              {topology && connected && <GlobalActions />}
+              {connected && (
+                <div className="ml-auto">
+                  <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact />
+                </div>
+              )}
+            </div>
+            {topology && (
+              <Toolbar
+                topology={topology}
+                options={options}
+                onOptions={setOptions}
+                search={search}
+                onSearch={setSearch}
+                onSearchSubmit={() => {
+                  const first = matches?.values().next().value;
+                  if (first) setSelected(first);
+                }}
+                view={view}
+                onView={(v) => setView(v === 'list' ? 'list' : null)}
+                onFit={() => controller.current?.fit()}
+                onRelayout={() => controller.current?.relayout()}
+                onExport={exportPng}
+                onPresent={() => setPresent('1')}
+                onTheme={toggleTheme}
+                theme={theme}
+              />
+            )}
+          </header>
+        )}
+        <div className="relative flex min-h-0 flex-1">
+          <main className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
+            {topology && view === 'graph' && (
+              <GraphCanvas
+                topology={topology}
+                revision={snapshot?.revision ?? 0}
+                options={options}
+                theme={theme}
+                presenter={presenter}
+                selected={selected}
+                onSelect={setSelected}
+                matches={matches}
+                controllerRef={controller}
+              />
+            )}
+            {topology && view === 'list' && (
+              <div className="absolute inset-0 overflow-auto p-4">
+                <ListView topology={topology} selected={selected} onSelect={setSelected} />
               </div>
             )}
-          </div>
-          {topology && (
-            <Toolbar
-              topology={topology}
-              options={options}
-              onOptions={setOptions}
-              search={search}
-              onSearch={setSearch}
-              onSearchSubmit={() => {
-                const first = matches?.values().next().value;
-                if (first) setSelected(first);
-              }}
-              view={view}
-              onView={(v) => setView(v === 'list' ? 'list' : null)}
-              onFit={() => controller.current?.fit()}
-              onRelayout={() => controller.current?.relayout()}
-              onExport={exportPng}
-              onPresent={() => setPresent('1')}
-              onTheme={toggleTheme}
-              theme={theme}
-            />
-          )}
-        </header>
-      )}
-      <div className="relative flex min-h-0 flex-1">
-        <main className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
-          {topology && view === 'graph' && (
-            <GraphCanvas
-              topology={topology}
-              revision={snapshot?.revision ?? 0}
-              options={options}
-              theme={theme}
-              presenter={presenter}
-              selected={selected}
-              onSelect={setSelected}
-              matches={matches}
-              controllerRef={controller}
-            />
-          )}
-          {topology && view === 'list' && (
-            <div className="absolute inset-0 overflow-auto p-4">
-              <ListView topology={topology} selected={selected} onSelect={setSelected} />
-            </div>
-          )}
-          {(!connected || presenter) && (
-            <div className={`absolute top-3 left-1/2 z-10 w-max max-w-[min(48rem,90%)] -translate-x-1/2 ${presenter ? 'text-lg' : ''}`}>
-              <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact={connected} />
-            </div>
-          )}
-          {(presenter || view === 'graph') && <ActivityTicker activity={activity} large={presenter} />}
-          {presenter && (
-            <button
-              type="button"
-              onClick={() => setPresent(null)}
-              className="absolute top-3 right-3 z-10 rounded-md px-3 py-1 text-sm text-slate-400 opacity-30 hover:opacity-100"
-            >
-              Exit presenter (Esc)
-            </button>
-          )}
-        </main>
-        {topology && selected && !presenter && <InspectPanel topology={topology} selected={selected} onSelect={setSelected} />}
+            {(!connected || presenter) && (
+              <div className={`absolute top-3 left-1/2 z-10 w-max max-w-[min(48rem,90%)] -translate-x-1/2 ${presenter ? 'text-lg' : ''}`}>
+                <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact={connected} />
+              </div>
+            )}
+            {(presenter || view === 'graph') && <ActivityTicker activity={activity} large={presenter} />}
+            {presenter && (
+              <button
+                type="button"
+                onClick={() => setPresent(null)}
+                className="absolute top-3 right-3 z-10 rounded-md px-3 py-1 text-sm text-slate-400 opacity-30 hover:opacity-100"
+              >
+                Exit presenter (Esc)
+              </button>
+            )}
+          </main>
+          {topology && selected && !presenter && <InspectPanel topology={topology} selected={selected} onSelect={setSelected} />}
+        </div>
       </div>
-    </div>
+    </ActionsProvider>
   );
 }

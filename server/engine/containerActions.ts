@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { commandWords, containerCommand, runCommand } from '../../lib/dockerCommand';
 import type { PortBindingInput, Run } from '../../lib/schemas';
-import type { Topology } from '../../lib/topology';
+import { findByRef, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
 import type { Done } from './networkActions';
@@ -113,7 +113,7 @@ export async function containerVerb(engine: Engine, ref: string, verb: 'start' |
     else if (verb === 'stop') await container.stop({ t: 5 });
     else if (verb === 'restart') await container.restart({ t: 5 });
     else await container.start();
-    const name = topology.containers.find((c) => c.id === ref || c.name === ref || c.id.startsWith(ref))?.name ?? ref;
+    const name = findByRef(topology.containers, ref)?.name ?? ref;
     return { command: containerCommand(verb === 'remove' ? 'rm' : verb, name) };
   } catch (err) {
     // Starting a running container or stopping a stopped one is already done: 304.

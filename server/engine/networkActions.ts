@@ -1,8 +1,9 @@
+import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { freeSubnet, overlapping } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
 import type { Connect, Disconnect, NetworkCreate } from '../../lib/schemas';
-import type { Topology } from '../../lib/topology';
+import { findByRef, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
 
@@ -55,8 +56,11 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
   }
 }
 
+/** Commands name things the way a person typed them: by name, when the picture knows it. */
+const nameOf = (items: readonly { id: string; name: string }[], ref: string) => findByRef(items, ref)?.name ?? ref;
+
 export async function removeNetwork(engine: Engine, topology: Topology, ref: string): Promise<Done> {
-  const known = topology.networks.find((n) => n.id === ref || n.name === ref || n.id.startsWith(ref));
+  const known = findByRef(topology.networks, ref);
   if (known?.predefined) {
     throw new ApiError(
       403,
@@ -94,7 +98,7 @@ export async function pruneNetworks(engine: Engine): Promise<Done> {
   }
 }
 
-export async function connect(engine: Engine, ref: string, body: Connect): Promise<Done> {
+export async function connect(engine: Engine, topology: Topology, ref: string, body: Connect): Promise<Done> {
   try {
     await engine.docker.getNetwork(ref).connect({
       Container: body.container,
@@ -103,11 +107,14 @@ export async function connect(engine: Engine, ref: string, body: Connect): Promi
         ...(body.aliases?.length ? { Aliases: body.aliases } : {}),
       },
     });
-    return { command: connectCommand(ref, body) };
+    return { command: connectCommand(nameOf(topology.networks, ref), { ...body, container: nameOf(topology.containers, body.container) }) };
   } catch (err) {
+    const subnets = await dropFailedEndpoint(engine, ref, body.container);
     throw engineError(err, engine.endpoint, (message) => {
       if (/user specified IP address is supported only when connecting to networks with user configured subnets/.test(message))
         return 'A static IP needs a network created with --subnet; pick another network or leave the IP empty.';
+      if (/does not belong to any of this network's subnets/.test(message))
+        return `Choose an address inside ${subnets.join(' or ') || "the network's subnet"}, or leave it empty.`;
       if (/no available IPv4 addresses|address already in use|Address already in use/i.test(message))
         return `${body.ipv4 ?? 'That address'} is taken: choose another, or leave it empty.`;
       if (/already exists in network|is already attached/i.test(message)) return 'It is already attached to that network.';
@@ -119,10 +126,36 @@ export async function connect(engine: Engine, ref: string, body: Connect): Promi
   }
 }
 
-export async function disconnect(engine: Engine, ref: string, body: Disconnect): Promise<Done> {
+/**
+ * Docker 20.10 keeps the settings of a refused connect (an address outside the
+ * subnet, or taken) on a running container: inspect shows it on the network
+ * with no endpoint, and it cannot restart ("Cannot restart container …:
+ * Invalid address"). A running container leaves them only through a connect
+ * that succeeds and a disconnect, so that is what puts it back as it was.
+ * Answers the network's subnets, for the hint.
+ */
+async function dropFailedEndpoint(engine: Engine, ref: string, container: string): Promise<string[]> {
+  try {
+    const [network, info] = await Promise.all([
+      engine.docker.getNetwork(ref).inspect() as Promise<Dockerode.NetworkInspectInfo>,
+      engine.docker.getContainer(container).inspect(),
+    ]);
+    const endpoint = info.NetworkSettings.Networks?.[network.Name];
+    if (info.State.Running && endpoint && !endpoint.EndpointID) {
+      const net = engine.docker.getNetwork(network.Id);
+      await net.connect({ Container: info.Id, EndpointConfig: {} });
+      await net.disconnect({ Container: info.Id });
+    }
+    return (network.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : []));
+  } catch {
+    return []; // gone, or the Engine refuses again: the refusal itself is what the caller reports
+  }
+}
+
+export async function disconnect(engine: Engine, topology: Topology, ref: string, body: Disconnect): Promise<Done> {
   try {
     await engine.docker.getNetwork(ref).disconnect({ Container: body.container, Force: body.force ?? false });
-    return { command: disconnectCommand(ref, body) };
+    return { command: disconnectCommand(nameOf(topology.networks, ref), { ...body, container: nameOf(topology.containers, body.container) }) };
   } catch (err) {
     throw engineError(err, engine.endpoint, (message) =>
       /is not connected/.test(message)

@@ -116,6 +116,8 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
     network: first?.network,
     ports,
     ...(info.Config.User ? { user: info.Config.User } : {}),
+    // Without it the line would run the image's default command instead of this container's.
+    ...(info.Config.Cmd?.length ? { command: info.Config.Cmd } : {}),
   });
   return {
     command: portsCommand(name, ports, run),

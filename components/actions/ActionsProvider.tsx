@@ -1,0 +1,79 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Topology } from '../../lib/topology';
+import { ActionError, mutate, type Done } from './client';
+import { CommandToast, type Outcome } from './CommandToast';
+import { ConnectDialog } from './ConnectDialog';
+import { CreateNetworkDialog } from './CreateNetworkDialog';
+import type { DialogRequest } from './dialogs';
+import { MapPortsDialog } from './MapPortsDialog';
+import { ProbeDialog } from './ProbeDialog';
+import { RunContainerDialog } from './RunContainerDialog';
+
+interface Actions {
+  /** Demo screens: no actions anywhere. */
+  readOnly: boolean;
+  open: (request: DialogRequest) => void;
+  /** A one-click action (start, stop, remove, disconnect…): runs it and shows its command or its refusal. */
+  perform: (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string) => Promise<boolean>;
+}
+
+const ActionsContext = createContext<Actions>({ readOnly: true, open: () => undefined, perform: async () => false });
+
+export const useActions = () => useContext(ActionsContext);
+
+/** Holds the open dialog and the last outcome, and tells everyone whether this Portolan is read-only. */
+export function ActionsProvider({ topology, children }: { topology: Topology | null; children: ReactNode }) {
+  const [readOnly, setReadOnly] = useState(true);
+  const [dialog, setDialog] = useState<DialogRequest | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    // Health answers 503 while the engine is away, with readOnly all the same.
+    fetch('/api/health')
+      .then((res) => res.json() as Promise<{ readOnly?: boolean }>)
+      .then((health) => live && setReadOnly(health.readOnly === true))
+      .catch(() => live && setReadOnly(false));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const done = useCallback((result: Done, summary: string) => {
+    setOutcome({ ok: true, summary, command: result.command, at: Date.now() });
+    setDialog(null);
+  }, []);
+
+  const perform = useCallback(async (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string) => {
+    try {
+      const result = await mutate(method, path, body);
+      setOutcome({ ok: true, summary, command: result.command, at: Date.now() });
+      return true;
+    } catch (err) {
+      const detail = err instanceof ActionError ? err.detail : { code: 'failed', message: String(err) };
+      setOutcome({ ok: false, summary, error: detail, at: Date.now() });
+      return false;
+    }
+  }, []);
+
+  const value = useMemo<Actions>(() => ({ readOnly, open: setDialog, perform }), [readOnly, perform]);
+  const close = () => setDialog(null);
+
+  return (
+    <ActionsContext.Provider value={value}>
+      {children}
+      {topology && dialog && !readOnly && (
+        <>
+          {dialog.kind === 'create-network' && <CreateNetworkDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'run-container' && <RunContainerDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'connect' && <ConnectDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'map-ports' && <MapPortsDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'probe' && <ProbeDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+        </>
+      )}
+      {outcome && <CommandToast key={outcome.at} outcome={outcome} onClose={() => setOutcome(null)} />}
+    </ActionsContext.Provider>
+  );
+}

@@ -1,0 +1,179 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import type { ActionErrorDetail } from './useAction';
+
+interface DialogShellProps {
+  title: string;
+  /** One sentence under the title: what this action does in Docker's terms. */
+  intro?: ReactNode;
+  children: ReactNode;
+  /** The `docker …` line the form equals right now. */
+  command: string;
+  error: ActionErrorDetail | null;
+  submitLabel: string;
+  /** False while the form is invalid; the submit button says so by being disabled. */
+  canSubmit: boolean;
+  pending: boolean;
+  onSubmit: () => void;
+  onClose: () => void;
+  cancelLabel?: string;
+  /** Below the command: a result that keeps the dialog open (the probe's answer). */
+  result?: ReactNode;
+}
+
+const FOCUSABLE =
+  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+/** The modal every action shares: form, live docker command, the Engine's refusal in words. */
+export function Dialog(props: DialogShellProps) {
+  const { onClose } = props;
+  const titleId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const first = panel.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
+    first?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onClose();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  // Tab stays inside the dialog while it is open.
+  const trapTab = (e: ReactKeyboardEvent) => {
+    if (e.key !== 'Tab' || !panel.current) return;
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-950/50 p-4 sm:py-12">
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={trapTab}
+        className="w-full max-w-xl rounded-lg border border-slate-200 bg-white text-sm text-slate-800 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (props.canSubmit && !props.pending) props.onSubmit();
+          }}
+        >
+          <header className="border-b border-slate-200 px-5 py-3 dark:border-slate-800">
+            <h2 id={titleId} className="text-base font-semibold">
+              {props.title}
+            </h2>
+            {props.intro && <p className="mt-0.5 text-slate-600 dark:text-slate-300">{props.intro}</p>}
+          </header>
+
+          <div className="space-y-4 px-5 py-4">
+            {props.children}
+            <CommandPreview command={props.command} />
+            {props.error && <ActionErrorBox error={props.error} />}
+            {props.result}
+          </div>
+
+          <footer className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              {props.cancelLabel ?? 'Cancel'}
+            </button>
+            <button
+              type="submit"
+              disabled={!props.canSubmit || props.pending}
+              aria-busy={props.pending || undefined}
+              className="inline-flex items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-amber-500 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400"
+            >
+              {props.pending && <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
+              {props.submitLabel}
+            </button>
+          </footer>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** The docker line, live as the user types, with a Copy button for the terminal. */
+export function CommandPreview({
+  command,
+  label = 'Equivalent command',
+  testId = 'command-preview',
+}: {
+  command: string;
+  label?: string;
+  testId?: string;
+}) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(command).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    });
+  };
+  return (
+    <div className="rounded-md border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950">
+      <div className="flex items-center justify-between px-3 pt-2">
+        <span className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</span>
+        <button
+          type="button"
+          onClick={copy}
+          title={`Copy the ${label.toLowerCase()}`}
+          className="rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <pre
+        data-testid={testId}
+        className="overflow-x-auto whitespace-pre-wrap break-words px-3 pb-2 pt-1 font-mono text-xs text-slate-800 dark:text-slate-100"
+      >
+        {command}
+      </pre>
+    </div>
+  );
+}
+
+/** What was refused: Portolan's message, its hint, and the Engine's own words. */
+export function ActionErrorBox({ error }: { error: ActionErrorDetail }) {
+  return (
+    <div
+      role="alert"
+      data-testid="action-error"
+      data-code={error.code}
+      className="space-y-1 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100"
+    >
+      <p className="font-semibold">{error.message}</p>
+      {error.hint && <p>{error.hint}</p>}
+      {error.engine && (
+        <p className="text-xs">
+          Engine said: <span className="font-mono">{error.engine.message}</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+'use client';
+
+import { useState } from 'react';
+import { probeCommand } from '../../lib/dockerCommand';
+import { probeSchema } from '../../lib/schemas';
+import type { Container } from '../../lib/topology';
+import { mutate, type Done } from './client';
+import { CommandPreview, Dialog } from './Dialog';
+import type { DialogProps, DialogRequest } from './dialogs';
+import { errorAt, fieldErrors, SelectField, TextField, useTouched } from './fields';
+import { useAction } from './useAction';
+
+/** The answer of POST /api/containers/:ref/probe. */
+export type ProbeAnswer = Done & {
+  reachable: boolean;
+  via: { network: string; ip: string } | null;
+  explanation: string;
+  output: string;
+};
+
+/** The network two containers share, if any, and the target's address there. */
+function route(from: Container, to: Container): { network: string; ip: string } | null {
+  for (const e of from.endpoints) {
+    const there = to.endpoints.find((t) => t.ipv4 && ((t.networkId && t.networkId === e.networkId) || t.networkName === e.networkName));
+    if (there) return { network: there.networkName, ip: there.ipv4 };
+  }
+  return null;
+}
+
+export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<DialogRequest, { kind: 'probe' }>>) {
+  const from = topology.containers.find((c) => c.id === request.containerId || c.name === request.containerId);
+  const name = from?.name ?? request.containerId;
+  // Those it shares a network with first: the ones a learner expects to reach.
+  const targets = topology.containers
+    .filter((c) => c.id !== from?.id)
+    .map((c) => ({ c, via: from ? route(from, c) : null }))
+    .sort((a, b) => Number(Boolean(b.via)) - Number(Boolean(a.via)));
+
+  const [targetChoice, setTargetChoice] = useState<string | null>(null);
+  const [port, setPort] = useState('');
+  const [answer, setAnswer] = useState<{ target: string; port: string; result: ProbeAnswer } | null>(null);
+  const { touched, touch } = useTouched();
+  const action = useAction();
+
+  const target = targets.find((t) => t.c.name === targetChoice) ?? targets[0];
+  const portText = port.trim();
+  const body = { target: target?.c.name ?? '', ...(portText ? { port: /^\d+$/.test(portText) ? Number(portText) : NaN } : {}) };
+  const parsed = probeSchema.safeParse(body);
+  const portError = touched.has('port') && errorAt(fieldErrors(parsed.error), 'port') ? 'a port from 1 to 65535, or empty for a ping' : undefined;
+  const running = from?.state === 'running';
+  const valid = parsed.success && Boolean(from) && running;
+  const targetIp = target ? (target.via?.ip ?? target.c.endpoints.find((e) => e.ipv4)?.ipv4 ?? target.c.name) : '<target>';
+
+  const submit = async () => {
+    if (!parsed.success) return;
+    const result = await action.run(() =>
+      mutate<ProbeAnswer>('POST', `/api/containers/${encodeURIComponent(request.containerId)}/probe`, parsed.data),
+    );
+    if (result) setAnswer({ target: parsed.data.target, port: parsed.data.port ? String(parsed.data.port) : '', result });
+  };
+
+  return (
+    <Dialog
+      title={`Can ${name} reach …?`}
+      intro={`Runs ping, or nc with a port, inside ${name} against the target’s address on a network they share.`}
+      command={probeCommand(name, targetIp, parsed.success ? parsed.data.port : undefined)}
+      error={action.error}
+      submitLabel="Probe"
+      canSubmit={valid}
+      pending={action.pending}
+      onSubmit={submit}
+      onClose={onClose}
+      cancelLabel={answer ? 'Close' : 'Cancel'}
+      result={answer && <ProbeResult {...answer} from={name} />}
+    >
+      {from && !running && (
+        <p role="alert" className="text-amber-800 dark:text-amber-300">
+          {name} is {from.state}: a probe runs inside it, so start it first (docker start {name}).
+        </p>
+      )}
+      {targets.length ? (
+        <SelectField
+          label="Target"
+          value={target?.c.name ?? ''}
+          onChange={setTargetChoice}
+          hint={
+            target && !target.via
+              ? `${name} and ${target.c.name} share no network: expect no route, unless you connect them first.`
+              : 'Containers reach each other directly over a network they share.'
+          }
+        >
+          {targets.map(({ c, via }) => (
+            <option key={c.id} value={c.name}>
+              {c.name} — {via ? `${via.ip} on ${via.network}` : 'no shared network'}
+              {c.state === 'running' ? '' : ` (${c.state})`}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <p>There is no other container to reach.</p>
+      )}
+      <TextField
+        label="Port"
+        value={port}
+        onChange={(v) => {
+          setPort(v);
+          touch('port');
+        }}
+        onBlur={() => touch('port')}
+        inputMode="numeric"
+        placeholder="optional, e.g. 80"
+        mono
+        hint="Empty: a ping. A port: a TCP connection, which tells whether a service listens there."
+        error={portError}
+      />
+    </Dialog>
+  );
+}
+
+function ProbeResult({ from, target, port, result }: { from: string; target: string; port: string; result: ProbeAnswer }) {
+  const ok = result.reachable;
+  return (
+    <div
+      role="status"
+      data-testid="probe-result"
+      data-reachable={String(ok)}
+      className={`space-y-2 rounded-md border px-3 py-3 ${
+        ok
+          ? 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100'
+          : 'border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100'
+      }`}
+    >
+      <div className="flex items-start gap-3">
+        <span aria-hidden className={`text-3xl leading-none font-bold ${ok ? 'text-emerald-600' : 'text-red-600'}`}>
+          {ok ? '✓' : '✗'}
+        </span>
+        <div>
+          <p className="font-semibold">
+            {ok ? 'Reachable' : 'Not reachable'}: {from} → {target}
+            {port ? `:${port}` : ''}
+            {result.via ? ` (${result.via.ip} on ${result.via.network})` : ''}
+          </p>
+          <p data-testid="probe-explanation">{result.explanation}</p>
+        </div>
+      </div>
+      <CommandPreview command={result.command} label="Command that ran" testId="probe-command" />
+      <details>
+        <summary className="cursor-pointer text-xs font-medium">Raw output</summary>
+        <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-white/60 p-2 font-mono text-xs dark:bg-black/30">
+          {result.output || '(no output)'}
+        </pre>
+      </details>
+    </div>
+  );
+}

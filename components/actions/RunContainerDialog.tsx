@@ -1,0 +1,234 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { runCommand } from '../../lib/dockerCommand';
+import { runSchema, type Run } from '../../lib/schemas';
+import { ActionError, fetchJson, mutate } from './client';
+import { Dialog } from './Dialog';
+import type { DialogProps, DialogRequest } from './dialogs';
+import {
+  CheckboxField,
+  errorAt,
+  fieldErrors,
+  FieldGroup,
+  keyValueLines,
+  optional,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useTouched,
+} from './fields';
+import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './PortRows';
+import { useAction } from './useAction';
+
+interface ImageChoice {
+  id: string;
+  tags: string[];
+  size: number;
+  registry: string;
+}
+
+/** The select's value for "an image not in this list". */
+const OTHER = '';
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+
+export function RunContainerDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'run-container' }>>) {
+  const [images, setImages] = useState<ImageChoice[] | null>(null);
+  const [imagesError, setImagesError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchJson<{ images: ImageChoice[] }>('/api/images').then(
+      (answer) => live && setImages(answer.images),
+      (err: unknown) => live && setImagesError(err instanceof ActionError || err instanceof Error ? err.message : 'The images could not be listed.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const tags = (images ?? []).flatMap((i) => i.tags.map((tag) => ({ tag, size: i.size, registry: i.registry })));
+  const preset = topology.networks.find((n) => n.id === request.network || n.name === request.network);
+  const defaultNetwork = preset?.name ?? (topology.networks.some((n) => n.name === 'bridge') ? 'bridge' : (topology.networks[0]?.name ?? 'bridge'));
+
+  /** null until the user picks: the first local image, or a typed reference when there is none. */
+  const [imageChoice, setImageChoice] = useState<string | null>(null);
+  const [reference, setReference] = useState('');
+  const [pull, setPull] = useState(false);
+  const [name, setName] = useState('');
+  const [command, setCommand] = useState('');
+  const [network, setNetwork] = useState(defaultNetwork);
+  const [rows, setRows] = useState<PortRow[]>(() => [blankRow(0)]);
+  const [nonRoot, setNonRoot] = useState(false);
+  const [user, setUser] = useState('1000');
+  const [env, setEnv] = useState('');
+  const { touched, touch } = useTouched();
+  const action = useAction();
+
+  const selected = imageChoice ?? tags[0]?.tag ?? OTHER;
+  const image = selected === OTHER ? reference.trim() : selected;
+  const ports = bindingsOf(rows);
+  const parsedEnv = keyValueLines(env);
+  const networkDriver = topology.networks.find((n) => n.name === network)?.driver;
+
+  const body: Run = {
+    image,
+    ...(optional(name) ? { name: name.trim() } : {}),
+    ...(optional(command) ? { command: command.trim() } : {}),
+    ...(network !== 'bridge' ? { network } : {}),
+    ...(ports.bindings.length ? { ports: ports.bindings } : {}),
+    ...(nonRoot ? { user: user.trim() } : {}),
+    ...(Object.keys(parsedEnv.values).length ? { env: parsedEnv.values } : {}),
+    ...(pull ? { pull: true } : {}),
+  };
+  const parsed = runSchema.safeParse(body);
+  const errors = fieldErrors(parsed.error);
+  const valid = parsed.success && ports.errors.size === 0 && !parsedEnv.error;
+  const show = (path: string) => (touched.has(path) ? errorAt(errors, path) : undefined);
+
+  const edit =
+    <T,>(path: string, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      touch(path);
+    };
+
+  const submit = async () => {
+    if (!parsed.success) return;
+    const done = await action.run(() => mutate('POST', '/api/containers', parsed.data));
+    if (done) onDone(done, `container ${parsed.data.name ?? parsed.data.image} started`);
+  };
+
+  return (
+    <Dialog
+      title="Run container"
+      intro="Creates a container from an image and starts it, as docker run --detach does."
+      command={runCommand(parsed.success ? parsed.data : body)}
+      error={action.error}
+      submitLabel="Run container"
+      canSubmit={valid}
+      pending={action.pending}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <SelectField
+        label="Image"
+        value={selected}
+        onChange={(v) => {
+          setImageChoice(v);
+          touch('image');
+        }}
+        hint={images === null && !imagesError ? 'Listing this engine’s images…' : imagesError ? `Could not list images: ${imagesError}` : undefined}
+      >
+        {tags.map((t) => (
+          <option key={t.tag} value={t.tag}>
+            {t.tag} — {megabytes(t.size)}
+          </option>
+        ))}
+        <option value={OTHER}>Another image…</option>
+      </SelectField>
+      {selected === OTHER && (
+        <TextField
+          label="Reference"
+          value={reference}
+          onChange={edit('image', (v: string) => {
+            setReference(v);
+            // Typed before the list arrived: stay on the typed reference.
+            setImageChoice(OTHER);
+          })}
+          onBlur={() => touch('image')}
+          placeholder="nginx:1.27"
+          mono
+          hint="repository:tag, as docker pull takes it."
+          error={show('image')}
+        />
+      )}
+      <CheckboxField
+        label="Pull from its registry if missing"
+        checked={pull}
+        onChange={setPull}
+        hint="Only images already on this engine run otherwise; pulling fails when the engine cannot reach a registry."
+      />
+
+      <TextField
+        label="Name"
+        value={name}
+        onChange={edit('name', setName)}
+        onBlur={() => touch('name')}
+        placeholder="optional: Docker invents one like eager_turing"
+        hint="Containers on the same user-defined network find each other by this name."
+        error={show('name')}
+      />
+      <TextField
+        label="Command"
+        value={command}
+        onChange={edit('command', setCommand)}
+        onBlur={() => touch('command')}
+        placeholder="optional, e.g. busybox httpd -f -p 80"
+        mono
+        hint="Replaces the image’s CMD; split at spaces, with no shell quoting."
+        error={show('command')}
+      />
+      <SelectField
+        label="Network"
+        value={network}
+        onChange={(v) => {
+          setNetwork(v);
+          touch('network');
+        }}
+        hint={
+          networkDriver === 'host'
+            ? 'host: the container uses the host’s own network stack, so published ports do not apply.'
+            : networkDriver === 'null'
+              ? 'none: a loopback interface only, no way in or out.'
+              : network === 'bridge'
+                ? 'The default bridge: no name lookup between containers; a user-defined network has it.'
+                : undefined
+        }
+        error={show('network')}
+      >
+        {topology.networks.map((n) => (
+          <option key={n.id} value={n.name}>
+            {n.name} ({n.driver})
+          </option>
+        ))}
+      </SelectField>
+
+      <FieldGroup title="Published ports">
+        <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
+          A host port forwards to a container port. Left on 127.0.0.1, only this machine can connect.
+        </p>
+        <PortRows rows={rows} onChange={setRows} errors={ports.errors} taken={takenPorts(topology.containers)} />
+      </FieldGroup>
+
+      <FieldGroup title="Security and environment">
+        <CheckboxField
+          label="Run as non-root"
+          checked={nonRoot}
+          onChange={setNonRoot}
+          hint="Root in a container is root on the host if the process breaks out; an ordinary user id limits the damage."
+        />
+        {nonRoot && (
+          <TextField
+            label="User id"
+            value={user}
+            onChange={edit('user', setUser)}
+            onBlur={() => touch('user')}
+            inputMode="numeric"
+            mono
+            error={show('user')}
+          />
+        )}
+        <TextAreaField
+          label="Environment"
+          value={env}
+          onChange={edit('env', setEnv)}
+          onBlur={() => touch('env')}
+          placeholder={'GREETING=hello\nMODE=demo'}
+          hint="One KEY=value a line, as --env sets it."
+          error={touched.has('env') ? (parsedEnv.error ?? errorAt(errors, 'env')) : undefined}
+        />
+      </FieldGroup>
+    </Dialog>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { Container, Network, Topology } from '../../lib/topology';
+import { useActions } from './ActionsProvider';
+
+const button =
+  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-800 dark:hover:bg-slate-700';
+const danger = `${button} text-rose-700 dark:text-rose-300`;
+
+function Bar({ children }: { children: ReactNode }) {
+  return (
+    <div role="toolbar" aria-label="Actions" data-testid="selection-actions" className="flex flex-wrap gap-1.5">
+      {children}
+    </div>
+  );
+}
+
+/** What can be done to a network from its panel. */
+export function NetworkActions({ network, topology }: { network: Network; topology: Topology }) {
+  const { readOnly, open, perform } = useActions();
+  if (readOnly) return null;
+  const attached = topology.containers.filter((c) => c.endpoints.some((e) => e.networkId === network.id));
+  return (
+    <Bar>
+      <button type="button" className={button} onClick={() => open({ kind: 'connect', networkId: network.id })}>
+        Connect a container…
+      </button>
+      <button type="button" className={button} onClick={() => open({ kind: 'run-container', network: network.name })}>
+        Run a container here…
+      </button>
+      {attached.map((c) => (
+        <button
+          key={c.id}
+          type="button"
+          className={button}
+          onClick={() => void perform('POST', `/api/networks/${network.id}/disconnect`, { container: c.id }, `${c.name} left ${network.name}`)}
+        >
+          Disconnect {c.name}
+        </button>
+      ))}
+      <button
+        type="button"
+        className={danger}
+        disabled={network.predefined}
+        title={network.predefined ? 'Docker creates this network itself: it cannot be removed.' : undefined}
+        onClick={() => void perform('DELETE', `/api/networks/${network.id}`, undefined, `network ${network.name} removed`)}
+      >
+        Remove network
+      </button>
+    </Bar>
+  );
+}
+
+/** What can be done to a container from its panel. */
+export function ContainerActions({ container: c }: { container: Container }) {
+  const { readOnly, open, perform } = useActions();
+  if (readOnly) return null;
+  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+  const verb = (v: 'start' | 'stop' | 'restart', summary: string) => () => void perform('POST', `/api/containers/${c.id}/${v}`, undefined, summary);
+  return (
+    <Bar>
+      {running ? (
+        <>
+          <button type="button" className={button} onClick={verb('stop', `${c.name} stopped`)}>
+            Stop
+          </button>
+          <button type="button" className={button} onClick={verb('restart', `${c.name} restarted`)}>
+            Restart
+          </button>
+        </>
+      ) : (
+        <button type="button" className={button} onClick={verb('start', `${c.name} started`)}>
+          Start
+        </button>
+      )}
+      <button type="button" className={button} onClick={() => open({ kind: 'connect', containerId: c.id })}>
+        Connect to network…
+      </button>
+      <button type="button" className={button} onClick={() => open({ kind: 'map-ports', containerId: c.id })}>
+        Map ports…
+      </button>
+      <button type="button" className={button} disabled={!running} onClick={() => open({ kind: 'probe', containerId: c.id })}>
+        Probe…
+      </button>
+      {c.endpoints
+        .filter((e) => e.networkId)
+        .map((e) => (
+          <button
+            key={e.networkId}
+            type="button"
+            className={button}
+            onClick={() => void perform('POST', `/api/networks/${e.networkId}/disconnect`, { container: c.id }, `${c.name} left ${e.networkName}`)}
+          >
+            Disconnect from {e.networkName}
+          </button>
+        ))}
+      <button
+        type="button"
+        className={danger}
+        onClick={() => void perform('DELETE', `/api/containers/${c.id}`, undefined, `container ${c.name} removed`)}
+      >
+        Remove
+      </button>
+    </Bar>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Topology } from '../../lib/topology';
+import type { Done } from './client';
+
+/** Which dialog is open, and what it starts from. */
+export type DialogRequest =
+  | { kind: 'create-network' }
+  | { kind: 'run-container'; network?: string }
+  | { kind: 'connect'; networkId?: string; containerId?: string }
+  | { kind: 'map-ports'; containerId: string }
+  | { kind: 'probe'; containerId: string };
+
+/** Every dialog gets the live picture, a way to close, and reports what it did. */
+export interface DialogProps<R extends DialogRequest = DialogRequest> {
+  request: R;
+  topology: Topology;
+  onClose: () => void;
+  /** After a successful action: shows its docker command and closes the dialog. */
+  onDone: (done: Done, summary: string) => void;
+}

@@ -152,3 +152,25 @@ test('the course walkthrough, from the map only', async ({ map, objects, page })
   await map.expectElement(`net:${netId}`, false);
   expect(await docker(['ps', '-aq', '--filter', `name=${objects.prefix}`])).toBe('');
 });
+
+test('dropping a container onto a network connects it there, and it springs back to its place', async ({ map, objects, page }) => {
+  const net = await docker(['network', 'create', objects.name('drop')]);
+  const ctr = await objects.sleeper('dragged');
+  await map.open();
+  await map.expectElement(`ctr:${ctr}`);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  const before = (await map.positions())[`ctr:${ctr}`];
+  const from = await page.evaluate((id) => window.__PORTOLAN__!.renderedPosition(id), `ctr:${ctr}`);
+  const to = await page.evaluate((id) => window.__PORTOLAN__!.renderedPosition(id), `net:${net}`);
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  await page.mouse.move(box.x + from!.x, box.y + from!.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from!.x + to!.x) / 2, box.y + (from!.y + to!.y) / 2, { steps: 5 });
+  await page.mouse.move(box.x + to!.x, box.y + to!.y, { steps: 5 });
+  await page.mouse.up();
+
+  await expectCommand(page, `docker network connect ${objects.name('drop')} ${objects.name('dragged')}`);
+  await map.expectElement(`att:${net}:${ctr}`);
+  expect(await docker(['inspect', '-f', `{{(index .NetworkSettings.Networks "${objects.name('drop')}").NetworkID}}`, ctr])).toBe(net);
+  expect((await map.positions())[`ctr:${ctr}`]).toEqual(before);
+});

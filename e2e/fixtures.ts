@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { TestObjects } from '../scripts/testkit/docker';
 
@@ -92,3 +93,27 @@ export const test = base.extend<{ map: MapPage; objects: TestObjects }>({
 });
 
 export { expect };
+
+/**
+ * Another Portolan from the same build, with settings of its own (no engine,
+ * read-only…), for the spec's lifetime; answers once its health says `healthStatus`.
+ */
+export function extraPortolan(port: number, env: Record<string, string>, healthStatus: number): { url: string } {
+  let server: ChildProcess | null = null;
+  test.beforeAll(async () => {
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: 'ignore',
+    });
+    const health = () =>
+      fetch(`http://localhost:${port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+    await expect.poll(health, { timeout: 30_000 }).toBe(healthStatus);
+  });
+  test.afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+  return { url: `http://localhost:${port}` };
+}

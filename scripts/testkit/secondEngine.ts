@@ -15,7 +15,8 @@ export class SecondEngine {
   readonly socket: string;
   private daemon: ChildProcess | null = null;
 
-  constructor() {
+  /** `extraArgs` go to dockerd after the test's own, e.g. `['--default-address-pool', 'base=10.231.0.0/23,size=24']`. */
+  constructor(private readonly extraArgs: readonly string[] = []) {
     const id = randomBytes(3).toString('hex');
     this.netns = `ptl-${id}`;
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `ptl-engine-${id}-`));
@@ -46,6 +47,7 @@ export class SecondEngine {
         path.join(this.dir, 'dockerd.pid'),
         '-H',
         `unix://${this.socket}`,
+        ...this.extraArgs,
       ],
       { stdio: ['ignore', log, log] },
     );

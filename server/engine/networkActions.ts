@@ -47,7 +47,7 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
       if (status === 409 || /already exists/.test(message)) return `Choose another name, or remove the existing network "${body.name}" first.`;
       if (/overlaps/i.test(message))
         return `${clash.length ? `${body.subnet} overlaps ${clash.map((c) => `${c.name} (${c.subnet})`).join(', ')}. ` : ''}${free ? `${free.subnet} is free.` : ''}`.trim();
-      if (/available, non-overlapping .* address pool/.test(message))
+      if (/available, non-overlapping .* address pool|predefined address pools have been fully subnetted/.test(message))
         return `The Engine's default address pools are used up. Give a subnet yourself${free ? `, e.g. ${free.subnet}` : ''}, or remove unused networks (prune).`;
       if (/swarm/i.test(message) && body.driver === 'overlay') return 'Overlay networks need swarm mode: docker swarm init.';
       if (/parent/i.test(message)) return `Check that the host interface "${body.parent ?? options.parent}" exists (ip link).`;

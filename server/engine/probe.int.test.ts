@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortolanApi } from '../../scripts/testkit/api';
 import { TEST_IMAGE, TestObjects, docker } from '../../scripts/testkit/docker';
 import { startTestPortolan } from '../../scripts/testkit/portolan';
@@ -88,4 +92,77 @@ it('does not reach a port nothing listens on, and says so', async () => {
   expect(status).toBe(200);
   expect(body.reachable).toBe(false);
   expect(body.explanation).toBe(`They share ${shared}, but nothing accepts connections on port 81 at ${ip}: is the service listening there?`);
+});
+
+/** Busybox with only `sh` and `sleep`: an image a probe cannot run in. Kept afterwards, like the main test image. */
+const NO_PING_IMAGE = 'portolan/busybox-noping:test';
+
+/** Builds NO_PING_IMAGE the way scripts/test-host.sh builds the main one, unless it is already there. */
+async function ensureNoPingImage(): Promise<void> {
+  const present = await docker(['image', 'inspect', NO_PING_IMAGE]).catch(() => null);
+  if (present !== null) return;
+  const rootfs = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-noping-'));
+  try {
+    fs.mkdirSync(path.join(rootfs, 'bin'));
+    fs.mkdirSync(path.join(rootfs, 'tmp'));
+    fs.copyFileSync('/bin/busybox', path.join(rootfs, 'bin', 'busybox'));
+    fs.chmodSync(path.join(rootfs, 'bin', 'busybox'), 0o755);
+    for (const applet of ['sh', 'sleep']) fs.symlinkSync('busybox', path.join(rootfs, 'bin', applet));
+    const tar = spawn('tar', ['-C', rootfs, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const importer = spawn('docker', ['import', '-c', 'CMD ["/bin/sleep","1000000"]', '-c', 'ENV PATH=/bin', '-', NO_PING_IMAGE], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    tar.stdout.pipe(importer.stdin);
+    const exited = (p: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => p.once('exit', resolve));
+    const [tarred, imported] = await Promise.all([exited(tar), exited(importer)]);
+    if (tarred !== 0 || imported !== 0) throw new Error(`building ${NO_PING_IMAGE} failed (tar ${tarred}, import ${imported})`);
+  } finally {
+    fs.rmSync(rootfs, { recursive: true, force: true });
+  }
+}
+
+describe('from a container whose image has no ping or nc', () => {
+  const bare = objects.name('bare');
+  const noping = objects.name('noping');
+  const target = objects.name('bare-web');
+  /** What a probe must leave as it was: each container's start time, running state and address on `bare`. */
+  const engineState = async () =>
+    docker([
+      'inspect',
+      '-f',
+      `{{.Name}} {{.State.Running}} {{.State.StartedAt}} {{.RestartCount}} {{(index .NetworkSettings.Networks "${bare}").IPAddress}}`,
+      noping,
+      target,
+    ]);
+
+  beforeAll(async () => {
+    await Promise.all([ensureNoPingImage(), docker(['network', 'create', bare])]);
+    await Promise.all([
+      docker(['run', '-d', '--name', noping, '--network', bare, NO_PING_IMAGE]),
+      docker(['run', '-d', '--name', target, '--network', bare, TEST_IMAGE, 'httpd', '-f', '-p', '80', '-h', '/var/www']),
+    ]);
+  });
+
+  it('explains that the image has no ping or nc', async () => {
+    const ip = await ipOn(target, bare);
+    const before = await engineState();
+    expect(before.split('\n').map((l) => l.split(' ')[1])).toEqual(['true', 'true']);
+
+    const pinged = await probe(noping, { target });
+    expect(pinged.status).toBe(200);
+    expect(pinged.body).toMatchObject({ reachable: false, via: { network: bare, ip }, command: `docker exec ${noping} ping -c 1 -W 2 ${ip}` });
+    expect(pinged.body.explanation).toBe(
+      `${noping}'s image has no ping: the probe cannot run there. Try it from a container whose image has ping (busybox has both ping and nc).`,
+    );
+
+    const connected = await probe(noping, { target, port: 80 });
+    expect(connected.status).toBe(200);
+    expect(connected.body).toMatchObject({ reachable: false, via: { network: bare, ip }, command: `docker exec ${noping} nc -w 2 ${ip} 80` });
+    expect(connected.body.explanation).toBe(
+      `${noping}'s image has no nc: the probe cannot run there. Try it from a container whose image has nc (busybox has both ping and nc).`,
+    );
+
+    // Both still running, never restarted, still on the network at the same address.
+    expect(await engineState()).toBe(before);
+  });
 });

@@ -48,6 +48,7 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
 
   route('GET', '/api/networks/:ref', async (_req, { ref }) => ({ body: await engine.inspectNetwork(objectRef(ref)) }));
   route('GET', '/api/images', async () => ({ body: { images: await listImages(engine) } }));
+  route('GET', '/api/audit', async () => ({ body: { containers: store.audit() } }));
 
   const topology = () => store.snapshot().topology;
 

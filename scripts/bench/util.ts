@@ -86,7 +86,7 @@ export function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-export const ENGINE_METHODS = ['info', 'networks', 'network', 'containerIds', 'container', 'events'] as const;
+export const ENGINE_METHODS = ['info', 'networks', 'network', 'containerIds', 'inspectContainer', 'events'] as const;
 export type Counts = Record<(typeof ENGINE_METHODS)[number] | 'http', number>;
 
 /** Counts calls into Portolan's Engine, and the HTTP requests to Docker they turn into; returns a reader of the counts. */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { Container, EngineInfo, Network } from '../../lib/topology';
-import { toContainer, toEngineInfo, toNetwork, type RawInfo, type RawVersion } from './mapping';
+import type { ContainerSecurity } from '../../lib/audit';
+import { toContainer, toEngineInfo, toNetwork, toSecurity, type RawInfo, type RawVersion } from './mapping';
 
 /** A Docker event as /events sends it. */
 export interface EngineEvent {
@@ -86,7 +87,15 @@ export class Engine {
 
   /** null when the container no longer exists. */
   async container(id: string): Promise<Container | null> {
-    return orNullWhenGone(async () => toContainer(await this.docker.getContainer(id).inspect()));
+    return (await this.inspectContainer(id))?.container ?? null;
+  }
+
+  /** One inspect, read twice: the picture's container and what the security lens needs. */
+  async inspectContainer(id: string): Promise<{ container: Container; security: ContainerSecurity } | null> {
+    return orNullWhenGone(async () => {
+      const raw = await this.docker.getContainer(id).inspect();
+      return { container: toContainer(raw), security: toSecurity(raw) };
+    });
   }
 
   /** One stream of network and container events; the caller owns its lifetime. */

@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import type { ContainerSecurity } from '../../lib/audit';
 import { byName, type Container, type EngineInfo, type Endpoint, type Network, type PortBinding } from '../../lib/topology';
 
 // The one place where raw Engine objects become Portolan's public types.
@@ -132,4 +133,25 @@ export interface RawVersion {
   ApiVersion?: string;
   Os?: string;
   Arch?: string;
+}
+
+/** What the security lens needs beyond the picture: privileges, mounts, limits. */
+export function toSecurity(raw: Dockerode.ContainerInspectInfo): ContainerSecurity {
+  const host = raw.HostConfig;
+  return {
+    id: raw.Id,
+    name: raw.Name.replace(/^\//, ''),
+    image: raw.Config.Image,
+    user: raw.Config.User ?? '',
+    privileged: host.Privileged === true,
+    capAdd: [...(host.CapAdd ?? [])],
+    mounts: (raw.Mounts ?? []).map((m) => ({ type: m.Type, source: m.Source, destination: m.Destination, readOnly: m.RW === false })),
+    networkMode: host.NetworkMode ?? '',
+    memory: host.Memory ?? 0,
+    readonlyRootfs: host.ReadonlyRootfs === true,
+    // Configured bindings, so a stopped container's exposure still shows.
+    ports: toPorts((host.PortBindings ?? {}) as RawPorts),
+    pidMode: host.PidMode ?? '',
+    ipcMode: host.IpcMode ?? '',
+  };
 }

@@ -134,7 +134,7 @@ describe('the live topology', () => {
     );
     await portolan.store.settled();
 
-    const inspect = vi.spyOn(portolan.engine, 'container');
+    const inspect = vi.spyOn(portolan.engine, 'inspectContainer');
     // 30 connect events, the three about each container fired together.
     await Promise.all(ids.flatMap((id) => nets.map((n) => docker(['network', 'connect', n, id]))));
     await waitFor(
@@ -155,7 +155,7 @@ describe('the live topology', () => {
   });
 
   it('sends the same snapshot to every viewer without asking the Engine again', async () => {
-    const spies = [vi.spyOn(portolan.engine, 'container'), vi.spyOn(portolan.engine, 'networks'), vi.spyOn(portolan.engine, 'info')];
+    const spies = [vi.spyOn(portolan.engine, 'inspectContainer'), vi.spyOn(portolan.engine, 'networks'), vi.spyOn(portolan.engine, 'info')];
     const viewers = Array.from({ length: 5 }, () => new Feed(portolan.url));
     const snapshots = await Promise.all(viewers.map((v) => v.ready()));
     viewers.forEach((v) => v.close());

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import { describeEvent, type DockerEvent } from '../../lib/activity';
+import { auditOf, type ContainerAudit, type ContainerSecurity } from '../../lib/audit';
 import { diffTopology, sameValue, applyOps } from '../../lib/patch';
 import {
+  byName,
   emptyEngine,
+  type Container,
   type Activity,
   type EngineStatus,
   type PatchOp,
@@ -57,6 +60,8 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private wake: (() => void) | null = null;
   private activitySeq = 0;
   private lostSince: number | null = null;
+  private securities = new Map<string, ContainerSecurity>();
+  private audits = new Map<string, ContainerAudit>();
 
   constructor(private readonly engine: Engine) {
     super();
@@ -180,9 +185,10 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     try {
       await forEachLimited(work, INSPECT_CONCURRENCY, async ([key, what]) => {
         const [kind, id] = splitKey(key);
-        const value = what === 'remove' ? null : kind === 'network' ? await this.engine.network(id) : await this.engine.container(id);
+        const value = what === 'remove' ? null : kind === 'network' ? await this.engine.network(id) : await this.inspectContainer(id);
         const current = kind === 'network' ? this.topology.networks.find((n) => n.id === id) : this.topology.containers.find((c) => c.id === id);
         if (value === null) {
+          if (kind === 'container') this.forget(id);
           if (current) ops.push({ op: 'remove', kind, id });
         } else if (!current || !sameValue(current, value)) {
           ops.push({ op: 'upsert', kind, value } as PatchOp);
@@ -198,7 +204,9 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   private async fullSync(): Promise<void> {
     const [engine, networks, ids] = await Promise.all([this.engine.info(), this.engine.networks(), this.engine.containerIds()]);
-    const containers = (await mapLimited(ids, INSPECT_CONCURRENCY, (id) => this.engine.container(id))).filter((c) => c !== null);
+    const containers = (await mapLimited(ids, INSPECT_CONCURRENCY, (id) => this.inspectContainer(id))).filter((c) => c !== null);
+    const present = new Set(containers.map((c) => c.id));
+    for (const id of this.audits.keys()) if (!present.has(id)) this.forget(id);
     const fresh = applyOps({ engine, networks: [], containers: [] }, [
       ...networks.map((value): PatchOp => ({ op: 'upsert', kind: 'network', value })),
       ...containers.map((value): PatchOp => ({ op: 'upsert', kind: 'container', value })),
@@ -216,6 +224,30 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     } else {
       this.commit(ops);
     }
+  }
+
+  /** Every container's security findings, kept live with the picture. */
+  audit(): ContainerAudit[] {
+    return [...this.audits.values()].sort(byName);
+  }
+
+  /**
+   * Inspects one container for the picture and re-audits it, only when what
+   * the audit reads has changed: an event costs one audit at most, of that container.
+   */
+  private async inspectContainer(id: string): Promise<Container | null> {
+    const inspected = await this.engine.inspectContainer(id);
+    if (!inspected) return null;
+    if (!sameValue(this.securities.get(inspected.container.id), inspected.security)) {
+      this.securities.set(inspected.container.id, inspected.security);
+      this.audits.set(inspected.container.id, auditOf(inspected.security));
+    }
+    return inspected.container;
+  }
+
+  private forget(id: string): void {
+    this.securities.delete(id);
+    this.audits.delete(id);
   }
 
   private commit(ops: PatchOp[]): void {

@@ -45,7 +45,8 @@ const WEIGHT: Record<Severity, number> = { high: 25, medium: 10, low: 4 };
 
 /** An image referenced by `latest` or by no tag at all floats: the same name runs different code tomorrow. */
 export function floatingTag(image: string): boolean {
-  if (image.includes('@sha256:') || /^sha256:[0-9a-f]+$/.test(image)) return false;
+  // A digest or an image id (what `docker run <id>` records) names one image for good.
+  if (image.includes('@sha256:') || /^(sha256:[0-9a-f]+|[0-9a-f]{12,64})$/.test(image)) return false;
   const lastPart = image.split('/').pop() ?? image;
   return !lastPart.includes(':') || lastPart.endsWith(':latest');
 }
@@ -105,12 +106,16 @@ export function auditContainer(c: ContainerSecurity): Finding[] {
     add('5.13', 'low', 'Writable root file system', 'An intruder can change the programs the container runs.', 'docker run --read-only --tmpfs /tmp');
   if (exposed.length) {
     const example = exposed[0]!;
+    const protocol = example.protocol === 'tcp' ? '' : `/${example.protocol}`;
     add(
       '5.14',
       'medium',
-      `Ports on all interfaces: ${exposed.map((p) => `${p.hostIp || '0.0.0.0'}:${p.hostPort}`).join(', ')}`,
+      `Ports on all interfaces: ${exposed.map(hostAddress).join(', ')}`,
       'Every machine that reaches this host reaches the container, and Docker’s rules bypass the host firewall.',
-      `-p 127.0.0.1:${example.hostPort}:${example.containerPort}`,
+      // Host port 0 is `-p 80` or `-P`: the Engine picks a port at each start.
+      example.hostPort
+        ? `-p 127.0.0.1:${example.hostPort}:${example.containerPort}${protocol}`
+        : `-p 127.0.0.1::${example.containerPort}${protocol}   (instead of -p ${example.containerPort} or -P)`,
     );
   }
   if (c.pidMode === 'host')
@@ -140,6 +145,11 @@ export function auditContainer(c: ContainerSecurity): Finding[] {
       `docker run ${c.image.replace(/:latest$/, '')}:<version>`,
     );
   return findings;
+}
+
+function hostAddress(p: PortBinding): string {
+  const ip = p.hostIp || '0.0.0.0';
+  return `${ip.includes(':') ? `[${ip}]` : ip}:${p.hostPort || '<random>'}`;
 }
 
 /** 100 for a clean container, less for each finding by its weight, never below 0. */

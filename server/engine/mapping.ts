@@ -138,6 +138,9 @@ export interface RawVersion {
 /** What the security lens needs beyond the picture: privileges, mounts, limits. */
 export function toSecurity(raw: Dockerode.ContainerInspectInfo): ContainerSecurity {
   const host = raw.HostConfig;
+  const bindings = { ...(host.PortBindings ?? {}) } as RawPorts;
+  // `-P` publishes every exposed port without a binding of its own on all interfaces, at a port the Engine picks.
+  if (host.PublishAllPorts) for (const port of Object.keys(raw.Config.ExposedPorts ?? {})) bindings[port] ??= [{ HostIp: '', HostPort: '' }];
   return {
     id: raw.Id,
     name: raw.Name.replace(/^\//, ''),
@@ -150,7 +153,7 @@ export function toSecurity(raw: Dockerode.ContainerInspectInfo): ContainerSecuri
     memory: host.Memory ?? 0,
     readonlyRootfs: host.ReadonlyRootfs === true,
     // Configured bindings, so a stopped container's exposure still shows.
-    ports: toPorts((host.PortBindings ?? {}) as RawPorts),
+    ports: toPorts(bindings),
     pidMode: host.PidMode ?? '',
     ipcMode: host.IpcMode ?? '',
   };

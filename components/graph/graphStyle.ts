@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { DRIVER_COLORS } from '../../lib/graph/colors';
-import { driverIcon, HOST_ICON, ROOT_BADGE } from './icons';
+import { driverIcon, EXPOSED_BADGE, HOST_ICON, ROOT_BADGE } from './icons';
 
 export type Theme = 'light' | 'dark';
 
@@ -159,6 +159,7 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
       style: { 'border-color': '#94a3b8', 'border-style': 'dashed', opacity: 0.7 },
     },
     { selector: 'node.container.state-created', style: { 'border-color': '#cbd5e1', 'border-style': 'dotted', opacity: 0.8 } },
+    // Security marks as badges on the node's top edge: ROOT on the right, EXPOSED on the left.
     {
       selector: 'node.container.root',
       style: {
@@ -170,6 +171,32 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
         'background-offset-x': -4,
         'background-offset-y': 4,
         'background-clip': 'none',
+      },
+    },
+    {
+      selector: 'node.container.exposed',
+      style: {
+        'background-image': EXPOSED_BADGE,
+        'background-width': 50,
+        'background-height': 14,
+        'background-position-x': '0%',
+        'background-position-y': '0%',
+        'background-offset-x': 4,
+        'background-offset-y': 4,
+        'background-clip': 'none',
+      },
+    },
+    {
+      selector: 'node.container.root.exposed',
+      style: {
+        'background-image': [ROOT_BADGE, EXPOSED_BADGE],
+        'background-width': [36, 50],
+        'background-height': [14, 14],
+        'background-position-x': ['100%', '0%'],
+        'background-position-y': ['0%', '0%'],
+        'background-offset-x': [-4, 4],
+        'background-offset-y': [4, 4],
+        'background-clip': ['none', 'none'],
       },
     },
     {

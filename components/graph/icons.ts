@@ -31,3 +31,8 @@ export const HOST_ICON = (color: string) =>
 export const ROOT_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16"><rect width="40" height="16" rx="8" fill="#dc2626"/><text x="20" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">ROOT</text></svg>',
 )}`;
+
+/** The exposed badge: a port published on every interface. */
+export const EXPOSED_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 56 16"><rect width="56" height="16" rx="8" fill="#ea580c"/><text x="28" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">EXPOSED</text></svg>',
+)}`;

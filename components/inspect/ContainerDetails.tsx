@@ -4,14 +4,17 @@ import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Container, Topology } from '../../lib/topology';
 import { Badge, StateBadge, portLabel } from './badges';
 import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { SecurityFindings } from './SecurityFindings';
 
 export function ContainerDetails({
   container: c,
   topology,
+  revision = 0,
   onSelect,
 }: {
   container: Container;
   topology: Topology;
+  revision?: number;
   onSelect: (graphId: string) => void;
 }) {
   const project = c.labels[COMPOSE_PROJECT];
@@ -112,6 +115,8 @@ export function ContainerDetails({
           </p>
         )}
       </Section>
+
+      <SecurityFindings container={c} revision={revision} />
 
       <KeyValues title="Labels" values={c.labels} />
     </>

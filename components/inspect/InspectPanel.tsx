@@ -8,6 +8,8 @@ import { NetworkDetails } from './NetworkDetails';
 
 export interface InspectPanelProps {
   topology: Topology;
+  /** The picture's revision: panels that ask the server for more (the audit) ask again when it moves. */
+  revision?: number;
   /** A graph id: `net:<networkId>` or `ctr:<containerId>`. */
   selected: string;
   onSelect: (graphId: string | null) => void;
@@ -15,7 +17,7 @@ export interface InspectPanelProps {
 }
 
 /** Everything the picture knows about one network or container, with words for learners. */
-export function InspectPanel({ topology, selected, onSelect, readOnly = false }: InspectPanelProps) {
+export function InspectPanel({ topology, revision = 0, selected, onSelect, readOnly = false }: InspectPanelProps) {
   const network = selected.startsWith('net:') ? topology.networks.find((n) => networkNodeId(n.id) === selected) : undefined;
   const container = selected.startsWith('ctr:') ? topology.containers.find((c) => containerNodeId(c.id) === selected) : undefined;
   const kind = network ? 'network' : container ? 'container' : 'missing';
@@ -55,7 +57,7 @@ export function InspectPanel({ topology, selected, onSelect, readOnly = false }:
         {network && <NetworkActions network={network} topology={topology} />}
         {container && <ContainerActions container={container} />}
         {network && <NetworkDetails key={network.id} network={network} containers={topology.containers} onSelect={onSelect} />}
-        {container && <ContainerDetails container={container} topology={topology} onSelect={onSelect} />}
+        {container && <ContainerDetails container={container} topology={topology} revision={revision} onSelect={onSelect} />}
         {kind === 'missing' && (
           <p data-testid="inspect-missing" className="text-slate-600 dark:text-slate-300">
             Not in the picture any more: it was removed, or the selection is not a network or a container.

@@ -9,6 +9,7 @@ import { GraphCanvas, type GraphController } from '../graph/GraphCanvas';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { ListView } from '../list/ListView';
 import { useLiveTopology } from '../live/useLiveTopology';
+import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
 import { ActivityTicker } from './ActivityTicker';
 import { Summary } from './Summary';
@@ -72,7 +73,10 @@ export function MapPage() {
         {!presenter && (
           <header className="z-10 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 dark:border-slate-800 dark:bg-slate-950/95">
             <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-              <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
+              <div className="flex items-center gap-3">
+                <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
+                <PageNav />
+              </div>
               {topology && <Summary topology={topology} />}
               {topology && connected && <GlobalActions />}
               {connected && (
@@ -140,7 +144,9 @@ export function MapPage() {
               </button>
             )}
           </main>
-          {topology && selected && !presenter && <InspectPanel topology={topology} selected={selected} onSelect={setSelected} />}
+          {topology && selected && !presenter && (
+            <InspectPanel topology={topology} revision={snapshot?.revision} selected={selected} onSelect={setSelected} />
+          )}
         </div>
       </div>
     </ActionsProvider>

@@ -44,12 +44,14 @@ export function EngineBanner({
       role="status"
       data-testid="engine-status"
       data-status={engine.status}
+      title={compact ? engine.endpoint : undefined}
       className={`rounded-lg border shadow-sm ${compact ? 'px-3 py-1.5 text-sm' : 'px-4 py-3'} ${look.tone}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className={`inline-block size-2.5 rounded-full ${look.dot}`} aria-hidden />
         <span className="font-semibold">{look.text}</span>
-        <code className="text-sm text-slate-600 dark:text-slate-400">{engine.endpoint}</code>
+        {/* In a header, the endpoint gives way first on narrower screens; hovering still tells it. */}
+        <code className={`text-sm text-slate-600 dark:text-slate-400 ${compact ? 'hidden 2xl:inline' : ''}`}>{engine.endpoint}</code>
         {engine.status === 'connected' && version && (
           <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="engine-version">
             Docker Engine {version}

@@ -1,0 +1,52 @@
+import { ageOf, bySizeDesc, imageLabel, megabytes, type ImageSummary } from './auditView';
+
+/** A bar per image, largest first, so that what to slim down or remove stands out. */
+export function ImageSizes({ images, now }: { images: readonly ImageSummary[]; now: number }) {
+  if (images.length === 0) return <p className="px-4 py-6 text-sm text-slate-500 dark:text-slate-400">No images on this engine.</p>;
+  const sorted = bySizeDesc(images);
+  const largest = Math.max(1, sorted[0]?.size ?? 1);
+  return (
+    <ul className="space-y-3 px-4 py-3" aria-label="Image sizes, largest first">
+      {sorted.map((i) => {
+        const label = imageLabel(i);
+        return (
+          <li
+            key={i.id}
+            data-testid="image-bar"
+            data-size={i.size}
+            data-unused={i.unused}
+            data-tag={i.tags[0] ?? ''}
+            title={i.tags.length > 1 ? i.tags.join('\n') : undefined}
+          >
+            <div className="flex items-baseline justify-between gap-3 text-sm">
+              <span className="min-w-0 truncate font-mono text-[0.8125rem]">
+                {label}
+                {i.tags.length > 1 && <span className="ml-1 font-sans text-xs text-slate-500">+{i.tags.length - 1} tags</span>}
+              </span>
+              <span className="shrink-0 font-semibold tabular-nums">{megabytes(i.size)}</span>
+            </div>
+            <div className="mt-1 h-3 overflow-hidden rounded-sm bg-slate-100 dark:bg-slate-800" aria-hidden>
+              <div
+                className={`h-full rounded-sm ${i.unused ? 'bg-slate-400 dark:bg-slate-500' : 'bg-sky-500 dark:bg-sky-400'}`}
+                style={{ width: `max(${((i.size / largest) * 100).toFixed(2)}%, 3px)` }}
+              />
+            </div>
+            <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">
+              <span data-testid="image-registry">{i.registry}</span>
+              <span aria-hidden>·</span>
+              <time dateTime={i.createdAt}>{ageOf(i.createdAt, now)}</time>
+              <span aria-hidden>·</span>
+              {i.unused ? (
+                <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">unused</span>
+              ) : (
+                <span>
+                  {i.containers} container{i.containers === 1 ? '' : 's'}
+                </span>
+              )}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

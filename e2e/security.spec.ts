@@ -128,3 +128,23 @@ test('the security lens reads well in dark mode too', async ({ objects, page }) 
   await page.screenshot({ path: 'test-results/screenshots/security-dark.png' });
   await page.evaluate(() => window.localStorage.removeItem('portolan-theme'));
 });
+
+test('running a container as non-root from the run dialog shows in the audit at once', async ({ map, objects, page }) => {
+  const name = objects.name('nonroot');
+  await map.open();
+  await page.getByTestId('global-actions').getByRole('button', { name: 'Run container' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Image').selectOption(TEST_IMAGE);
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Command').fill('sleep 1000000');
+  await dialog.getByLabel('Run as non-root').check();
+  await dialog.getByLabel('User id').fill('1009');
+  await expect(dialog.getByTestId('command-preview')).toContainText('--user 1009');
+  await dialog.getByRole('button', { name: 'Run container' }).click();
+  await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-ok', 'true');
+  expect(await docker(['inspect', '-f', '{{.Config.User}}', name])).toBe('1009');
+
+  await expect.poll(async () => (await auditOf(page, name))?.findings.map((f) => f.rule)).toEqual(['5.11', '5.13']);
+  const id = await docker(['inspect', '-f', '{{.Id}}', name]);
+  await expect.poll(async () => (await map.node(`ctr:${id}`))?.classes).not.toContain('root');
+});

@@ -52,8 +52,11 @@ export class TestObjects {
     const containers = (await this.docker(['ps', '-aq', '--no-trunc', '--filter', `name=^/${this.prefix}-`])).split('\n').filter(Boolean);
     // Leaving our networks before the containers go avoids a Docker 20.10 race that strands endpoints.
     for (const id of containers) {
-      const nets = (await this.docker(['inspect', '-f', '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}', id]).catch(() => '')).split(' ');
-      for (const net of nets.filter((n) => n.startsWith(`${this.prefix}-`))) await this.docker(['network', 'disconnect', '-f', net, id]).catch(() => undefined);
+      const nets = (await this.docker(['inspect', '-f', '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}', id]).catch(() => '')).split(
+        ' ',
+      );
+      for (const net of nets.filter((n) => n.startsWith(`${this.prefix}-`)))
+        await this.docker(['network', 'disconnect', '-f', net, id]).catch(() => undefined);
     }
     if (containers.length) await this.docker(['rm', '-f', '-v', ...containers]);
     const networks = (await this.docker(['network', 'ls', '-q', '--no-trunc', '--filter', `name=^${this.prefix}-`])).split('\n').filter(Boolean);

@@ -1,17 +1,9 @@
 import type { ContainerAudit, Finding, Severity } from '../../lib/audit';
+import type { ImageSummary } from '../../lib/images';
+
+export type { ImageSummary };
 
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
-
-/** What `GET /api/images` answers per image (the server's ImageSummary, as JSON). */
-export interface ImageSummary {
-  id: string;
-  tags: string[];
-  size: number;
-  registry: string;
-  createdAt: string;
-  containers: number;
-  unused: boolean;
-}
 
 export interface AuditFilter {
   severities: readonly Severity[];

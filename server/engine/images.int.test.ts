@@ -3,7 +3,7 @@ import { PortolanApi } from '../../scripts/testkit/api';
 import { TEST_IMAGE, docker } from '../../scripts/testkit/docker';
 import { startTestPortolan } from '../../scripts/testkit/portolan';
 import type { Portolan } from '../index';
-import type { ImageSummary } from './images';
+import type { ImageSummary } from '../../lib/images';
 
 let portolan: Portolan;
 

@@ -9,11 +9,10 @@ export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 const NAME_HINT = 'letters, digits, "_", "." and "-", starting with a letter or digit';
 
 export const objectName = z.string().trim().regex(OBJECT_NAME, `use ${NAME_HINT}`);
+/** Ids, short ids and names as Docker writes them. */
+export const OBJECT_REF = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 /** An id, short id or name. */
-export const objectRef = z
-  .string()
-  .trim()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, `use an id, a short id or a name (${NAME_HINT})`);
+export const objectRef = z.string().trim().regex(OBJECT_REF, `use an id, a short id or a name (${NAME_HINT})`);
 
 const cidr = (version: 4 | 6) =>
   z

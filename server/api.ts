@@ -2,7 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Router from 'find-my-way';
 import type { z } from 'zod';
 import { ApiError } from '../lib/apiError';
-import { connectSchema, describeIssues, disconnectSchema, networkCreateSchema, portsSchema, probeSchema, runSchema } from '../lib/schemas';
+import {
+  OBJECT_REF,
+  connectSchema,
+  describeIssues,
+  disconnectSchema,
+  networkCreateSchema,
+  portsSchema,
+  probeSchema,
+  runSchema,
+} from '../lib/schemas';
 import type { Config } from './config';
 import { containerVerb, runContainer } from './engine/containerActions';
 import type { Engine } from './engine/engine';
@@ -132,9 +141,7 @@ async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S | n
   return parsed.data;
 }
 
-/** Ids, short ids and names as Docker writes them; anything else never reaches the Engine's URL space. */
-const OBJECT_REF = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
-
+/** A path's id or name, checked with the schemas' own pattern: anything else never reaches the Engine's URL space. */
 export function objectRef(ref: string | undefined): string {
   if (ref && OBJECT_REF.test(ref)) return ref;
   throw new ApiError(

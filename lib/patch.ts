@@ -1,3 +1,4 @@
+import { applyArrangementChange } from './graph/layout';
 import { byName, type Container, type Network, type PatchOp, type Topology, type TopologyPatch, type TopologySnapshot } from './topology';
 
 export type PatchResult =
@@ -12,9 +13,10 @@ export function applyPatch(snapshot: TopologySnapshot, patch: TopologyPatch): Pa
   if (patch.epoch !== snapshot.epoch) return { applied: false, reason: 'new-epoch' };
   if (patch.to <= snapshot.revision) return { applied: false, reason: 'stale' };
   if (patch.from !== snapshot.revision) return { applied: false, reason: 'gap' };
+  const layout = patch.layout && snapshot.layout ? applyArrangementChange(snapshot.layout, patch.layout) : snapshot.layout;
   return {
     applied: true,
-    snapshot: { epoch: snapshot.epoch, revision: patch.to, topology: applyOps(snapshot.topology, patch.ops) },
+    snapshot: { epoch: snapshot.epoch, revision: patch.to, topology: applyOps(snapshot.topology, patch.ops), ...(layout ? { layout } : {}) },
   };
 }
 

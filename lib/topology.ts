@@ -1,4 +1,5 @@
 /** The public picture of one Docker Engine, as DESIGN.md defines it. */
+import type { Arrangement, ArrangementChange } from './graph/layout';
 
 export type SwarmState = 'inactive' | 'pending' | 'active' | 'error' | 'locked' | (string & {});
 
@@ -89,6 +90,8 @@ export interface TopologySnapshot {
   epoch: string;
   revision: number;
   topology: Topology;
+  /** The map's shared arrangement at this revision (an extension of DESIGN.md's snapshot). */
+  layout?: Arrangement;
 }
 
 export interface TopologyPatch {
@@ -96,6 +99,8 @@ export interface TopologyPatch {
   from: number;
   to: number;
   ops: PatchOp[];
+  /** What moved in the shared arrangement, when anything did. */
+  layout?: ArrangementChange;
 }
 
 export type EngineConnection = 'connected' | 'reconnecting' | 'unreachable';

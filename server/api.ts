@@ -80,6 +80,13 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     body: await disconnect(engine, topology(), objectRef(ref), await readBody(req, disconnectSchema)),
   }));
 
+  // The shared arrangement of the map, laid out afresh for every viewer; no Engine request.
+  route('POST', '/api/layout', async (req) => {
+    await readBody(req, null);
+    const patch = store.relayout();
+    return { body: { revision: patch.to, generation: patch.layout?.generation } };
+  });
+
   route('POST', '/api/containers', async (req) => ({ status: 201, body: await runContainer(engine, topology(), await readBody(req, runSchema)) }));
   route('PUT', '/api/containers/:ref/ports', async (req, { ref }) => ({
     body: await remapPorts(engine, topology(), objectRef(ref), (await readBody(req, portsSchema)).ports),

@@ -1,30 +1,40 @@
 'use client';
 
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { diffElements, isEmpty } from '../../lib/graph/diff';
-import { toElements, type GraphEdge, type GraphElements, type GraphNode, type GraphOptions } from '../../lib/graph/elements';
-import { layoutAll, placeNew, type Positions } from '../../lib/graph/layout';
+import { toElements, type GraphElements, type GraphOptions } from '../../lib/graph/elements';
+import { positionsOf, type Arrangement, type Placed } from '../../lib/graph/layout';
+import { neighbourTowards, type Direction } from '../../lib/graph/navigation';
 import type { Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
-import { graphStyle, type Theme } from './graphStyle';
+import { mutate } from '../actions/client';
+import { addInSlices, definition, displayLabel, place } from './drawing';
+import { graphStyle, type Mode, type Theme } from './graphStyle';
+import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
+import { boundsOf, fitting, onScreen } from './viewport';
 
 export interface GraphController {
   fit(): void;
+  /** Lays the shared arrangement out afresh, for every viewer. */
   relayout(): void;
   /** The whole picture as a PNG data URL. */
   png(): string;
+  focus(): void;
 }
 
 export interface GraphCanvasProps {
   topology: Topology;
+  layout: Arrangement | undefined;
   revision: number;
   options: GraphOptions;
   theme: Theme;
-  /** Presenter mode: larger type, auto-fit and a flash on what changed. */
+  /** Presenter mode: type for the room, calm auto-fit and a glow on what changed. */
   presenter: boolean;
   selected: string | null;
   onSelect: (graphId: string | null) => void;
+  /** A collapsed network's count node was clicked: show its containers. */
+  onExpand: (networkId: string) => void;
   /** Ids to pick out (search); everything else is dimmed. Empty: no search. */
   matches: ReadonlySet<string> | null;
   controllerRef: RefObject<GraphController | null>;
@@ -38,6 +48,10 @@ export interface PortolanWindowApi {
   positions(): Record<string, { x: number; y: number }>;
   /** Where a node is on screen, relative to the canvas: for clicking it in tests and demos. */
   renderedPosition(id: string): { x: number; y: number } | null;
+  /** The zoom and pan of the view. */
+  viewport(): { zoom: number; pan: { x: number; y: number } };
+  /** Rendered font size of a node's label in CSS pixels: its style size times the zoom (0 when not drawn). */
+  renderedFontSize(id: string): number;
 }
 
 declare global {
@@ -46,93 +60,92 @@ declare global {
   }
 }
 
-const FLASH_MS = 2500;
-
-function definition(el: GraphNode | GraphEdge, position?: { x: number; y: number }): ElementDefinition {
-  if ('source' in el) {
-    return {
-      group: 'edges',
-      data: { ...el.data, id: el.id, kind: el.kind, source: el.source, target: el.target, label: el.label },
-      classes: el.classes,
-    };
-  }
-  return {
-    group: 'nodes',
-    data: { ...el.data, id: el.id, kind: el.kind, label: el.label, ...(el.parent ? { parent: el.parent } : {}) },
-    classes: el.classes,
-    ...(position ? { position: { ...position } } : {}),
-  };
-}
+const GLOW_MS = 1200;
+const PADDING = 36;
+/** Presenter mode brings what lands off screen into view at most this often. */
+const PRESENTER_FIT_EVERY_MS = 2000;
+/** Larger first pictures are drawn a slice at a time. */
+const SLICE = 600;
 
 /**
  * The one cytoscape instance. React never re-renders the canvas: each new
- * topology becomes a diff of elements applied inside one batch, new nodes are
- * placed next to their neighbours and nodes already drawn keep their places.
+ * topology becomes a diff of elements applied in one batch, at the places the
+ * shared arrangement gives; nodes already drawn move only when the
+ * arrangement moves them.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { topology, revision, options, theme, presenter, selected, onSelect, matches, controllerRef } = props;
+  const { topology, layout, options, theme, presenter, selected, matches, controllerRef } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
-  const onSelectRef = useRef(onSelect);
-  const actions = useActions();
-  const actionsRef = useRef(actions);
-  const presenterRef = useRef(presenter);
-  const revisionRef = useRef(revision);
-  useEffect(() => {
-    onSelectRef.current = onSelect;
-    actionsRef.current = actions;
-    presenterRef.current = presenter;
-    revisionRef.current = revision;
-  });
+  const placedRef = useRef<Map<string, Placed>>(new Map());
+  const generation = useRef(0);
+  const busy = useRef<Promise<void>>(Promise.resolve());
+  const lastFit = useRef(0);
+  const fitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [offscreen, setOffscreen] = useState<Offscreen[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const mode: Mode = presenter ? 'presenter' : 'normal';
+  const live = useRef({ props, mode, actions: useActions() });
+  live.current = { props, mode, actions: useActions() };
 
   const elements = useMemo(() => toElements(topology, options), [topology, options]);
 
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
-      style: graphStyle(theme, presenter ? 1.15 : 1),
+      style: graphStyle(theme, mode),
       layout: { name: 'preset' },
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
     cyRef.current = cy;
-    cy.on('tap', 'node.network, node.container', (e) => onSelectRef.current(e.target.id()));
-    cy.on('tap', (e) => {
-      if (e.target === cy) onSelectRef.current(null);
+    const select = (id: string | null) => live.current.props.onSelect(id);
+    cy.on('tap', 'node.network, node.container, node.port, node.driver', (e) => {
+      const node = e.target as NodeSingular;
+      if (node.hasClass('driver')) showDriverLines(cy, node.id());
+      select(node.hasClass('driver') ? null : node.id());
     });
+    cy.on('tap', 'node.group', (e) => live.current.props.onExpand(String(e.target.data('networkId'))));
+    cy.on('tap', (e) => {
+      if (e.target === cy) {
+        showDriverLines(cy, null);
+        select(null);
+      }
+    });
+    cy.on('viewport', () => setOffscreen((marks) => (marks.length ? marks.filter((m) => !visible(cy, m.id)) : marks)));
     // Dropping a container onto a network connects it there (docker network connect), then it springs back.
     const grabbedAt = new Map<string, { x: number; y: number }>();
     cy.on('grab', 'node.container', (e) => void grabbedAt.set(e.target.id(), { ...e.target.position() }));
     cy.on('dragfree', 'node.container', (e) => {
-      const node = e.target;
+      const node = e.target as NodeSingular;
       const at = node.position();
-      const target = cy.nodes('node.network').filter((n) => {
-        const box = n.boundingBox();
-        return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
-      })[0];
-      const { readOnly, perform } = actionsRef.current;
-      if (!target || readOnly) return;
       const origin = grabbedAt.get(node.id());
       if (origin) node.position(origin);
+      const target = cy.nodes('node.network').filter((n) => {
+        const box = n.boundingBox({ includeLabels: false });
+        return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
+      })[0];
+      const { readOnly, perform } = live.current.actions;
+      if (!target || readOnly) return;
       const containerId = String(node.data('containerId'));
       const networkId = String(target.data('networkId'));
-      if (cy.getElementById(`att:${networkId}:${containerId}`).nonempty()) return;
+      if (target.id() === node.data('box') || cy.getElementById(`att:${networkId}:${containerId}`).nonempty()) return;
       void perform('POST', `/api/networks/${networkId}/connect`, { container: containerId }, `${node.data('name')} joined ${target.data('name')}`);
     });
 
     const api: PortolanWindowApi = {
       get revision() {
-        return revisionRef.current;
+        return live.current.props.revision;
       },
       nodes: () =>
         cy.nodes().map((n) => ({
           id: n.id(),
           kind: String(n.data('kind')),
           label: String(n.data('label') ?? ''),
-          ...(n.data('parent') ? { parent: String(n.data('parent')) } : {}),
+          ...(n.data('box') ? { parent: String(n.data('box')) } : {}),
           classes: n.classes(),
           data: { ...n.data() },
         })),
@@ -150,26 +163,34 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const node = cy.getElementById(nodeId);
         return node.nonempty() ? { ...node.renderedPosition() } : null;
       },
+      viewport: () => ({ zoom: cy.zoom(), pan: { ...cy.pan() } }),
+      renderedFontSize: (nodeId) => {
+        const node = cy.getElementById(nodeId);
+        if (node.empty() || !node.data('display')) return 0;
+        return parseFloat(String(node.style('font-size'))) * cy.zoom();
+      },
     };
     window.__PORTOLAN__ = api;
     // cytoscape follows window resizes only; panels opening change the canvas size too.
-    const resize = new ResizeObserver(() => cy.resize());
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      if (live.current.props.presenter) fitAll(cy, placedRef.current, false);
+    });
     resize.observe(container.current!);
 
     controllerRef.current = {
-      fit: () => cy.fit(undefined, 40),
-      relayout: () => {
-        const positions = layoutAll(drawn.current);
-        cy.batch(() => cy.nodes().forEach((n) => void (positions.has(n.id()) && n.position({ ...positions.get(n.id())! }))));
-        cy.fit(undefined, 40);
-      },
+      fit: () => fitAll(cy, placedRef.current, true),
+      relayout: () => void mutate('POST', '/api/layout', {}).catch((err: unknown) => console.error('Re-layout failed', err)),
       png: () => cy.png({ full: true, scale: 2, bg: getComputedStyle(container.current!).backgroundColor || '#ffffff' }),
+      focus: () => container.current?.focus(),
     };
     return () => {
       resize.disconnect();
       controllerRef.current = null;
       if (window.__PORTOLAN__ === api) delete window.__PORTOLAN__;
       drawn.current = { nodes: [], edges: [] };
+      placedRef.current = new Map();
+      if (fitTimer.current) clearTimeout(fitTimer.current);
       cy.destroy();
       cyRef.current = null;
     };
@@ -178,37 +199,86 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, []);
 
   useEffect(() => {
-    cyRef.current?.style(graphStyle(theme, presenter ? 1.15 : 1));
-  }, [theme, presenter]);
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.style(graphStyle(theme, mode));
+    cy.batch(() =>
+      cy
+        .nodes()
+        .forEach((n) => void n.data('display', displayLabel({ kind: n.data('kind'), label: n.data('label') }, mode, placedRef.current.get(n.id())))),
+    );
+  }, [theme, mode]);
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
+    if (!cy || !layout) return;
+    busy.current = busy.current.then(() => draw(cy, elements, layout));
+    // draw reads the latest props through refs; it runs once per new picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [elements, layout]);
+
+  async function draw(cy: Core, next: GraphElements, arrangement: Arrangement): Promise<void> {
+    if (cy.destroyed()) return;
+    const m = live.current.mode;
+    const positions = positionsOf(arrangement, next);
     const first = drawn.current.nodes.length === 0;
-    const changes = diffElements(drawn.current, elements);
-    if (isEmpty(changes)) return;
-    const existing: Positions = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    for (const id of changes.remove) existing.delete(id);
-    const positions = first ? layoutAll(elements) : placeNew(elements, existing);
+    const changes = diffElements(drawn.current, next);
+    const relaid = generation.current !== 0 && generation.current !== arrangement.generation;
+    generation.current = arrangement.generation;
+    drawn.current = next;
+    placedRef.current = positions;
+    if (first) {
+      fitAll(cy, positions, false);
+      const defs = [...changes.addNodes.map((n) => definition(n, m, positions.get(n.id))), ...changes.addEdges.map((e) => definition(e, m))];
+      if (defs.length > SLICE * 2) await addInSlices(cy, defs, SLICE, () => cy.destroyed());
+      else cy.add(defs);
+      return;
+    }
+    const moved = cy.collection();
     cy.batch(() => {
       for (const id of changes.remove) cy.getElementById(id).remove();
-      cy.add(changes.addNodes.map((n) => definition(n, positions.get(n.id))));
-      cy.add(changes.addEdges.map((e) => definition(e)));
+      cy.add(changes.addNodes.map((n) => definition(n, m, positions.get(n.id))));
+      cy.add(changes.addEdges.map((e) => definition(e, m)));
       for (const el of changes.update) {
         const drawnEl = cy.getElementById(el.id);
-        drawnEl.data(definition(el).data);
+        const def = definition(el, m, positions.get(el.id));
+        drawnEl.data(def.data);
         drawnEl.classes(el.classes);
       }
+      // Only what the shared arrangement moved: a box that grew, one moved to free ground, a Re-layout.
+      const added = new Set(changes.addNodes.map((n) => n.id));
+      for (const n of next.nodes) {
+        const at = positions.get(n.id);
+        if (!at || added.has(n.id)) continue;
+        const node = cy.getElementById(n.id) as NodeSingular;
+        if (node.nonempty() && place(node, at, m)) moved.merge(node);
+      }
     });
-    drawn.current = elements;
-    if (first || presenterRef.current) cy.fit(undefined, 40);
-    if (presenterRef.current && !first) {
-      const touched = cy.collection();
-      for (const el of [...changes.addNodes, ...changes.addEdges, ...changes.update]) touched.merge(cy.getElementById(el.id));
-      touched.addClass('flash');
-      setTimeout(() => touched.removeClass('flash'), FLASH_MS);
-    }
-  }, [elements]);
+    if (relaid) return fitAll(cy, positions, true);
+    if (isEmpty(changes)) return;
+    const touched = cy.collection();
+    for (const el of [...changes.addNodes, ...changes.addEdges, ...changes.update]) touched.merge(cy.getElementById(el.id));
+    glow(touched.filter((e) => !e.hasClass('scope') && !e.hasClass('driver-edge')));
+    const fresh = changes.addNodes.filter((n) => n.kind !== 'scope' && !visible(cy, n.id));
+    if (fresh.length === 0) return;
+    if (live.current.props.presenter) bringIntoView(cy);
+    else
+      setOffscreen((marks) => [
+        ...marks.filter((mk) => cy.getElementById(mk.id).nonempty()),
+        ...fresh.map((n) => ({ id: n.id, label: String(n.data.name ?? n.label.split('\n')[0]) })),
+      ]);
+  }
+
+  /** Presenter: one smooth fit at most every two seconds, however many things arrive. */
+  function bringIntoView(cy: Core): void {
+    if (fitTimer.current) return;
+    const wait = Math.max(0, lastFit.current + PRESENTER_FIT_EVERY_MS - Date.now());
+    fitTimer.current = setTimeout(() => {
+      fitTimer.current = null;
+      lastFit.current = Date.now();
+      if (!cy.destroyed()) fitAll(cy, placedRef.current, true);
+    }, wait);
+  }
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -223,18 +293,140 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
-      // Only what is marked: touching every element restyles all of them (~150 ms at 1,000 containers).
+      // Only what is marked: touching every element restyles all of them.
       cy.$('.dimmed, .match').removeClass('dimmed match');
       if (!matches) return;
-      cy.nodes().forEach((n) => void n.addClass(matches.has(n.id()) ? 'match' : n.data('kind') === 'scope' ? '' : 'dimmed'));
+      cy.nodes().forEach(
+        (n) => void n.addClass(matches.has(n.id()) ? 'match' : n.data('kind') === 'scope' || n.data('kind') === 'network' ? '' : 'dimmed'),
+      );
       cy.edges().addClass('dimmed');
     });
   }, [matches, elements]);
 
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const directions: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+    const focusedAll = cy.nodes('.focused');
+    const focused = (focusedAll.nonempty() ? focusedAll[0] : null) as NodeSingular | null;
+    if (directions[e.key]) {
+      e.preventDefault();
+      const candidates = cy
+        .nodes('node.container, node.network, node.port, node.group, node.driver, node.host')
+        .filter((n) => n.id() !== focused?.id() && n.visible())
+        .map((n) => ({ id: n.id(), at: (n as NodeSingular).position() }));
+      const from = focused ? focused.position() : null;
+      const next = from ? neighbourTowards(from, directions[e.key]!, candidates) : firstNode(cy);
+      if (next) focusNode(cy, next);
+    } else if (e.key === 'Enter' && focused) {
+      e.preventDefault();
+      if (focused.hasClass('group')) props.onExpand(String(focused.data('networkId')));
+      else props.onSelect(focused.id());
+    } else if (e.key === 'Escape' && selected) {
+      e.preventDefault();
+      props.onSelect(null);
+    }
+  };
+
+  function focusNode(cy: Core, id: string): void {
+    cy.$('node.focused').removeClass('focused');
+    const node = cy.getElementById(id) as NodeSingular;
+    node.addClass('focused');
+    if (!visible(cy, id)) cy.animate({ center: { eles: node } }, { duration: 200 });
+    setAnnouncement(describe(node));
+  }
+
   // cytoscape makes its container position: relative, so the sizing box is a wrapper.
   return (
     <div className="absolute inset-0">
-      <div ref={container} data-testid="graph" className="h-full w-full" aria-label="Network map" role="img" />
+      <div
+        ref={container}
+        data-testid="graph"
+        className="h-full w-full focus-visible:outline-3 focus-visible:outline-offset-[-3px] focus-visible:outline-amber-500"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="network map"
+        aria-label="Network map. Arrow keys move between networks and containers, Enter opens the details, Escape closes them."
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          const cy = cyRef.current;
+          if (cy && cy.$('node.focused').empty()) {
+            const start = selected ?? firstNode(cy);
+            if (start) focusNode(cy, start);
+          }
+        }}
+      />
+      <p className="sr-only" aria-live="polite" data-testid="graph-focus">
+        {announcement}
+      </p>
+      {!presenter && (
+        <OffscreenMarks
+          marks={offscreen}
+          where={(id) => cyRef.current?.getElementById(id).renderedPosition() ?? null}
+          size={() => ({ width: cyRef.current?.width() ?? 0, height: cyRef.current?.height() ?? 0 })}
+          onGo={(id) => {
+            const cy = cyRef.current;
+            if (!cy) return;
+            cy.animate({ center: { eles: cy.getElementById(id) } }, { duration: 300 });
+            setOffscreen((marks) => marks.filter((m) => m.id !== id));
+          }}
+        />
+      )}
     </div>
   );
+}
+
+function visible(cy: Core, id: string): boolean {
+  const node = cy.getElementById(id);
+  return node.nonempty() && onScreen(node.position(), cy.zoom(), cy.pan(), cy.width(), cy.height());
+}
+
+/** Fits every shown node, from the positions already known rather than cytoscape's bounding boxes. */
+function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boolean): void {
+  const shown = cy.nodes(':visible');
+  const items: { kind: string; at: Placed }[] = [];
+  shown.forEach((n) => {
+    const at = positions.get(n.id());
+    if (at) items.push({ kind: String(n.data('kind')), at });
+  });
+  if (items.length === 0) {
+    for (const [id, at] of positions) items.push({ kind: id.split(':')[0] ?? '', at });
+  }
+  const bounds = boundsOf(items);
+  if (!bounds || cy.width() === 0) return;
+  const target = fitting(bounds, cy.width(), cy.height(), cy.container()?.closest('[data-presenter="1"]') ? 12 : PADDING, 1.6);
+  if (animate) cy.animate(target, { duration: 450, easing: 'ease-in-out-cubic' });
+  else cy.viewport(target);
+}
+
+function glow(elements: cytoscape.CollectionReturnValue): void {
+  if (elements.empty()) return;
+  elements.removeClass('fading').addClass('flash');
+  setTimeout(() => elements.addClass('fading'), GLOW_MS / 2);
+  setTimeout(() => elements.removeClass('flash fading'), GLOW_MS + 600);
+}
+
+function showDriverLines(cy: Core, driverId: string | null): void {
+  cy.batch(() => {
+    cy.$('edge.driver-edge.shown').removeClass('shown');
+    if (driverId) cy.getElementById(driverId).connectedEdges('.driver-edge').addClass('shown');
+  });
+}
+
+function firstNode(cy: Core): string | null {
+  const nodes = cy
+    .nodes('node.network, node.container')
+    .sort(
+      (a, b) =>
+        (a as NodeSingular).position().y - (b as NodeSingular).position().y || (a as NodeSingular).position().x - (b as NodeSingular).position().x,
+    );
+  return nodes.nonempty() ? nodes[0]!.id() : null;
+}
+
+function describe(node: NodeSingular): string {
+  const kind = String(node.data('kind'));
+  const label = String(node.data('label') ?? '').replace(/\n/g, ', ');
+  if (kind === 'container') return `container ${label}, ${String(node.data('state'))}`;
+  if (kind === 'network') return `network ${label}, ${String(node.data('driver'))} driver`;
+  return `${kind} ${label}`;
 }

@@ -1,113 +1,135 @@
 import type { StylesheetJson } from 'cytoscape';
 import { DRIVER_COLORS } from '../../lib/graph/colors';
+import { CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
 import { driverIcon, EXPOSED_BADGE, HOST_ICON, ROOT_BADGE } from './icons';
 
 export type Theme = 'light' | 'dark';
+export type Mode = 'normal' | 'presenter';
+
+/**
+ * Type sizes in graph units; on screen they are multiplied by the zoom. The
+ * presenter's are set for the back of a room, not scaled from the normal ones.
+ */
+export const TYPE: Record<
+  Mode,
+  { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
+> = {
+  normal: { container: 15, network: 16, port: 14, edge: 13, driver: 15, host: 17, group: 18, weight: 600 },
+  presenter: { container: 34, network: 34, port: 27, edge: 27, driver: 28, host: 30, group: 36, weight: 700 },
+};
+
+/** Width a label line may take inside its node. */
+export const LABEL_WIDTH = { container: CONTAINER_W - 16, port: PORT_W - 22, host: HOST_W - 70 };
 
 const PALETTE = {
   light: {
     text: '#0f172a',
     muted: '#475569',
     card: '#ffffff',
-    canvasEdge: '#94a3b8',
+    canvasEdge: '#64748b',
     scope: '#f1f5f9',
     scopeBorder: '#cbd5e1',
     labelBg: '#ffffff',
     host: '#0f172a',
     hostText: '#f8fafc',
+    boxText: '#0f172a',
+    glow: '#0891b2',
   },
   dark: {
-    text: '#e2e8f0',
-    muted: '#94a3b8',
+    text: '#f1f5f9',
+    muted: '#cbd5e1',
     card: '#1e293b',
-    canvasEdge: '#64748b',
-    scope: '#0f172a',
-    scopeBorder: '#334155',
+    canvasEdge: '#94a3b8',
+    scope: '#0b1220',
+    scopeBorder: '#475569',
     labelBg: '#020617',
     host: '#e2e8f0',
     hostText: '#0f172a',
+    boxText: '#f8fafc',
+    glow: '#22d3ee',
   },
 };
 
+/** Labels drawn smaller than this many pixels on screen are left out; the shape says what the thing is. */
+const MIN_READABLE_PX = 7;
+
 /**
- * How the graph looks. `scale` enlarges the type for presenter screens (node
- * sizes stay, as the layout spaces them);
- * labels vanish below a readable size when zoomed out, so big graphs stay calm.
+ * How the graph looks. Networks are boxes that hold their containers; drawing
+ * order is scope, network box, edges, then everything else on top.
  */
-export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
+export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson {
   const c = PALETTE[theme];
-  const px = (n: number) => Math.round(n * scale);
+  const t = TYPE[mode];
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        label: 'data(display)',
         'font-family': 'ui-sans-serif, system-ui, sans-serif',
-        'font-size': px(12),
+        'font-size': t.container,
+        'font-weight': t.weight,
         color: c.text,
         'text-wrap': 'wrap',
-        // Docker names have no spaces: break them anywhere rather than spill out of the node.
-        'text-overflow-wrap': 'anywhere',
+        'text-max-width': '1000px',
         'text-valign': 'center',
         'text-halign': 'center',
-        'min-zoomed-font-size': 6,
+        'line-height': 1.15,
+        'min-zoomed-font-size': MIN_READABLE_PX,
+        'z-index-compare': 'manual',
+        'z-index': 30,
       },
     },
     {
       selector: 'node.host',
       style: {
         shape: 'round-rectangle',
-        width: 300,
-        height: 80,
+        width: HOST_W,
+        height: HOST_H,
         'background-color': c.host,
         color: c.hostText,
-        'font-size': px(14),
-        'font-weight': 'bold',
-        'text-max-width': '270px',
-        'text-overflow-wrap': 'whitespace',
+        'font-size': t.host,
+        'text-margin-x': 18,
         'background-image': HOST_ICON(c.hostText),
-        'background-width': 26,
-        'background-height': 26,
-        'background-position-x': 14,
+        'background-width': 30,
+        'background-height': 30,
+        'background-position-x': 16,
         'background-position-y': '50%',
-        'text-margin-x': 14,
       },
     },
     {
       selector: 'node.scope',
       style: {
         shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
         'background-color': c.scope,
-        'background-opacity': 0.7,
-        'border-width': 1.5,
+        'background-opacity': 0.8,
+        'border-width': 2,
         'border-style': 'dashed',
         'border-color': c.scopeBorder,
-        padding: '28px',
-        label: 'data(label)',
         'text-valign': 'bottom',
-        'text-halign': 'center',
-        'font-size': px(13),
-        'font-weight': 'bold',
+        'text-margin-y': -10,
+        'font-size': t.network,
         color: c.muted,
-        'text-margin-y': px(8),
+        'z-index': 0,
+        events: 'no',
       },
     },
     {
       selector: 'node.driver',
       style: {
         shape: 'hexagon',
-        width: 58,
-        height: 52,
+        width: DRIVER_SIZE,
+        height: DRIVER_SIZE - 6,
         'background-color': c.card,
         'border-width': 3,
         'border-color': 'data(color)',
         'background-width': '60%',
         'background-height': '60%',
         'text-valign': 'bottom',
-        'text-margin-y': px(6),
-        'font-weight': 'bold',
-        color: 'data(color)',
-        'font-size': px(13),
+        'text-margin-y': 6,
+        color: c.text,
+        'font-size': t.driver,
       },
     },
     ...Object.entries(DRIVER_COLORS).map(([driver, color]) => ({
@@ -115,136 +137,109 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
       style: { 'background-image': driverIcon(driver, color) },
     })),
     {
+      // A network is a box holding the containers whose home it is; its name and subnet head the box.
       selector: 'node.network',
       style: {
         shape: 'round-rectangle',
-        width: 176,
-        height: 62,
+        width: 'data(w)',
+        height: 'data(h)',
         'background-color': 'data(color)',
-        color: '#ffffff',
-        'font-size': px(14),
-        'font-weight': 'bold',
-        'text-max-width': '140px',
-        'text-margin-x': 12,
-        'background-width': 20,
-        'background-height': 20,
-        'background-position-x': 10,
-        'background-position-y': '50%',
-        'border-width': 0,
+        'background-opacity': theme === 'dark' ? 0.2 : 0.12,
+        'border-width': 3,
+        'border-color': 'data(color)',
+        color: c.boxText,
+        'font-size': t.network,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': mode === 'presenter' ? 60 : 54,
+        'text-justification': 'left',
+        'background-image': 'none',
+        'z-index': 10,
       },
     },
     ...Object.keys(DRIVER_COLORS).map((driver) => ({
       selector: `node.network.driver-${driver}`,
-      style: { 'background-image': driverIcon(driver, '#ffffff') },
+      style: {
+        'background-image': driverIcon(driver, theme === 'dark' ? '#f8fafc' : '#0f172a'),
+        'background-width': 22,
+        'background-height': 22,
+        'background-position-x': 12,
+        'background-position-y': 12,
+        'background-image-opacity': 0.8,
+      },
     })),
-    { selector: 'node.network.predefined', style: { 'border-width': 3, 'border-style': 'double', 'border-color': c.text } },
-    { selector: 'node.network.internal', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#f59e0b' } },
+    { selector: 'node.network.predefined', style: { 'border-style': 'double', 'border-width': 5 } },
+    { selector: 'node.network.internal', style: { 'border-style': 'dashed' } },
     {
       selector: 'node.container',
       style: {
         shape: 'round-rectangle',
-        width: 166,
-        height: 56,
+        width: CONTAINER_W,
+        height: mode === 'presenter' ? CONTAINER_H + 24 : CONTAINER_H,
         'background-color': c.card,
         'border-width': 3,
         'border-color': '#10b981',
-        'text-max-width': '152px',
-        'font-size': px(13),
+        'bounds-expansion': 18,
       },
     },
     { selector: 'node.container.state-paused', style: { 'border-color': '#f59e0b', 'border-style': 'double', 'border-width': 5 } },
     { selector: 'node.container.state-restarting', style: { 'border-color': '#f59e0b', 'border-style': 'dashed' } },
     {
       selector: 'node.container.state-exited, node.container.state-dead',
-      style: { 'border-color': '#94a3b8', 'border-style': 'dashed', opacity: 0.7 },
+      style: { 'border-color': '#94a3b8', 'border-style': 'dashed', 'background-opacity': 0.6, color: c.muted },
     },
-    { selector: 'node.container.state-created', style: { 'border-color': '#cbd5e1', 'border-style': 'dotted', opacity: 0.8 } },
-    // Security marks as badges on the node's top edge: ROOT on the right, EXPOSED on the left.
-    {
-      selector: 'node.container.root',
-      style: {
-        'background-image': ROOT_BADGE,
-        'background-width': 36,
-        'background-height': 14,
-        'background-position-x': '100%',
-        'background-position-y': '0%',
-        'background-offset-x': -4,
-        'background-offset-y': 4,
-        'background-clip': 'none',
-      },
-    },
-    {
-      selector: 'node.container.exposed',
-      style: {
-        'background-image': EXPOSED_BADGE,
-        'background-width': 50,
-        'background-height': 14,
-        'background-position-x': '0%',
-        'background-position-y': '0%',
-        'background-offset-x': 4,
-        'background-offset-y': 4,
-        'background-clip': 'none',
-      },
-    },
-    {
-      selector: 'node.container.root.exposed',
-      style: {
-        'background-image': [ROOT_BADGE, EXPOSED_BADGE],
-        'background-width': [36, 50],
-        'background-height': [14, 14],
-        'background-position-x': ['100%', '0%'],
-        'background-position-y': ['0%', '0%'],
-        'background-offset-x': [-4, 4],
-        'background-offset-y': [4, 4],
-        'background-clip': ['none', 'none'],
-      },
-    },
+    { selector: 'node.container.state-created', style: { 'border-color': '#94a3b8', 'border-style': 'dotted', color: c.muted } },
+    // Security marks sit above the node's top edge, in the gap between rows: they never cover the name.
+    ...badgeStyles(),
     {
       selector: 'node.port',
       style: {
         shape: 'round-tag',
-        width: 172,
-        height: 30,
-        'font-size': px(11),
-        'font-family': 'ui-monospace, monospace',
+        width: PORT_W,
+        height: PORT_H,
+        'font-size': t.port,
         'border-width': 2,
       },
     },
-    { selector: 'node.port.exposed', style: { 'background-color': '#fee2e2', 'border-color': '#dc2626', color: '#991b1b' } },
-    { selector: 'node.port.specific', style: { 'background-color': '#ffedd5', 'border-color': '#ea580c', color: '#9a3412' } },
+    { selector: 'node.port.exposed', style: { 'background-color': '#fee2e2', 'border-color': '#dc2626', color: '#7f1d1d' } },
+    { selector: 'node.port.specific', style: { 'background-color': '#ffedd5', 'border-color': '#ea580c', color: '#7c2d12' } },
     { selector: 'node.port.loopback', style: { 'background-color': '#dcfce7', 'border-color': '#16a34a', color: '#14532d' } },
     {
       selector: 'node.group',
       style: {
-        shape: 'ellipse',
-        width: 120,
-        height: 54,
+        shape: 'round-rectangle',
+        width: CONTAINER_W,
+        height: CONTAINER_H + 10,
         'background-color': c.card,
-        'border-width': 2,
+        'border-width': 3,
         'border-color': c.canvasEdge,
-        'font-weight': 'bold',
+        'font-size': t.group,
       },
     },
     {
       selector: 'edge',
       style: {
         width: 2,
-        'curve-style': 'bezier',
+        'curve-style': 'straight',
         'line-color': c.canvasEdge,
         label: 'data(label)',
-        'font-size': px(11),
+        'font-size': t.edge,
         'font-family': 'ui-monospace, monospace',
         color: c.text,
         'text-background-color': c.labelBg,
-        'text-background-opacity': 0.9,
-        'text-background-padding': '2px',
+        'text-background-opacity': 0.92,
+        'text-background-padding': '3px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': MIN_READABLE_PX,
+        'z-index-compare': 'manual',
+        'z-index': 20,
       },
     },
     { selector: 'edge.attachment', style: { width: 3, 'line-color': 'data(color)' } },
     { selector: 'edge.attachment.state-exited, edge.attachment.state-created', style: { 'line-style': 'dashed', opacity: 0.6 } },
-    { selector: 'edge.driver-edge', style: { width: 2, 'line-color': 'data(color)', 'line-style': 'dotted', opacity: 0.7 } },
+    // A network's driver heads its lane; the lines to its networks show only when the driver is picked.
+    { selector: 'edge.driver-edge', style: { display: 'none', width: 2, 'line-color': 'data(color)', 'line-style': 'dotted' } },
+    { selector: 'edge.driver-edge.shown', style: { display: 'element' } },
     {
       selector: 'edge.publish',
       style: { width: 2.5, 'line-style': 'dashed', 'target-arrow-shape': 'triangle', 'arrow-scale': 1.1 },
@@ -252,10 +247,43 @@ export function graphStyle(theme: Theme, scale = 1): StylesheetJson {
     { selector: 'edge.publish.exposed', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626' } },
     { selector: 'edge.publish.specific', style: { 'line-color': '#ea580c', 'target-arrow-color': '#ea580c' } },
     { selector: 'edge.publish.loopback', style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a' } },
-    { selector: 'edge.host-port', style: { width: 1.5, opacity: 0.35 } },
-    { selector: 'node:selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.25, 'overlay-padding': 8 } },
+    { selector: 'edge.host-port', style: { width: 1.5, opacity: 0.3, 'curve-style': 'haystack' } },
+    { selector: 'node:selected', style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
+    { selector: 'node.focused', style: { 'outline-width': 4, 'outline-color': '#f59e0b', 'outline-offset': 4, 'outline-style': 'solid' } },
     { selector: '.dimmed', style: { opacity: 0.15 } },
-    { selector: '.match', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.35, 'overlay-padding': 10 } },
-    { selector: '.flash', style: { 'overlay-color': '#22d3ee', 'overlay-opacity': 0.45, 'overlay-padding': 14 } },
+    { selector: '.match', style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
+    // What just changed glows for a moment and fades: a glow, not a band.
+    {
+      selector: 'node.flash, edge.flash',
+      style: {
+        'underlay-color': c.glow,
+        'underlay-opacity': 0.55,
+        'underlay-padding': 6,
+        'transition-property': 'underlay-opacity',
+        'transition-duration': 600,
+      },
+    },
+    { selector: 'node.flash.fading, edge.flash.fading', style: { 'underlay-opacity': 0 } },
   ];
+}
+
+function badgeStyles(): StylesheetJson {
+  const root = { image: ROOT_BADGE, w: 40, x: '100%', dx: -6 };
+  const exposed = { image: EXPOSED_BADGE, w: 56, x: '0%', dx: 6 };
+  const badge = (...bs: (typeof root)[]) => ({
+    'background-image': bs.map((b) => b.image),
+    'background-width': bs.map((b) => b.w),
+    'background-height': bs.map(() => 16),
+    'background-position-x': bs.map((b) => b.x),
+    'background-position-y': bs.map(() => '0%'),
+    'background-offset-x': bs.map((b) => b.dx),
+    'background-offset-y': bs.map(() => -8),
+    'background-clip': bs.map(() => 'none'),
+    'background-image-containment': bs.map(() => 'over'),
+  });
+  return [
+    { selector: 'node.container.root', style: badge(root) },
+    { selector: 'node.container.exposed', style: badge(exposed) },
+    { selector: 'node.container.root.exposed', style: badge(root, exposed) },
+  ] as StylesheetJson;
 }

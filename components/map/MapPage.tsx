@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_OPTIONS, type GraphOptions } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { GlobalActions } from '../actions/GlobalActions';
@@ -15,9 +14,8 @@ import { ActivityTicker } from './ActivityTicker';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
 import { useTheme } from './useTheme';
+import { useMapOptions } from './useMapOptions';
 import { useUrlParam } from './useUrlState';
-
-const AUTO_COLLAPSE = 300;
 
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {
@@ -28,18 +26,10 @@ export function MapPage() {
   const presenter = present === '1';
   const view = viewParam === 'list' ? 'list' : 'graph';
   const [theme, toggleTheme] = useTheme(presenter ? 'dark' : undefined);
-  const [collapseParam, setCollapse] = useUrlParam('collapse');
-  const [filters, setFilters] = useState<GraphOptions>(DEFAULT_OPTIONS);
   const [search, setSearch] = useState('');
   const controller = useRef<GraphController | null>(null);
   const topology = snapshot?.topology ?? null;
-  // Past a few hundred containers a network's containers show as a count until asked for.
-  const collapsed = collapseParam === null ? (topology?.containers.length ?? 0) > AUTO_COLLAPSE : collapseParam === '1';
-  const options = useMemo(() => ({ ...filters, collapsed }), [filters, collapsed]);
-  const setOptions = (next: GraphOptions) => {
-    setFilters(next);
-    if (next.collapsed !== collapsed) setCollapse(next.collapsed ? '1' : '0');
-  };
+  const { options, setOptions, expand } = useMapOptions(topology?.containers.length ?? 0);
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -113,12 +103,14 @@ export function MapPage() {
             {topology && view === 'graph' && (
               <GraphCanvas
                 topology={topology}
+                layout={snapshot?.layout}
                 revision={snapshot?.revision ?? 0}
                 options={options}
                 theme={theme}
                 presenter={presenter}
                 selected={selected}
                 onSelect={setSelected}
+                onExpand={(networkId) => expand(networkId)}
                 matches={matches}
                 controllerRef={controller}
               />

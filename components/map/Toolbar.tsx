@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { COMPOSE_PROJECT, driverOrder, scopeOrder, type GraphOptions } from '../../lib/graph/elements';
 import type { Topology } from '../../lib/topology';
+import { useActions } from '../actions/ActionsProvider';
 
 interface ToolbarProps {
   topology: Topology;
@@ -52,6 +53,7 @@ function toggled(list: readonly string[] | undefined, value: string): string[] {
 /** Find, filter and picture controls; hidden in presenter mode. */
 export function Toolbar(props: ToolbarProps) {
   const { topology, options, onOptions } = props;
+  const { readOnly } = useActions();
   const drivers = [...new Set(topology.networks.map((n) => n.driver))].sort(driverOrder);
   const scopes = [...new Set(topology.networks.map((n) => n.scope))].sort(scopeOrder);
   const projects = [...new Set(topology.containers.map((c) => c.labels[COMPOSE_PROJECT]).filter((p): p is string => Boolean(p)))].sort();
@@ -128,9 +130,11 @@ export function Toolbar(props: ToolbarProps) {
             <button type="button" className={button} onClick={props.onFit}>
               Fit
             </button>
-            <button type="button" className={button} onClick={props.onRelayout}>
-              Re-layout
-            </button>
+            {!readOnly && (
+              <button type="button" className={button} onClick={props.onRelayout} title="Lay the map out afresh, for every viewer">
+                Re-layout
+              </button>
+            )}
             <button type="button" className={button} onClick={props.onExport}>
               PNG
             </button>

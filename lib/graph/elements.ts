@@ -37,6 +37,8 @@ export interface GraphOptions {
   showPredefined: boolean;
   /** Show each network's containers as one count node. */
   collapsed: boolean;
+  /** Networks (ids) whose containers show although the picture is collapsed. */
+  expanded?: readonly string[];
   /** Only these drivers / scopes / compose projects, when set. */
   drivers?: readonly string[];
   scopes?: readonly string[];
@@ -156,19 +158,36 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
   const ports = new Map<string, GraphNode>();
   for (const c of containers) {
     const attached = c.endpoints.filter((e) => shown.has(e.networkId));
-    if (options.collapsed && attached.length > 0) {
-      for (const e of attached) counts.set(e.networkId, (counts.get(e.networkId) ?? 0) + 1);
+    const home = homeNetwork(c);
+    const homeShown = shown.has(home);
+    const counted = homeShown ? home : (attached[0]?.networkId ?? '');
+    if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted)) {
+      counts.set(counted, (counts.get(counted) ?? 0) + 1);
       continue;
     }
     const ctr = id.containerNodeId(c.id);
+    const homeEndpoint = c.endpoints.find((e) => e.networkId === home);
+    const address = homeEndpoint?.ipv4 || homeEndpoint?.ipv6 || '';
     nodes.push({
       id: ctr,
       kind: 'container',
-      label: `${c.name}\n${c.image}`,
+      label: `${c.name}\n${address || c.state}`,
+      ...(homeShown ? { parent: id.networkNodeId(home) } : {}),
       classes: ['container', `state-${c.state}`, ...(isRoot(c) ? ['root'] : []), ...(c.ports.some(isExposed) ? ['exposed'] : [])],
-      data: { containerId: c.id, name: c.name, image: c.image, state: c.state, user: c.user, primaryNetwork: attached[0]?.networkId ?? '' },
+      data: {
+        containerId: c.id,
+        name: c.name,
+        image: c.image,
+        state: c.state,
+        user: c.user,
+        primaryNetwork: home,
+        ip: address,
+        project: c.labels[COMPOSE_PROJECT] ?? '',
+      },
     });
+    // The home network holds the container inside its box; only the other networks need an edge.
     for (const e of attached) {
+      if (e.networkId === home) continue;
       edges.push({
         id: id.attachmentId(e.networkId, c.id),
         kind: 'attachment',
@@ -179,16 +198,25 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
         data: { color: colors.get(e.networkId) ?? '#64748b', ipv4: e.ipv4, ipv6: e.ipv6 },
       });
     }
-    for (const p of c.ports) {
+    for (const binding of publishedBindings(c.ports)) {
+      const p = binding.primary;
       const port = id.portNodeId(p);
+      const cls = bindingClass(p);
       if (!ports.has(port)) {
-        const exposed = isExposed(p);
         ports.set(port, {
           id: port,
           kind: 'port',
-          label: `${p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp || '*'}:${p.hostPort}/${p.protocol}`,
-          classes: ['port', bindingClass(p)],
-          data: { hostIp: p.hostIp, hostPort: p.hostPort, protocol: p.protocol, exposed, containerId: c.id },
+          label: `:${p.hostPort}/${p.protocol}\n${binding.interfaces}`,
+          classes: ['port', cls],
+          data: {
+            hostIp: p.hostIp,
+            hostPort: p.hostPort,
+            protocol: p.protocol,
+            exposed: isExposed(p),
+            containerId: c.id,
+            addresses: binding.addresses.join(' '),
+            interfaces: binding.interfaces,
+          },
         });
         edges.push({
           id: id.hostPortEdgeId(engine.id, p),
@@ -196,7 +224,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
           source: host,
           target: port,
           label: '',
-          classes: ['host-port', bindingClass(p)],
+          classes: ['host-port', cls],
           data: {},
         });
       }
@@ -206,7 +234,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
         source: port,
         target: ctr,
         label: `→ ${p.containerPort}/${p.protocol}`,
-        classes: ['publish', bindingClass(p)],
+        classes: ['publish', cls],
         data: {},
       });
     }
@@ -215,20 +243,71 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
 
   if (options.collapsed) {
     for (const [networkId, count] of counts) {
-      const grp = id.groupId(networkId);
-      nodes.push({ id: grp, kind: 'group', label: `${count} container${count === 1 ? '' : 's'}`, classes: ['group'], data: { networkId, count } });
-      edges.push({
-        id: `grp-edge:${networkId}`,
-        kind: 'attachment',
-        source: id.networkNodeId(networkId),
-        target: grp,
-        label: '',
-        classes: ['attachment', 'group-edge'],
-        data: { color: colors.get(networkId) ?? '#64748b' },
+      nodes.push({
+        id: id.groupId(networkId),
+        kind: 'group',
+        label: `${count} container${count === 1 ? '' : 's'}`,
+        parent: id.networkNodeId(networkId),
+        classes: ['group'],
+        data: { networkId, count },
       });
     }
   }
   return { nodes, edges };
+}
+
+/**
+ * The network a container is drawn inside: the one it was run on (its network
+ * mode) when it is still attached there, else its first user-defined network,
+ * else its first. Filters never change it, so a container keeps its place.
+ */
+export function homeNetwork(c: Pick<Container, 'networkMode' | 'endpoints'>): string {
+  const endpoints = c.endpoints.filter((e) => e.networkId);
+  return (
+    endpoints.find((e) => e.networkName === c.networkMode || e.networkId === c.networkMode)?.networkId ??
+    endpoints.find((e) => !PREDEFINED_NAMES.has(e.networkName))?.networkId ??
+    endpoints[0]?.networkId ??
+    ''
+  );
+}
+
+const PREDEFINED_NAMES = new Set(['bridge', 'host', 'none']);
+
+export interface PublishedBinding {
+  /** The binding whose address names the port node: IPv4 where a dual-stack pair exists. */
+  primary: PortBinding;
+  /** Every host address of the mapping: one, or an IPv4 and IPv6 pair. */
+  addresses: string[];
+  /** In words: "all interfaces", "loopback", or the one address. */
+  interfaces: string;
+}
+
+/**
+ * A container's port mappings as a person counts them. Engines since 26 bind
+ * one `-p 8080:80` on both 0.0.0.0 and ::, and `-p 127.0.0.1:…` pairs with ::1:
+ * each pair is one mapping.
+ */
+export function publishedBindings(bindings: readonly PortBinding[]): PublishedBinding[] {
+  const out: PublishedBinding[] = [];
+  const paired = new Map<string, PublishedBinding>();
+  const sorted = [...bindings].sort((a, b) => Number(a.hostIp.includes(':')) - Number(b.hostIp.includes(':')));
+  for (const p of sorted) {
+    const cls = isExposed(p) ? 'all' : isLoopbackBinding(p) ? 'loopback' : `ip:${p.hostIp}`;
+    const key = `${cls}|${p.hostPort}/${p.protocol}>${p.containerPort}`;
+    const twin = cls === 'all' || cls === 'loopback' ? paired.get(key) : undefined;
+    if (twin && twin.addresses.length === 1 && twin.addresses[0]!.includes(':') !== p.hostIp.includes(':')) {
+      twin.addresses.push(p.hostIp);
+      continue;
+    }
+    const binding = {
+      primary: p,
+      addresses: [p.hostIp],
+      interfaces: cls === 'all' ? 'all interfaces' : cls === 'loopback' ? 'loopback' : p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp,
+    };
+    paired.set(key, binding);
+    out.push(binding);
+  }
+  return out;
 }
 
 function flagClasses(n: Network): string[] {

@@ -7,259 +7,476 @@ export interface Point {
 }
 export type Positions = Map<string, Point>;
 
-const CELL_W = 190;
-const CELL_H = 100;
-const COLUMN_GAP = 60;
-/** From a network down to its first row of containers. */
-const MEMBERS_DY = 120;
-/** From a container down to the ports it publishes. */
-const PORT_DY = 110;
-const PORT_W = 190;
-/** From a driver down to its networks. */
-const DRIVER_DY = 130;
-const ROW_GAP = 100;
-const HOST_GAP = 150;
+/** Where a node is drawn: its centre, and its size when it is a box (a network or a scope). */
+export interface Placed extends Point {
+  w?: number;
+  h?: number;
+}
+
+/** One network's box: its top-left corner and a grid of container cells, each row with room for its ports. */
+export interface Grid {
+  x: number;
+  y: number;
+  cols: number;
+  /** Port lines each row keeps under its containers. */
+  rows: number[];
+  /** Container node ids, row by row; null is a free cell. */
+  cells: (string | null)[];
+}
+
+/**
+ * The arrangement every viewer shares: where each network's box is and which
+ * cell each container holds. It has a history: a change places only what is
+ * new, so nothing already drawn moves unless it is what changed.
+ */
+export interface Arrangement {
+  /** Changes when the whole picture is laid out again. */
+  generation: number;
+  /** By network node id; '' holds the containers that are on no network. */
+  grids: Record<string, Grid>;
+  /** Drivers and the host: placed once, where they were first drawn. */
+  fixed: Record<string, Point>;
+}
+
+// Sizes in graph units (1 unit is 1 px at zoom 1). Styles draw nodes at these sizes.
+export const CONTAINER_W = 184;
+export const CONTAINER_H = 56;
+export const PORT_W = 196;
+export const PORT_H = 38;
+export const DRIVER_SIZE = 64;
+export const HOST_W = 320;
+export const HOST_H = 84;
+const CELL_W = 204;
+const CELL_H = 84;
+const PORT_LINE = 42;
+const PAD = 14;
+/** The network's name and subnet, at the top of its box. */
+const HEAD = 58;
+const GAP = 40;
+const LANE_GAP = 64;
+/** Left of each lane, where its driver sits. */
+const DRIVER_COL = 120;
+const SCOPE_GAP = 120;
+const TOP = 0;
 /** The picture aims at a screen's shape, so fitting it keeps labels readable. */
 const ASPECT = 1.8;
-/** Two nodes closer than this, in both directions, overlap. */
-export const CLEAR_W = 160;
-export const CLEAR_H = 80;
 
-interface Column {
-  network: GraphNode;
-  members: GraphNode[];
-  /** Port nodes of the members, in member order. */
-  ports: string[];
-  /** The member each port belongs to. */
-  owner: Map<string, string>;
-  cols: number;
-  width: number;
-  height: number;
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function gridRect(g: Grid): Rect {
+  return { x: g.x, y: g.y, w: 2 * PAD + g.cols * CELL_W, h: HEAD + g.rows.reduce((sum, ports) => sum + CELL_H + ports * PORT_LINE, 0) + PAD };
+}
+
+/** Where a cell's container is, and the top of the port lines under it. */
+function cellPlace(g: Grid, index: number): { x: number; y: number; portsTop: number } {
+  const col = index % g.cols;
+  const row = Math.floor(index / g.cols);
+  let top = g.y + HEAD;
+  for (let r = 0; r < row; r++) top += CELL_H + (g.rows[r] ?? 0) * PORT_LINE;
+  return { x: g.x + PAD + (col + 0.5) * CELL_W, y: top + CELL_H / 2, portsTop: top + CELL_H };
+}
+
+/** What the arrangement needs to know of the elements. */
+interface Inputs {
+  networks: GraphNode[];
+  members: Map<string, GraphNode[]>;
+  ports: Map<string, string[]>;
+  drivers: GraphNode[];
+  host: GraphNode | undefined;
+  /** Compose project of each container node. */
+  projects: Map<string, string>;
+}
+
+function inputs(elements: GraphElements): Inputs {
+  const ports = new Map<string, string[]>();
+  for (const e of elements.edges) if (e.kind === 'publish') ports.set(e.target, [...(ports.get(e.target) ?? []), e.source]);
+  const members = new Map<string, GraphNode[]>();
+  for (const n of elements.nodes) {
+    if (n.kind !== 'container') continue;
+    const home = n.parent ?? '';
+    members.set(home, [...(members.get(home) ?? []), n]);
+  }
+  for (const list of members.values()) list.sort(memberOrder);
+  return {
+    networks: elements.nodes.filter((n) => n.kind === 'network').sort(networkOrder),
+    members,
+    ports,
+    drivers: elements.nodes.filter((n) => n.kind === 'driver'),
+    host: elements.nodes.find((n) => n.kind === 'host'),
+    projects: new Map([...members.values()].flat().map((m) => [m.id, String(m.data.project ?? '')])),
+  };
+}
+
+/** A little wider than tall, with room for one more. */
+function colsFor(count: number): number {
+  return count === 0 ? 1 : Math.max(1, Math.ceil(Math.sqrt((count + 1) * 1.4)));
+}
+
+function newGrid(members: GraphNode[], ports: Map<string, string[]>): Grid {
+  const cols = colsFor(members.length);
+  const rows = Math.ceil((members.length + 1) / cols);
+  const cells: (string | null)[] = Array.from({ length: rows * cols }, (_, i) => members[i]?.id ?? null);
+  const lines = Array.from({ length: rows }, (_, r) =>
+    Math.max(0, ...cells.slice(r * cols, (r + 1) * cols).map((id) => (id ? (ports.get(id)?.length ?? 0) : 0))),
+  );
+  return { x: 0, y: 0, cols, rows: lines, cells };
 }
 
 /**
- * The whole picture laid out from scratch. Each network heads a column: the
- * containers it is first for in a grid below it, the ports they publish below
- * them. Columns flow in rows shaped like a screen, ordered by scope, driver and
- * name; a new scope starts a new row; each driver sits above its first
- * networks; the host sits at the bottom. Deterministic: the same elements
- * always give the same positions.
+ * The whole picture laid out afresh. Scopes stand side by side; in each, one
+ * lane per driver with the driver on its left and its networks' boxes flowing
+ * in rows shaped like a screen; each box holds the containers whose home it
+ * is, sorted by compose project so a project stays together. The host sits
+ * top left. Deterministic: the same elements always give the same arrangement.
  */
-export function layoutAll(elements: GraphElements): Positions {
-  const positions: Positions = new Map();
-  const publishers = publishedPorts(elements);
-  const members = groupByPrimary(elements);
-  const columns: Column[] = elements.nodes
-    .filter((n) => n.kind === 'network')
-    .sort(networkOrder)
-    .map((network) => column(network, members.get(network.id) ?? [], publishers));
-  const orphans = members.get('') ?? [];
+export function arrange(elements: GraphElements, generation = 1): Arrangement {
+  const input = inputs(elements);
+  const grids: Record<string, Grid> = {};
+  const fixed: Record<string, Point> = {};
+  for (const n of input.networks) grids[n.id] = newGrid(input.members.get(n.id) ?? [], input.ports);
+  const orphans = input.members.get('') ?? [];
+  if (orphans.length) grids[''] = newGrid(orphans, input.ports);
 
-  if (orphans.length) columns.push(column({ id: '', kind: 'network', label: '', classes: [], data: {} }, orphans, publishers));
-  const flow = bestFlow(columns);
-  flow.places.forEach((place, i) => placeColumn(columns[i]!, place.left, place.top, positions));
-  positions.delete('');
-  const { top, rowHeight } = flow;
+  const scopes = [...new Set(input.networks.map((n) => String(n.data.scope)))].sort(scopeOrder);
+  if (scopes.length === 0) scopes.push('local');
+  let left = 0;
+  let bottom = TOP;
+  for (const [si, scope] of scopes.entries()) {
+    const nets = input.networks.filter((n) => String(n.data.scope) === scope);
+    const boxes = [...nets.map((n) => grids[n.id]!), ...(si === 0 && grids[''] ? [grids['']] : [])];
+    const area = boxes.reduce((sum, g) => sum + (gridRect(g).w + GAP) * (gridRect(g).h + GAP), 0);
+    const width = Math.max(...boxes.map((g) => gridRect(g).w), Math.sqrt(area * ASPECT), 0);
+    let y = TOP;
+    const lanes = [...new Set(nets.map((n) => String(n.data.driver)))].sort(driverOrder).map((driver) => ({
+      driver,
+      grids: nets.filter((n) => n.data.driver === driver).map((n) => grids[n.id]!),
+    }));
+    if (si === 0 && grids['']) lanes.push({ driver: '', grids: [grids['']] });
+    let right = left;
+    let x = left;
+    let rowHeight = 0;
+    if (si === 0 && input.host) {
+      // The host opens the first row.
+      fixed[input.host.id] = { x: left + HOST_W / 2, y: y + HOST_H / 2 };
+      x = left + HOST_W + GAP;
+      rowHeight = HOST_H;
+    }
+    // Lanes follow one another along the rows: a driver heads its first network, wherever the row has room.
+    for (const lane of lanes) {
+      const driver = input.drivers.find((d) => d.data.driver === lane.driver);
+      for (const [i, g] of lane.grids.entries()) {
+        const r = gridRect(g);
+        const head = i === 0 ? DRIVER_COL : 0;
+        if (x > left && x + head + r.w > left + DRIVER_COL + width) {
+          y += rowHeight + GAP;
+          x = left;
+          rowHeight = 0;
+        }
+        if (i === 0 && driver) fixed[driver.id] = { x: x + DRIVER_COL / 2 - 12, y: y + Math.min(r.h, 160) / 2 };
+        x += i === 0 ? DRIVER_COL : 0;
+        if (i > 0 && x === left) x += DRIVER_COL;
+        g.x = x;
+        g.y = y;
+        x += r.w + GAP;
+        right = Math.max(right, x - GAP);
+        rowHeight = Math.max(rowHeight, r.h);
+      }
+    }
+    y += rowHeight + LANE_GAP;
+    bottom = Math.max(bottom, y);
+    left = right + SCOPE_GAP;
+  }
+  void bottom;
+  return { generation, grids, fixed };
+}
 
-  for (const driver of elements.nodes.filter((n) => n.kind === 'driver')) {
-    const nets = networksOf(elements, driver.id)
-      .map((id) => positions.get(id))
-      .filter((p) => p !== undefined);
-    const firstRow = Math.min(...nets.map((p) => p.y));
-    const xs = nets.filter((p) => p.y === firstRow).map((p) => p.x);
-    positions.set(driver.id, {
-      x: xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : 0,
-      y: (Number.isFinite(firstRow) ? firstRow : DRIVER_DY) - DRIVER_DY,
+/**
+ * The arrangement after a change: what left frees its cell, what is new takes
+ * a free cell or free ground, and everything else stays exactly where it was.
+ * A box that must grow into another is moved whole to free ground: only what
+ * changed ever moves.
+ */
+export function rearrange(previous: Arrangement, elements: GraphElements): Arrangement {
+  const input = inputs(elements);
+  const grids: Record<string, Grid> = {};
+  const fixed: Record<string, Point> = {};
+  const present = new Set(elements.nodes.map((n) => n.id));
+  for (const [id, p] of Object.entries(previous.fixed)) if (present.has(id)) fixed[id] = p;
+
+  // Keep every box that still has its network; free the cells of containers that left it.
+  for (const [id, g] of Object.entries(previous.grids)) {
+    if (id !== '' && !present.has(id)) continue;
+    const home = new Set((input.members.get(id) ?? []).map((m) => m.id));
+    const cells = g.cells.map((c) => (c && home.has(c) ? c : null));
+    grids[id] = cells.every((c, i) => c === g.cells[i]) ? g : { ...g, cells };
+  }
+  const placed = new Set(Object.values(grids).flatMap((g) => g.cells.filter((c): c is string => c !== null)));
+
+  for (const n of input.networks) {
+    if (grids[n.id]) continue;
+    const g = newGrid(input.members.get(n.id) ?? [], input.ports);
+    for (const c of g.cells) if (c) placed.add(c);
+    moveToFreeGround(n, g, grids, fixed, input);
+    grids[n.id] = g;
+  }
+  for (const [home, members] of input.members) {
+    for (const m of members) {
+      if (placed.has(m.id)) continue;
+      if (!grids[home]) {
+        const g = newGrid([], input.ports);
+        const peers = Object.values(grids);
+        g.x = DRIVER_COL;
+        g.y = Math.max(TOP, ...peers.map((p) => gridRect(p).y + gridRect(p).h + LANE_GAP));
+        grids[home] = g;
+      }
+      const g = grids[home]!;
+      const into = withMember(g, m, input);
+      if (into) grids[home] = into;
+      else grids[home] = grown(g, m, input, (option) => !overlapsOthers(home, gridRect(option), grids, fixed)).grid;
+      placed.add(m.id);
+    }
+  }
+  // Ports that appear later (a container started) may need more lines than its row keeps.
+  for (const [id, g] of Object.entries(grids)) {
+    let rows = g.rows;
+    g.cells.forEach((c, i) => {
+      const need = c ? (input.ports.get(c)?.length ?? 0) : 0;
+      const row = Math.floor(i / g.cols);
+      if (need > (rows[row] ?? 0)) rows = rows.map((lines, r) => (r === row ? need : lines));
     });
+    if (rows !== g.rows) grids[id] = { ...g, rows };
   }
-  spreadRows(
-    elements.nodes.filter((n) => n.kind === 'driver').map((n) => n.id),
-    positions,
-    CELL_W,
-  );
-
-  const host = elements.nodes.find((n) => n.kind === 'host');
-  if (host) {
-    const xs = [...positions.values()].map((p) => p.x);
-    const center = xs.length ? (Math.min(...xs) + Math.max(...xs)) / 2 : 0;
-    positions.set(host.id, { x: center, y: top + rowHeight + HOST_GAP });
+  // A box that grew into another moves whole.
+  for (const n of input.networks) {
+    const g = grids[n.id]!;
+    if (g === previous.grids[n.id] || !overlapsOthers(n.id, gridRect(g), grids, fixed)) continue;
+    const moved = { ...g };
+    moveToFreeGround(n, moved, grids, fixed, input, n.id);
+    grids[n.id] = moved;
   }
-  return positions;
+  for (const d of input.drivers) {
+    if (fixed[d.id]) continue;
+    const first = input.networks.find((n) => n.data.driver === d.data.driver);
+    const r = first ? gridRect(grids[first.id]!) : { x: DRIVER_COL, y: TOP, w: 0, h: 0 };
+    fixed[d.id] = { x: r.x - DRIVER_COL / 2 - 12, y: r.y + Math.min(r.h, 180) / 2 };
+  }
+  if (input.host && !fixed[input.host.id]) fixed[input.host.id] = { x: -HOST_W / 2 - GAP, y: HOST_H / 2 };
+  return { generation: previous.generation, grids, fixed };
 }
 
-interface Flow {
-  places: { left: number; top: number }[];
-  top: number;
-  rowHeight: number;
-  width: number;
-  height: number;
-}
-
-/** Columns flowed into rows no wider than maxWidth; a new scope starts a new row. */
-function flowColumns(columns: Column[], maxWidth: number): Flow {
-  const places: Flow['places'] = [];
-  let x = 0;
-  let top = DRIVER_DY;
-  let rowHeight = 0;
-  let width = 0;
-  let scope: unknown = undefined;
-  for (const c of columns) {
-    const newScope = scope !== undefined && c.network.data.scope !== scope && c.network.id !== '';
-    if (x > 0 && (x + c.width > maxWidth || newScope)) {
-      top += rowHeight + ROW_GAP + DRIVER_DY;
-      x = 0;
-      rowHeight = 0;
-    }
-    scope = c.network.data.scope;
-    places.push({ left: x, top });
-    width = Math.max(width, x + c.width);
-    x += c.width + COLUMN_GAP;
-    rowHeight = Math.max(rowHeight, c.height);
+/** The grid with the member in a free cell: next to its compose project where it can, else the first free one. Null when it is full. */
+function withMember(g: Grid, member: GraphNode, input: Inputs): Grid | null {
+  const ports = input.ports.get(member.id)?.length ?? 0;
+  const free = (i: number) => g.cells[i] === null;
+  // A row that already keeps room for its ports needs not grow.
+  const roomy = (i: number) => free(i) && (g.rows[Math.floor(i / g.cols)] ?? 0) >= ports;
+  const project = String(member.data.project ?? '');
+  const lastOfProject = project ? g.cells.findLastIndex((c) => c !== null && input.projects.get(c) === project) : -1;
+  let index = -1;
+  for (const fits of [roomy, free]) {
+    if (index < 0 && lastOfProject >= 0) for (let i = lastOfProject + 1; i < g.cells.length && index < 0; i++) if (fits(i)) index = i;
+    if (index < 0) index = g.cells.findIndex((_, i) => fits(i));
   }
-  return { places, top, rowHeight, width, height: top + rowHeight + HOST_GAP };
+  if (index < 0) return null;
+  const cells = [...g.cells];
+  cells[index] = member.id;
+  const row = Math.floor(index / g.cols);
+  const rows = (g.rows[row] ?? 0) >= ports ? g.rows : g.rows.map((lines, r) => (r === row ? ports : lines));
+  return { ...g, rows, cells };
 }
 
-/** Of all the row widths the columns allow, the one whose picture is closest to a screen's shape. */
-function bestFlow(columns: Column[]): Flow {
-  let best = flowColumns(columns, Infinity);
-  let sum = 0;
-  for (const c of columns) {
-    sum += c.width + COLUMN_GAP;
-    const flow = flowColumns(columns, sum);
-    if (Math.abs(Math.log(flow.width / flow.height / ASPECT)) < Math.abs(Math.log(best.width / best.height / ASPECT))) best = flow;
-  }
-  return best;
+/** The grid one column wider, every container keeping its row and column. */
+function widened(g: Grid): Grid {
+  const cols = g.cols + 1;
+  const cells: (string | null)[] = Array.from({ length: g.rows.length * cols }, () => null);
+  g.cells.forEach((c, i) => (cells[Math.floor(i / g.cols) * cols + (i % g.cols)] = c));
+  return { ...g, cols, cells };
 }
 
-function column(network: GraphNode, members: GraphNode[], publishers: Map<string, string[]>): Column {
-  const cols = columnsFor(members.length);
-  const ports = members.flatMap((m) => publishers.get(m.id) ?? []);
-  const owner = new Map(members.flatMap((m) => (publishers.get(m.id) ?? []).map((p) => [p, m.id] as const)));
-  const rows = Math.ceil(members.length / cols);
-  const width = Math.max(cols * CELL_W, ports.length ? Math.min(ports.length, cols + 1) * PORT_W : 0, CELL_W);
-  const height = MEMBERS_DY + Math.max(0, rows - 1) * CELL_H + (ports.length ? PORT_DY * Math.ceil(ports.length / Math.floor(width / PORT_W)) : 0);
-  return { network, members, ports, owner, cols, width, height };
-}
-
-function placeColumn(c: Column, left: number, top: number, positions: Positions): void {
-  positions.set(c.network.id, { x: left + c.width / 2, y: top });
-  const gridLeft = left + (c.width - c.cols * CELL_W) / 2;
-  c.members.forEach((m, i) =>
-    positions.set(m.id, { x: gridLeft + ((i % c.cols) + 0.5) * CELL_W, y: top + MEMBERS_DY + Math.floor(i / c.cols) * CELL_H }),
-  );
-  if (c.ports.length === 0) return;
-  const portTop = top + MEMBERS_DY + (Math.ceil(c.members.length / c.cols) - 1) * CELL_H + PORT_DY;
-  // Under their own containers, pushed apart where they would overlap, kept inside the column.
-  const perRow = Math.max(1, Math.floor(c.width / PORT_W));
-  const wanted = c.ports
-    .map((p) => ({ id: p, x: positions.get(c.owner.get(p) ?? '')?.x ?? left }))
-    .sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
-  for (let row = 0; row * perRow < wanted.length; row++) {
-    const slice = wanted.slice(row * perRow, (row + 1) * perRow);
-    const xs: number[] = [];
-    for (const [i, w] of slice.entries()) xs.push(i === 0 ? Math.max(w.x, left + PORT_W / 2) : Math.max(w.x, xs[i - 1]! + PORT_W));
-    // Pulled back from the right edge by closing gaps, not by shifting the whole row, so the first port stays inside the column too.
-    for (let i = xs.length - 1; i >= 0; i--) xs[i] = Math.min(xs[i]!, i === xs.length - 1 ? left + c.width - PORT_W / 2 : xs[i + 1]! - PORT_W);
-    slice.forEach((w, i) => positions.set(w.id, { x: xs[i]!, y: portTop + row * PORT_DY }));
-  }
+/** The grid one row taller. */
+function lengthened(g: Grid, ports: number): Grid {
+  return { ...g, rows: [...g.rows, ports], cells: [...g.cells, ...Array.from({ length: g.cols }, () => null)] };
 }
 
 /**
- * Places only the nodes that have no position yet, next to their neighbours,
- * on free ground. Nodes already on screen never move.
+ * Room for one more container in a full box: a new column while the box is
+ * taller than wide, else a new row; whichever does not run into a neighbour.
  */
-export function placeNew(elements: GraphElements, existing: Positions): Positions {
-  const positions: Positions = new Map(existing);
-  const added: Positions = new Map();
-  const order: GraphNode['kind'][] = ['network', 'driver', 'container', 'group', 'port', 'host'];
-  const fresh = elements.nodes
-    .filter((n) => n.kind !== 'scope' && !positions.has(n.id))
-    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  for (const node of fresh) {
-    const ideal = idealSpot(node, elements, positions);
-    const spot = freeSpot(ideal.point, ideal.step, positions, ideal.reach);
-    positions.set(node.id, spot);
-    added.set(node.id, spot);
-  }
-  return added;
+function grown(g: Grid, member: GraphNode, input: Inputs, fitsAt: (g: Grid) => boolean): { grid: Grid; clear: boolean } {
+  const ports = input.ports.get(member.id)?.length ?? 0;
+  const wide = widened(g);
+  const long = lengthened(g, ports);
+  const order = g.cols <= g.rows.length ? [wide, long] : [long, wide];
+  for (const option of order) if (fitsAt(option)) return { grid: withMember(option, member, input) ?? option, clear: true };
+  return { grid: withMember(long, member, input) ?? long, clear: false };
 }
 
-/** Where a node would go, the grid it snaps to, and how far along its row it may look before going down a row. */
-function idealSpot(node: GraphNode, elements: GraphElements, positions: Positions): { point: Point; step: Point; reach: number } {
-  const at = (id: string | undefined) => (id ? positions.get(id) : undefined);
-  switch (node.kind) {
-    case 'network': {
-      // The end of the last row of networks of the same scope, else a new row below everything.
-      const peers = elements.nodes
-        .filter((n) => n.kind === 'network' && n.data.scope === node.data.scope && positions.has(n.id))
-        .map((n) => positions.get(n.id)!);
-      const lastRow = Math.max(...peers.map((p) => p.y));
-      if (peers.length) {
-        const rowRight = Math.max(...[...positions.values()].filter((p) => p.y >= lastRow && p.y < lastRow + MEMBERS_DY).map((p) => p.x));
-        return { point: { x: rowRight + CELL_W + COLUMN_GAP, y: lastRow }, step: { x: CELL_W, y: 0 }, reach: 4 };
+/** Every rectangle already on the ground, but the one being placed. */
+function obstacles(grids: Record<string, Grid>, fixed: Record<string, Point>, except?: string): Rect[] {
+  const rects = Object.entries(grids)
+    .filter(([id]) => id !== except)
+    .map(([, g]) => gridRect(g));
+  for (const [id, p] of Object.entries(fixed)) {
+    const [w, h] = id.startsWith('host:') ? [HOST_W, HOST_H] : [DRIVER_SIZE + 40, DRIVER_SIZE + 30];
+    rects.push({ x: p.x - w / 2, y: p.y - h / 2, w, h });
+  }
+  return rects;
+}
+
+function overlaps(a: Rect, b: Rect, margin: number): boolean {
+  return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
+}
+
+function overlapsOthers(id: string, rect: Rect, grids: Record<string, Grid>, fixed: Record<string, Point>): boolean {
+  return obstacles(grids, fixed, id).some((o) => overlaps(rect, o, GAP / 2));
+}
+
+/**
+ * Puts a box on the nearest free ground of its scope: after the last box of its
+ * driver's lane, else in the first gap, scanning down; a new scope opens a new column on the right.
+ */
+function moveToFreeGround(
+  network: GraphNode,
+  g: Grid,
+  grids: Record<string, Grid>,
+  fixed: Record<string, Point>,
+  input: Inputs,
+  self?: string,
+): void {
+  const scope = String(network.data.scope);
+  const rect = gridRect(g);
+  const others = obstacles(grids, fixed, self);
+  const sameScope = input.networks
+    .filter((n) => n.id !== network.id && String(n.data.scope) === scope && grids[n.id])
+    .map((n) => gridRect(grids[n.id]!));
+  const all = Object.entries(grids)
+    .filter(([id]) => id !== self)
+    .map(([, r]) => gridRect(r));
+  const free = (x: number, y: number) => !others.some((o) => overlaps({ x, y, w: rect.w, h: rect.h }, o, GAP / 2));
+  let left: number;
+  let right: number;
+  if (sameScope.length) {
+    left = Math.min(...sameScope.map((r) => r.x));
+    // As wide as the scope is, or as a screen-shaped picture of all its boxes would be.
+    const area = [...sameScope, rect].reduce((sum, r) => sum + (r.w + GAP) * (r.h + GAP), 0);
+    right = Math.max(...sameScope.map((r) => r.x + r.w), left + rect.w, left + Math.sqrt(area * ASPECT));
+  } else {
+    left = all.length ? Math.max(...all.map((r) => r.x + r.w)) + SCOPE_GAP + DRIVER_COL : DRIVER_COL;
+    right = left + rect.w;
+  }
+  const lane = input.networks.filter(
+    (n) => n.id !== network.id && n.data.driver === network.data.driver && String(n.data.scope) === scope && grids[n.id],
+  );
+  const last = lane.map((n) => gridRect(grids[n.id]!)).sort((a, b) => b.y - a.y || b.x - a.x)[0];
+  if (last && last.x + last.w + GAP + rect.w <= right && free(last.x + last.w + GAP, last.y))
+    return void Object.assign(g, { x: last.x + last.w + GAP, y: last.y });
+  const ys = [...new Set([TOP, ...others.map((o) => o.y), ...others.map((o) => o.y + o.h + GAP)])].filter((y) => y >= TOP).sort((a, b) => a - b);
+  const xs = [...new Set([left, ...others.map((o) => o.x + o.w + GAP)])].filter((x) => x >= left && x + rect.w <= right).sort((a, b) => a - b);
+  for (const y of ys) for (const x of xs) if (free(x, y)) return void Object.assign(g, { x, y });
+  const scopeBottom = Math.max(TOP, ...sameScope.map((r) => r.y + r.h + LANE_GAP));
+  Object.assign(g, { x: left, y: scopeBottom });
+  while (!free(g.x, g.y)) g.y += GAP;
+}
+
+/** Where every node of `elements` is drawn under an arrangement; boxes carry their size. */
+export function positionsOf(arrangement: Arrangement, elements: GraphElements): Map<string, Placed> {
+  const placed = new Map<string, Placed>();
+  const cellOf = new Map<string, { grid: Grid; index: number }>();
+  for (const g of Object.values(arrangement.grids)) g.cells.forEach((c, index) => c && cellOf.set(c, { grid: g, index }));
+  const ports = new Map<string, string[]>();
+  for (const e of elements.edges) if (e.kind === 'publish') ports.set(e.target, [...(ports.get(e.target) ?? []), e.source]);
+  const scopes = new Map<string, Rect>();
+
+  for (const n of elements.nodes) {
+    if (n.kind === 'network' || n.kind === 'group') {
+      const g = arrangement.grids[n.kind === 'group' ? `net:${String(n.data.networkId)}` : n.id];
+      if (!g) continue;
+      const r = gridRect(g);
+      if (n.kind === 'group') {
+        placed.set(n.id, { x: r.x + r.w / 2, y: r.y + HEAD + (r.h - HEAD) / 2 });
+        continue;
       }
-      return { point: { x: 0, y: bottom(positions, elements) + ROW_GAP + DRIVER_DY }, step: { x: CELL_W, y: 0 }, reach: 60 };
-    }
-    case 'driver': {
-      const net = at(networksOf(elements, node.id).find((id) => positions.has(id)));
-      return { point: { x: net?.x ?? 0, y: (net?.y ?? DRIVER_DY) - DRIVER_DY }, step: { x: CELL_W, y: 0 }, reach: 60 };
-    }
-    case 'container':
-    case 'group': {
-      const net = at(`net:${String(node.data.primaryNetwork ?? node.data.networkId ?? '')}`);
-      if (net) return { point: { x: net.x, y: net.y + MEMBERS_DY }, step: { x: CELL_W, y: CELL_H }, reach: 2 };
-      return { point: { x: rightmost(positions) + CELL_W, y: DRIVER_DY + MEMBERS_DY }, step: { x: CELL_W, y: CELL_H }, reach: 2 };
-    }
-    case 'port': {
-      const owner = at(publishTarget(elements, node.id));
-      return { point: { x: owner?.x ?? 0, y: (owner?.y ?? bottom(positions, elements)) + PORT_DY }, step: { x: PORT_W, y: PORT_DY }, reach: 3 };
-    }
-    default:
-      return { point: { x: 0, y: bottom(positions, elements) + HOST_GAP }, step: { x: CELL_W, y: 0 }, reach: 60 };
-  }
-}
-
-/** The nearest spot to `ideal` that overlaps no node: along the row first, then row by row downwards. */
-function freeSpot(ideal: Point, step: Point, positions: Positions, reach: number): Point {
-  const taken = [...positions.values()];
-  const free = (p: Point) => taken.every((q) => Math.abs(q.x - p.x) >= CLEAR_W || Math.abs(q.y - p.y) >= CLEAR_H);
-  for (let row = 0; row < 1000; row++) {
-    const y = ideal.y + row * (step.y || CLEAR_H);
-    for (let k = 0; k <= reach; k++) {
-      for (const o of k === 0 ? [0] : [k, -k]) {
-        const p = { x: ideal.x + o * (step.x || CLEAR_W), y };
-        if (free(p)) return p;
-      }
+      placed.set(n.id, { x: r.x + r.w / 2, y: r.y + r.h / 2, w: r.w, h: r.h });
+      const scope = n.parent ?? '';
+      const s = scopes.get(scope);
+      scopes.set(scope, s ? union(s, r) : r);
+    } else if (n.kind === 'container') {
+      const cell = cellOf.get(n.id);
+      if (!cell) continue;
+      const at = cellPlace(cell.grid, cell.index);
+      placed.set(n.id, { x: at.x, y: at.y });
+      (ports.get(n.id) ?? []).forEach((port, k) => {
+        if (!placed.has(port)) placed.set(port, { x: at.x, y: at.portsTop + k * PORT_LINE + PORT_H / 2 });
+      });
+    } else if (arrangement.fixed[n.id]) {
+      placed.set(n.id, { ...arrangement.fixed[n.id]! });
     }
   }
-  return ideal;
-}
-
-/** Pushes apart nodes that share a row, left to right, so none overlaps its neighbour. */
-function spreadRows(ids: string[], positions: Positions, gap: number): void {
-  const row = ids.map((id) => ({ id, p: positions.get(id) })).filter((r): r is { id: string; p: Point } => r.p !== undefined);
-  row.sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x || a.id.localeCompare(b.id));
-  for (let i = 1; i < row.length; i++) {
-    const prev = row[i - 1]!.p;
-    const cur = row[i]!;
-    if (cur.p.y === prev.y && cur.p.x < prev.x + gap) positions.set(cur.id, (cur.p = { x: prev.x + gap, y: cur.p.y }));
+  for (const n of elements.nodes) {
+    if (n.kind !== 'scope') continue;
+    const r = scopes.get(n.id);
+    if (!r) continue;
+    const pad = 28;
+    const x = r.x - DRIVER_COL - pad / 2;
+    const w = r.w + DRIVER_COL + pad * 1.5;
+    placed.set(n.id, { x: x + w / 2, y: r.y + r.h / 2 + 10, w, h: r.h + 2 * pad + 20 });
   }
+  return placed;
 }
 
-/** A little wider than tall, so a network's few containers sit side by side under it. */
-function columnsFor(count: number): number {
-  return Math.max(1, Math.ceil(Math.sqrt(count * 1.5)));
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
 
-function bottom(positions: Positions, elements: GraphElements): number {
-  const host = elements.nodes.find((n) => n.kind === 'host')?.id;
-  const ys = [...positions].filter(([id]) => id !== host).map(([, p]) => p.y);
-  return ys.length ? Math.max(...ys) : 0;
+export interface ArrangementChange {
+  generation: number;
+  /** Boxes that changed; null: gone. */
+  grids: Record<string, Grid | null>;
+  fixed: Record<string, Point | null>;
 }
 
-function rightmost(positions: Positions): number {
-  const xs = [...positions.values()].map((p) => p.x);
-  return xs.length ? Math.max(...xs) : 0;
+/** What turns one arrangement into the next: only the boxes and fixed nodes that changed. */
+export function arrangementChange(before: Arrangement, after: Arrangement): ArrangementChange | null {
+  const grids: ArrangementChange['grids'] = {};
+  const fixed: ArrangementChange['fixed'] = {};
+  for (const [id, g] of Object.entries(after.grids)) if (before.grids[id] !== g && !sameGrid(before.grids[id], g)) grids[id] = g;
+  for (const id of Object.keys(before.grids)) if (!after.grids[id]) grids[id] = null;
+  for (const [id, p] of Object.entries(after.fixed)) if (before.fixed[id]?.x !== p.x || before.fixed[id]?.y !== p.y) fixed[id] = p;
+  for (const id of Object.keys(before.fixed)) if (!after.fixed[id]) fixed[id] = null;
+  if (before.generation === after.generation && Object.keys(grids).length === 0 && Object.keys(fixed).length === 0) return null;
+  return { generation: after.generation, grids, fixed };
+}
+
+export function applyArrangementChange(arrangement: Arrangement, change: ArrangementChange): Arrangement {
+  const grids = { ...arrangement.grids };
+  const fixed = { ...arrangement.fixed };
+  for (const [id, g] of Object.entries(change.grids))
+    if (g) grids[id] = g;
+    else delete grids[id];
+  for (const [id, p] of Object.entries(change.fixed))
+    if (p) fixed[id] = p;
+    else delete fixed[id];
+  return { generation: change.generation, grids, fixed };
+}
+
+function sameGrid(a: Grid | undefined, b: Grid): boolean {
+  return (
+    a !== undefined &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.cols === b.cols &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((r, i) => r === b.rows[i]) &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((c, i) => c === b.cells[i])
+  );
 }
 
 function networkOrder(a: GraphNode, b: GraphNode): number {
@@ -270,29 +487,6 @@ function networkOrder(a: GraphNode, b: GraphNode): number {
   );
 }
 
-/** Containers (or collapsed groups) by the network they are drawn under; '' for none. */
-function groupByPrimary(elements: GraphElements): Map<string, GraphNode[]> {
-  const groups = new Map<string, GraphNode[]>();
-  for (const n of elements.nodes) {
-    if (n.kind !== 'container' && n.kind !== 'group') continue;
-    const net = String(n.kind === 'group' ? n.data.networkId : n.data.primaryNetwork);
-    const key = net ? `net:${net}` : '';
-    groups.set(key, [...(groups.get(key) ?? []), n]);
-  }
-  return groups;
-}
-
-/** Port node ids by the container node that publishes them. */
-function publishedPorts(elements: GraphElements): Map<string, string[]> {
-  const ports = new Map<string, string[]>();
-  for (const e of elements.edges) if (e.kind === 'publish') ports.set(e.target, [...(ports.get(e.target) ?? []), e.source]);
-  return ports;
-}
-
-function networksOf(elements: GraphElements, driverNodeId: string): string[] {
-  return elements.edges.filter((e) => e.kind === 'driver' && e.source === driverNodeId).map((e) => e.target);
-}
-
-function publishTarget(elements: GraphElements, portNodeId: string): string | undefined {
-  return elements.edges.find((e) => e.kind === 'publish' && e.source === portNodeId)?.target;
+function memberOrder(a: GraphNode, b: GraphNode): number {
+  return String(a.data.project ?? '').localeCompare(String(b.data.project ?? '')) || String(a.data.name).localeCompare(String(b.data.name));
 }

@@ -19,6 +19,7 @@ import {
 import type { Engine } from '../engine/engine';
 import { isUnreachable, unreachableHint } from '../engine/errors';
 import { eventLines } from './eventLines';
+import { SharedLayout } from './sharedLayout';
 
 /** Container events that change nothing Portolan shows. */
 const QUIET_CONTAINER_ACTIONS = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir|kill)/;
@@ -62,15 +63,25 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private lostSince: number | null = null;
   private securities = new Map<string, ContainerSecurity>();
   private audits = new Map<string, ContainerAudit>();
+  private layout: SharedLayout;
 
   constructor(private readonly engine: Engine) {
     super();
     this.topology = { engine: emptyEngine(engine.endpoint), networks: [], containers: [] };
     this.engineStatus = { status: 'reconnecting', endpoint: engine.endpoint, detail: 'Connecting to the Docker Engine…' };
+    this.layout = new SharedLayout(this.topology);
   }
 
   snapshot(): TopologySnapshot {
-    return { epoch: this.epoch, revision: this.revision, topology: this.topology };
+    return { epoch: this.epoch, revision: this.revision, topology: this.topology, layout: this.layout.current() };
+  }
+
+  /** Re-layout for every viewer: a new arrangement, announced as a patch that changes nothing else. */
+  relayout(): TopologyPatch {
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops: [], layout: this.layout.reset(this.topology) };
+    this.revision = patch.to;
+    this.emit('patch', patch);
+    return patch;
   }
 
   status(): EngineStatus {
@@ -219,6 +230,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     const ops = diffTopology(this.topology, fresh);
     if (engineChanged) {
       this.topology = fresh;
+      this.layout = new SharedLayout(fresh);
       this.revision++;
       this.emit('snapshot', this.snapshot());
     } else {
@@ -253,7 +265,8 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private commit(ops: PatchOp[]): void {
     if (ops.length === 0) return;
     this.topology = applyOps(this.topology, ops);
-    const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops };
+    const layout = this.layout.follow(this.topology);
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops, ...(layout ? { layout } : {}) };
     this.revision = patch.to;
     this.emit('patch', patch);
   }

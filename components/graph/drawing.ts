@@ -1,0 +1,74 @@
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../lib/graph/elements';
+import type { Placed } from '../../lib/graph/layout';
+import { fitLabel } from '../../lib/graph/text';
+import { LABEL_WIDTH, TYPE, type Mode } from './graphStyle';
+
+/** The label as drawn: each line shortened with an ellipsis to fit its node in this mode; the whole label stays in data(label). */
+export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode, placed?: Placed): string {
+  const t = TYPE[mode];
+  switch (node.kind) {
+    case 'container':
+    case 'group':
+      return fitLabel(node.label, LABEL_WIDTH.container, node.kind === 'group' ? t.group : t.container, 2);
+    case 'port':
+      return fitLabel(node.label, LABEL_WIDTH.port, t.port, 2);
+    case 'network':
+      return fitLabel(node.label, Math.max(120, (placed?.w ?? 240) - 70), t.network, mode === 'presenter' ? 1 : 2);
+    case 'host':
+      return fitLabel(node.label, LABEL_WIDTH.host, t.host, 3);
+    default:
+      return node.label;
+  }
+}
+
+export function definition(el: GraphNode | GraphEdge, mode: Mode, placed?: Placed): ElementDefinition {
+  if ('source' in el) {
+    return {
+      group: 'edges',
+      data: { ...el.data, id: el.id, kind: el.kind, source: el.source, target: el.target, label: el.label },
+      classes: el.classes,
+    };
+  }
+  return {
+    group: 'nodes',
+    // `box`, not `parent`: a cytoscape compound parent costs a walk of every ancestor on each style change.
+    data: { ...el.data, ...sizeOf(placed), id: el.id, kind: el.kind, label: el.label, display: displayLabel(el, mode, placed), box: el.parent ?? '' },
+    classes: el.classes,
+    // Only a container can be picked up, to drop it onto another network.
+    grabbable: el.kind === 'container',
+    ...(placed ? { position: { x: placed.x, y: placed.y } } : {}),
+  };
+}
+
+function sizeOf(placed: Placed | undefined): { w?: number; h?: number } {
+  return placed?.w !== undefined && placed.h !== undefined ? { w: placed.w, h: placed.h } : {};
+}
+
+/** Moves a drawn node where the arrangement now puts it, and resizes a box; false when nothing changed. */
+export function place(node: NodeSingular, placed: Placed, mode: Mode): boolean {
+  let changed = false;
+  const at = node.position();
+  if (at.x !== placed.x || at.y !== placed.y) {
+    node.position({ x: placed.x, y: placed.y });
+    changed = true;
+  }
+  if (placed.w !== undefined && (node.data('w') !== placed.w || node.data('h') !== placed.h)) {
+    node.data({
+      w: placed.w,
+      h: placed.h,
+      display: displayLabel({ kind: String(node.data('kind')), label: String(node.data('label')) } as GraphNode, mode, placed),
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+/** Adds many elements a slice per frame, so no single task blocks the page for long. */
+export async function addInSlices(cy: Core, definitions: ElementDefinition[], slice: number, cancelled: () => boolean): Promise<void> {
+  for (let i = 0; i < definitions.length; i += slice) {
+    if (cancelled()) return;
+    cy.add(definitions.slice(i, i + slice));
+    if (i + slice < definitions.length) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+}

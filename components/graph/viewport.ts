@@ -1,0 +1,47 @@
+import type { Placed } from '../../lib/graph/layout';
+import { CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
+
+export interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+const SIZES: Record<string, [number, number]> = {
+  container: [CONTAINER_W, CONTAINER_H + 40],
+  port: [PORT_W, PORT_H],
+  driver: [DRIVER_SIZE + 60, DRIVER_SIZE + 40],
+  host: [HOST_W, HOST_H],
+  group: [CONTAINER_W, CONTAINER_H],
+};
+
+/**
+ * The box around the given nodes, from the positions Portolan already knows:
+ * no style or bounding-box pass over thousands of drawn elements.
+ */
+export function boundsOf(nodes: Iterable<{ kind: string; at: Placed }>): Bounds | null {
+  let b: Bounds | null = null;
+  for (const { kind, at } of nodes) {
+    const [w, h] = at.w !== undefined && at.h !== undefined ? [at.w, at.h] : (SIZES[kind] ?? [CONTAINER_W, CONTAINER_H]);
+    const x1 = at.x - w / 2;
+    const y1 = at.y - h / 2;
+    const x2 = at.x + w / 2;
+    const y2 = at.y + h / 2;
+    b = b ? { x1: Math.min(b.x1, x1), y1: Math.min(b.y1, y1), x2: Math.max(b.x2, x2), y2: Math.max(b.y2, y2) } : { x1, y1, x2, y2 };
+  }
+  return b;
+}
+
+/** The zoom and pan that show the bounds whole, centred, inside a viewport of this size. */
+export function fitting(b: Bounds, width: number, height: number, padding: number, maxZoom: number): { zoom: number; pan: { x: number; y: number } } {
+  const zoom = Math.min(maxZoom, (width - 2 * padding) / Math.max(1, b.x2 - b.x1), (height - 2 * padding) / Math.max(1, b.y2 - b.y1));
+  return { zoom, pan: { x: width / 2 - zoom * ((b.x1 + b.x2) / 2), y: height / 2 - zoom * ((b.y1 + b.y2) / 2) } };
+}
+
+/** Whether a point of the graph is on screen under this zoom and pan. */
+export function onScreen(p: { x: number; y: number }, zoom: number, pan: { x: number; y: number }, width: number, height: number): boolean {
+  const x = p.x * zoom + pan.x;
+  const y = p.y * zoom + pan.y;
+  return x >= 0 && y >= 0 && x <= width && y <= height;
+}

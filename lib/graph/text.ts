@@ -1,0 +1,50 @@
+/**
+ * Label text that fits its node: each line shortened with an ellipsis to a
+ * width, never broken inside a word. Widths are estimated from typical glyph
+ * widths of a sans-serif face, so no canvas is needed to measure.
+ */
+
+const NARROW = new Set([..."iljtfrI!|.,:;'()[]{} "]);
+const WIDE = new Set([...'mwMW@%']);
+
+/** Width of one character, in ems. */
+function charWidth(ch: string, mono: boolean): number {
+  if (mono) return 0.62;
+  if (NARROW.has(ch)) return 0.32;
+  if (WIDE.has(ch)) return 0.88;
+  if (ch >= 'A' && ch <= 'Z') return 0.68;
+  if (ch >= '0' && ch <= '9') return 0.58;
+  if (ch === '-' || ch === '_') return 0.42;
+  return 0.57;
+}
+
+export function textWidth(text: string, fontSize: number, mono = false): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch, mono);
+  // Bold faces run a little wider.
+  return width * fontSize * 1.06;
+}
+
+/** The line as is when it fits, else as much of it as fits followed by "…". */
+export function fitLine(line: string, maxWidth: number, fontSize: number, mono = false): string {
+  if (textWidth(line, fontSize, mono) <= maxWidth) return line;
+  const budget = maxWidth - textWidth('…', fontSize, mono);
+  let out = '';
+  let width = 0;
+  for (const ch of line) {
+    const w = charWidth(ch, mono) * fontSize * 1.06;
+    if (width + w > budget) break;
+    out += ch;
+    width += w;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** Every line of a label fitted to the width; at most `maxLines` lines. */
+export function fitLabel(label: string, maxWidth: number, fontSize: number, maxLines = 3, mono = false): string {
+  return label
+    .split('\n')
+    .slice(0, maxLines)
+    .map((line) => fitLine(line, maxWidth, fontSize, mono))
+    .join('\n');
+}

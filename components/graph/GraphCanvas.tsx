@@ -7,13 +7,14 @@ import { toElements, type GraphEdge, type GraphElements, type GraphNode, type Gr
 import { layoutAll, placeNew, type Positions } from '../../lib/graph/layout';
 import type { Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
+import { exportPng } from './exportPng';
 import { graphStyle, type Theme } from './graphStyle';
 
 export interface GraphController {
   fit(): void;
   relayout(): void;
-  /** The whole picture as a PNG data URL. */
-  png(): string;
+  /** The whole picture as a PNG data URL, once its badge and icon images are loaded. */
+  png(): Promise<string>;
 }
 
 export interface GraphCanvasProps {
@@ -163,7 +164,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         cy.batch(() => cy.nodes().forEach((n) => void (positions.has(n.id()) && n.position({ ...positions.get(n.id())! }))));
         cy.fit(undefined, 40);
       },
-      png: () => cy.png({ full: true, scale: 2, bg: getComputedStyle(container.current!).backgroundColor || '#ffffff' }),
+      png: () => exportPng(cy, getComputedStyle(container.current!).backgroundColor || '#ffffff'),
     };
     return () => {
       resize.disconnect();

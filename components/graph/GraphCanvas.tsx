@@ -10,6 +10,7 @@ import type { Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
 import { mutate } from '../actions/client';
 import { addInSlices, definition, displayLabel, place } from './drawing';
+import { exportPng } from './exportPng';
 import { graphStyle, type Mode, type Theme } from './graphStyle';
 import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
 import { boundsOf, fitting, onScreen } from './viewport';
@@ -18,8 +19,8 @@ export interface GraphController {
   fit(): void;
   /** Lays the shared arrangement out afresh, for every viewer. */
   relayout(): void;
-  /** The whole picture as a PNG data URL. */
-  png(): string;
+  /** The whole picture as a PNG data URL, once its badge and icon images are loaded. */
+  png(): Promise<string>;
   focus(): void;
 }
 
@@ -181,7 +182,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     controllerRef.current = {
       fit: () => fitAll(cy, placedRef.current, true),
       relayout: () => void mutate('POST', '/api/layout', {}).catch((err: unknown) => console.error('Re-layout failed', err)),
-      png: () => cy.png({ full: true, scale: 2, bg: getComputedStyle(container.current!).backgroundColor || '#ffffff' }),
+      png: () => exportPng(cy, getComputedStyle(container.current!).backgroundColor || '#ffffff'),
       focus: () => container.current?.focus(),
     };
     return () => {

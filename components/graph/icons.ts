@@ -1,8 +1,17 @@
 // Small line icons as SVG data URIs, drawn by cytoscape inside nodes.
+//
+// Every <svg> states its width and height, not only a viewBox. cytoscape draws a
+// background image with drawImage's source-rectangle form, the rectangle being
+// img.width × img.height. For an SVG with no intrinsic size Chromium reports its
+// default object size there (300 × 150 fitted to the viewBox: 300 × 120, 150 × 150)
+// but sizes the picture it draws by the canvas drawn into, so the rectangle cut
+// out the wrong part: slightly on screen (small texture canvases: "ROO", "EXPO"),
+// badly in the PNG export's one large canvas (badges shrank to a magnified
+// corner, icons vanished).
 
 const svg = (body: string, color: string) =>
   `data:image/svg+xml;utf8,${encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="${color}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="${color}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`,
   )}`;
 
 const DRIVER_SHAPES: Record<string, string> = {
@@ -27,12 +36,12 @@ export function driverIcon(driver: string, color: string): string {
 export const HOST_ICON = (color: string) =>
   svg('<rect x="3" y="4" width="18" height="12" rx="2"/><path d="M8 20h8M12 16v4"/><path d="M7 8h4M7 11h7"/>', color);
 
-/** The root badge: a shield with an exclamation mark. */
+/** The root badge: a red pill lettered ROOT. */
 export const ROOT_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16"><rect width="40" height="16" rx="8" fill="#dc2626"/><text x="20" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">ROOT</text></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="16" viewBox="0 0 40 16"><rect width="40" height="16" rx="8" fill="#dc2626"/><text x="20" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">ROOT</text></svg>',
 )}`;
 
-/** The exposed badge: a port published on every interface. */
+/** The exposed badge (an orange pill lettered EXPOSED): a port published on every interface. */
 export const EXPOSED_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 56 16"><rect width="56" height="16" rx="8" fill="#ea580c"/><text x="28" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">EXPOSED</text></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16" viewBox="0 0 56 16"><rect width="56" height="16" rx="8" fill="#ea580c"/><text x="28" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">EXPOSED</text></svg>',
 )}`;

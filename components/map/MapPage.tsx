@@ -47,8 +47,8 @@ export function MapPage() {
     return () => window.removeEventListener('keydown', leave);
   }, [presenter, setPresent]);
 
-  const exportPng = () => {
-    const url = controller.current?.png();
+  const exportPng = async () => {
+    const url = await controller.current?.png();
     if (!url) return;
     const a = document.createElement('a');
     a.href = url;

@@ -50,7 +50,7 @@ test('the course walkthrough, from the map only', async ({ map, objects, page })
   await runContainer(page, { name: sleeper, command: 'sleep 1000000', network: 'bridge' });
   await expectCommand(page, `docker run --detach --name ${sleeper} ${TEST_IMAGE} sleep 1000000`);
   const sleeperId = await id(sleeper);
-  await map.expectElement(`att:${bridge}:${sleeperId}`);
+  await map.expectMember(`ctr:${sleeperId}`, `net:${bridge}`);
 
   // web1 publishes 8080 → 80; the test fetches it.
   const web1 = objects.name('web1');

@@ -72,6 +72,23 @@ export class MapPage {
       .toBe(present);
   }
 
+  /** Waits until a container is drawn inside a network's box: the network is its home. */
+  async expectMember(containerNodeId: string, networkNodeId: string): Promise<void> {
+    await expect.poll(async () => (await this.node(containerNodeId))?.parent).toBe(networkNodeId);
+  }
+
+  /** Rendered font size of every labelled node of a kind, in CSS pixels (style size × zoom). */
+  async fontSizes(kind: string): Promise<{ id: string; px: number }[]> {
+    return this.page.evaluate(
+      (k) =>
+        window
+          .__PORTOLAN__!.nodes()
+          .filter((n) => n.kind === k)
+          .map((n) => ({ id: n.id, px: window.__PORTOLAN__!.renderedFontSize(n.id) })),
+      kind,
+    );
+  }
+
   /** Clicks a node on the canvas where cytoscape draws it. */
   async clickNode(id: string): Promise<void> {
     const point = await this.page.evaluate((nodeId) => window.__PORTOLAN__!.renderedPosition(nodeId), id);

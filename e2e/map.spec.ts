@@ -18,7 +18,10 @@ test('a network created with the CLI appears on the map without reload, with its
   expect((await map.node('drv:bridge'))?.kind).toBe('driver');
 });
 
-test('a container on two networks shows two attachment edges labelled with the IPs the CLI reports', async ({ map, objects }) => {
+test('a container on two networks sits inside the one it was run on, with an edge to the other, each with the IP the CLI reports', async ({
+  map,
+  objects,
+}) => {
   await map.open();
   const a = await docker(['network', 'create', objects.name('a')]);
   const b = await docker(['network', 'create', objects.name('b')]);
@@ -26,10 +29,17 @@ test('a container on two networks shows two attachment edges labelled with the I
   await docker(['network', 'connect', objects.name('b'), ctr]);
 
   await map.expectElement(`att:${b}:${ctr}`);
+  await map.expectMember(`ctr:${ctr}`, `net:${a}`);
   const edges = (await map.edges()).filter((e) => e.kind === 'attachment' && e.target === `ctr:${ctr}`);
-  expect(edges.map((e) => e.id).sort()).toEqual([`att:${a}:${ctr}`, `att:${b}:${ctr}`].sort());
-  expect((await map.edge(`att:${a}:${ctr}`))?.label).toBe(await ip(ctr, objects.name('a')));
+  expect(edges.map((e) => e.id)).toEqual([`att:${b}:${ctr}`]);
+  expect((await map.node(`ctr:${ctr}`))?.label).toBe(`${objects.name('two')}\n${await ip(ctr, objects.name('a'))}`);
   expect((await map.edge(`att:${b}:${ctr}`))?.label).toBe(await ip(ctr, objects.name('b')));
+  // Inside its box on the canvas too.
+  const positions = await map.positions();
+  const box = (await map.node(`net:${a}`))!.data as { w: number; h: number };
+  const [c, n] = [positions[`ctr:${ctr}`]!, positions[`net:${a}`]!];
+  expect(Math.abs(c.x - n.x)).toBeLessThan(box.w / 2);
+  expect(Math.abs(c.y - n.y)).toBeLessThan(box.h / 2);
 });
 
 test('a published port shows its port node off the host and an edge labelled with the container port', async ({ map, objects }) => {
@@ -58,11 +68,10 @@ test('removing a container and a network removes their nodes and edges', async (
   await map.open();
   const net = await docker(['network', 'create', objects.name('gone')]);
   const ctr = await objects.sleeper('gone', ['--network', objects.name('gone')]);
-  await map.expectElement(`att:${net}:${ctr}`);
+  await map.expectMember(`ctr:${ctr}`, `net:${net}`);
 
   await docker(['rm', '-f', ctr]);
   await map.expectElement(`ctr:${ctr}`, false);
-  await map.expectElement(`att:${net}:${ctr}`, false);
   await docker(['network', 'rm', objects.name('gone')]);
   await map.expectElement(`net:${net}`, false);
   await map.expectElement(`drv:bridge:${net}`, false);
@@ -75,14 +84,15 @@ test('adding an unrelated container moves no node already on screen', async ({ m
   const ctr = await objects.sleeper('unrelated');
   await map.expectElement(`ctr:${ctr}`);
   const after = await map.positions();
+  const home = (await map.node(`ctr:${ctr}`))?.parent;
   for (const [id, p] of Object.entries(before)) {
-    if (id.startsWith('scope:')) continue; // a group's box grows around its members
+    if (id.startsWith('scope:') || id === home) continue; // a box may grow around a new member
     expect(after[id], id).toEqual(p);
   }
   // The newcomer overlaps nobody.
   const mine = after[`ctr:${ctr}`]!;
   for (const [id, p] of Object.entries(after)) {
-    if (id === `ctr:${ctr}` || id.startsWith('scope:')) continue;
+    if (id === `ctr:${ctr}` || id.startsWith('scope:') || id.startsWith('net:')) continue;
     expect(Math.abs(p.x - mine.x) >= 160 || Math.abs(p.y - mine.y) >= 80, `overlaps ${id}`).toBe(true);
   }
 });
@@ -104,7 +114,7 @@ test('clicking a network opens its inspect panel with subnets, containers and th
   await map.open();
   const net = await docker(['network', 'create', '--subnet', '10.241.9.0/24', '--gateway', '10.241.9.1', objects.name('inspect')]);
   const ctr = await objects.sleeper('inspected', ['--network', objects.name('inspect')]);
-  await map.expectElement(`att:${net}:${ctr}`);
+  await map.expectMember(`ctr:${ctr}`, `net:${net}`);
   await page.getByRole('button', { name: 'Fit' }).click();
   await map.clickNode(`net:${net}`);
 
@@ -167,7 +177,7 @@ test('collapse mode shows a network’s containers as one count node, and the to
 
   await page.getByRole('button', { name: 'Collapse containers into counts' }).click();
   await map.expectElement(`grp:${net}`, false);
-  expect((await map.edges()).filter((e) => e.source === `net:${net}` && e.kind === 'attachment')).toHaveLength(3);
+  expect((await map.nodes()).filter((n) => n.kind === 'container' && n.parent === `net:${net}`)).toHaveLength(3);
   expect(new URL(page.url()).searchParams.get('collapse')).toBe('0');
 });
 

@@ -12,7 +12,8 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
     case 'group':
       return fitLabel(node.label, LABEL_WIDTH.container, node.kind === 'group' ? t.group : t.container, 2);
     case 'port':
-      return fitLabel(node.label, LABEL_WIDTH.port, t.port, 2);
+      // In the room a port says its number; its colour says who can reach it.
+      return fitLabel(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
     case 'network':
       return fitLabel(node.label, Math.max(120, (placed?.w ?? 240) - 70), t.network, mode === 'presenter' ? 1 : 2);
     case 'host':

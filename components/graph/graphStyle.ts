@@ -14,7 +14,7 @@ export const TYPE: Record<
   Mode,
   { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
 > = {
-  normal: { container: 15, network: 16, port: 14, edge: 13, driver: 15, host: 17, group: 18, weight: 600 },
+  normal: { container: 19, network: 19, port: 16, edge: 15, driver: 17, host: 19, group: 22, weight: 600 },
   presenter: { container: 34, network: 34, port: 27, edge: 27, driver: 28, host: 30, group: 36, weight: 700 },
 };
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Endpoint, Network, PortBinding, Topology } from '../topology';
-import { DEFAULT_OPTIONS, isExposed, isRoot, toElements, visibleTopology, type GraphElements, type GraphOptions } from './elements';
+import {
+  DEFAULT_OPTIONS,
+  homeNetwork,
+  isExposed,
+  isRoot,
+  publishedBindings,
+  toElements,
+  visibleTopology,
+  type GraphElements,
+  type GraphOptions,
+} from './elements';
 
 const ENGINE_ID = 'ENG1:ABCD';
 
@@ -186,7 +196,10 @@ describe('toElements ids', () => {
 
   it('names edges as DESIGN.md fixes them, with the right ends', () => {
     const els = toElements(sample());
-    expect(edge(els, 'att:n-front:c-web')).toMatchObject({ kind: 'attachment', source: 'net:n-front', target: 'ctr:c-web' });
+    // web's home is front, whose box holds it: only its other networks get an attachment edge.
+    expect(edge(els, 'att:n-back:c-web')).toMatchObject({ kind: 'attachment', source: 'net:n-back', target: 'ctr:c-web' });
+    expect(edgeIds(els)).not.toContain('att:n-front:c-web');
+    expect(node(els, 'ctr:c-web').parent).toBe('net:n-front');
     expect(edge(els, 'pub:0.0.0.0:8080/tcp:c-web')).toMatchObject({ kind: 'publish', source: 'port:0.0.0.0:8080/tcp', target: 'ctr:c-web' });
     expect(edge(els, 'drv:bridge:n-front')).toMatchObject({ kind: 'driver', source: 'drv:bridge', target: 'net:n-front' });
     expect(edge(els, `host:${ENGINE_ID}:port:0.0.0.0:8080/tcp`)).toMatchObject({
@@ -209,11 +222,25 @@ describe('toElements ids', () => {
     expect(edge(els, 'pub:0.0.0.0:53/udp:c-dns').label).toBe('→ 53/udp');
   });
 
-  it('names an IPv6 port node with the raw address and shows it bracketed', () => {
+  it('names an IPv6 port node with the raw address and shows one specific IPv6 address bracketed', () => {
+    const web = container('web', { ports: [port('2001:db8::5', 8080, 80)] });
+    const els = toElements(topology([], [web]));
+    expect(node(els, 'port:2001:db8::5:8080/tcp').label).toBe(':8080/tcp\n[2001:db8::5]');
+    expect(edge(els, 'pub:2001:db8::5:8080/tcp:c-web').target).toBe('ctr:c-web');
+  });
+
+  it('names a lone :: binding by its raw address and calls it all interfaces', () => {
     const web = container('web', { ports: [port('::', 8080, 80)] });
     const els = toElements(topology([], [web]));
-    expect(node(els, 'port::::8080/tcp').label).toBe('[::]:8080/tcp');
+    expect(node(els, 'port::::8080/tcp').label).toBe(':8080/tcp\nall interfaces');
     expect(edge(els, 'pub::::8080/tcp:c-web').target).toBe('ctr:c-web');
+  });
+
+  it('labels a port node with its host port and protocol, then the interfaces it listens on', () => {
+    const els = toElements(sample());
+    expect(node(els, 'port:0.0.0.0:8080/tcp').label).toBe(':8080/tcp\nall interfaces');
+    expect(node(els, 'port:127.0.0.1:8443/tcp').label).toBe(':8443/tcp\nloopback');
+    expect(node(els, 'port:0.0.0.0:8080/tcp').data.addresses).toBe('0.0.0.0');
   });
 
   it('gives every node and every edge a distinct id', () => {
@@ -235,36 +262,92 @@ describe('toElements ids', () => {
 });
 
 describe('toElements attachments', () => {
-  it('links a container on three networks by three attachment edges labelled with its IPv4 on each', () => {
+  it('puts a container on three networks inside its home box and links the two others by edges labelled with its IPv4 there', () => {
     const els = toElements(sample());
+    const web = node(els, 'ctr:c-web');
+    expect(web.parent).toBe('net:n-front');
+    expect(web.label).toBe('web\n10.1.0.2');
     const attachments = els.edges.filter((e) => e.kind === 'attachment' && e.target === 'ctr:c-web');
-    expect(attachments.map((e) => [e.id, e.label]).sort()).toEqual([
-      ['att:n-back:c-web', '10.2.0.2'],
-      ['att:n-front:c-web', '10.1.0.2'],
-      ['att:n-mesh:c-web', '10.0.9.5'],
+    expect(attachments.map((e) => [e.id, e.source, e.label]).sort()).toEqual([
+      ['att:n-back:c-web', 'net:n-back', '10.2.0.2'],
+      ['att:n-mesh:c-web', 'net:n-mesh', '10.0.9.5'],
     ]);
   });
 
-  it('labels an attachment with the IPv6 address when the container has no IPv4 there', () => {
-    const v6 = network('v6', { ipv6: true });
-    const c = container('app', { endpoints: [endpoint(v6, '', 'fd00::2')] });
-    expect(edge(toElements(topology([v6], [c])), 'att:n-v6:c-app').label).toBe('fd00::2');
+  it('draws a container on one network inside that box with no attachment edge', () => {
+    const els = toElements(sample());
+    expect(node(els, 'ctr:c-db').parent).toBe('net:n-back');
+    expect(node(els, 'ctr:c-db').label).toBe('db\n10.2.0.3');
+    expect(els.edges.filter((e) => e.target === 'ctr:c-db')).toEqual([]);
   });
 
-  it('labels the attachment of a stopped container, which has no address, with its state', () => {
-    expect(edge(toElements(sample()), 'att:n-bridge:c-job').label).toBe('exited');
+  it('labels an attachment with the IPv6 address when the container has no IPv4 there', () => {
+    const home = network('home');
+    const v6 = network('v6', { ipv6: true });
+    const c = container('app', { networkMode: 'home', endpoints: [endpoint(home, '10.9.0.2'), endpoint(v6, '', 'fd00::2')] });
+    expect(edge(toElements(topology([home, v6], [c])), 'att:n-v6:c-app').label).toBe('fd00::2');
+  });
+
+  it('labels a container with its IPv6 address when its home network gave it no IPv4', () => {
+    const v6 = network('v6', { ipv6: true });
+    const c = container('app', { networkMode: 'v6', endpoints: [endpoint(v6, '', 'fd00::2')] });
+    expect(node(toElements(topology([v6], [c])), 'ctr:c-app').label).toBe('app\nfd00::2');
+  });
+
+  it('labels a stopped container, and its attachment edges, which have no address, with its state', () => {
+    const front = network('front');
+    const job = container('job', { state: 'exited', endpoints: [endpoint(bridge(), ''), endpoint(front, '')] });
+    const els = toElements(topology([bridge(), front], [job]));
+    expect(node(els, 'ctr:c-job')).toMatchObject({ parent: 'net:n-bridge', label: 'job\nexited' });
+    expect(edge(els, 'att:n-front:c-job').label).toBe('exited');
+    expect(node(toElements(sample()), 'ctr:c-job').label).toBe('job\nexited');
   });
 
   it('colours an attachment edge like its network', () => {
     const els = toElements(sample());
-    expect(edge(els, 'att:n-front:c-web').data.color).toBe(node(els, 'net:n-front').data.color);
     expect(edge(els, 'att:n-back:c-web').data.color).toBe(node(els, 'net:n-back').data.color);
+    expect(edge(els, 'att:n-mesh:c-web').data.color).toBe(node(els, 'net:n-mesh').data.color);
+    expect(node(els, 'net:n-back').data.color).not.toBe(node(els, 'net:n-mesh').data.color);
   });
 
-  it('records the first visible network as the container’s primary network', () => {
+  it('records the home network as the container’s primary network, whatever the filters', () => {
     const els = toElements(sample());
     expect(node(els, 'ctr:c-web').data.primaryNetwork).toBe('n-front');
-    expect(toElements(sample(), options({ scopes: ['swarm'] })).nodes.find((n) => n.id === 'ctr:c-web')?.data.primaryNetwork).toBe('n-mesh');
+    const swarm = toElements(sample(), options({ scopes: ['swarm'] }));
+    expect(node(swarm, 'ctr:c-web').data.primaryNetwork).toBe('n-front');
+  });
+
+  it('draws a container whose home network is filtered out loose, linked to its shown networks', () => {
+    const swarm = toElements(sample(), options({ scopes: ['swarm'] }));
+    expect(node(swarm, 'ctr:c-web').parent).toBeUndefined();
+    expect(swarm.edges.filter((e) => e.target === 'ctr:c-web' && e.kind === 'attachment').map((e) => e.id)).toEqual(['att:n-mesh:c-web']);
+  });
+});
+
+describe('homeNetwork', () => {
+  const front = network('front');
+  const back = network('back');
+  it('is the network the container was run on (its network mode), by name or by id', () => {
+    expect(homeNetwork({ networkMode: 'back', endpoints: [endpoint(front, ''), endpoint(back, '')] })).toBe('n-back');
+    expect(homeNetwork({ networkMode: 'n-back', endpoints: [endpoint(front, ''), endpoint(back, '')] })).toBe('n-back');
+  });
+
+  it('is the first user-defined network when the container has left its network mode’s network', () => {
+    expect(homeNetwork({ networkMode: 'gone', endpoints: [endpoint(bridge(), ''), endpoint(back, ''), endpoint(front, '')] })).toBe('n-back');
+    expect(homeNetwork({ networkMode: 'bridge', endpoints: [endpoint(hostNet(), ''), endpoint(front, '')] })).toBe('n-front');
+  });
+
+  it('is the first network when all are predefined', () => {
+    expect(homeNetwork({ networkMode: 'default', endpoints: [endpoint(bridge(), ''), endpoint(hostNet(), '')] })).toBe('n-bridge');
+  });
+
+  it('is empty for a container on no network, and skips endpoints with no id yet', () => {
+    expect(homeNetwork({ networkMode: 'none', endpoints: [] })).toBe('');
+    expect(homeNetwork({ networkMode: 'front', endpoints: [{ ...endpoint(front, ''), networkId: '' }, endpoint(back, '')] })).toBe('n-back');
+  });
+
+  it('prefers the network mode over an earlier user-defined network', () => {
+    expect(homeNetwork({ networkMode: 'bridge', endpoints: [endpoint(front, ''), endpoint(bridge(), '')] })).toBe('n-bridge');
   });
 });
 
@@ -297,8 +380,10 @@ describe('toElements drivers and scopes', () => {
     expect(node(els, 'net:n-front').parent).toBe('scope:local');
     expect(node(els, 'net:n-bridge').parent).toBe('scope:local');
     expect(node(els, 'net:n-mesh').parent).toBe('scope:swarm');
-    const parents = new Set(els.nodes.filter((n) => n.parent).map((n) => n.parent));
+    const parents = new Set(els.nodes.filter((n) => n.kind === 'network').map((n) => n.parent));
     expect([...parents].sort()).toEqual(['scope:local', 'scope:swarm']);
+    // Containers sit in network boxes, never directly in a scope.
+    for (const n of els.nodes.filter((c) => c.kind === 'container')) expect(n.parent).toMatch(/^net:/);
   });
 
   it('draws the swarm scope only when a swarm-scoped network exists', () => {
@@ -311,10 +396,10 @@ describe('toElements drivers and scopes', () => {
 
 describe('toElements ports', () => {
   it('marks ports on 0.0.0.0 and :: exposed and on 127.0.0.1 loopback', () => {
-    const web = container('web', { ports: [port('0.0.0.0', 80, 80), port('::', 80, 80), port('127.0.0.1', 9000, 9000)] });
+    const web = container('web', { ports: [port('0.0.0.0', 80, 80), port('::', 81, 80), port('127.0.0.1', 9000, 9000)] });
     const els = toElements(topology([], [web]));
     expect(node(els, 'port:0.0.0.0:80/tcp').classes).toContain('exposed');
-    expect(node(els, 'port::::80/tcp').classes).toContain('exposed');
+    expect(node(els, 'port::::81/tcp').classes).toContain('exposed');
     expect(node(els, 'port:127.0.0.1:9000/tcp').classes).toContain('loopback');
     expect(node(els, 'port:127.0.0.1:9000/tcp').classes).not.toContain('exposed');
     expect(edge(els, `host:${ENGINE_ID}:port:0.0.0.0:80/tcp`).classes).toContain('exposed');
@@ -492,26 +577,39 @@ describe('toElements options', () => {
     const els = toElements(sample(), options({ collapsed: true }));
     expect(els.nodes.filter((n) => n.kind === 'container')).toEqual([]);
     const groups = els.nodes.filter((n) => n.kind === 'group');
-    expect(groups.map((g) => [g.id, g.label]).sort()).toEqual([
-      ['grp:n-back', '2 containers'],
-      ['grp:n-bridge', '1 container'],
-      ['grp:n-front', '1 container'],
-      ['grp:n-mesh', '1 container'],
+    // Each container is counted once, in its home network's box.
+    expect(groups.map((g) => [g.id, g.label, g.parent]).sort()).toEqual([
+      ['grp:n-back', '1 container', 'net:n-back'],
+      ['grp:n-bridge', '1 container', 'net:n-bridge'],
+      ['grp:n-front', '1 container', 'net:n-front'],
     ]);
-    expect(els.edges.filter((e) => e.kind === 'publish' || e.id.startsWith('att:'))).toEqual([]);
-    const groupEdges = els.edges.filter((e) => e.target.startsWith('grp:'));
-    expect(groupEdges.map((e) => [e.source, e.target]).sort()).toEqual([
-      ['net:n-back', 'grp:n-back'],
-      ['net:n-bridge', 'grp:n-bridge'],
-      ['net:n-front', 'grp:n-front'],
-      ['net:n-mesh', 'grp:n-mesh'],
-    ]);
+    expect(els.edges.filter((e) => e.kind === 'publish' || e.kind === 'host-port' || e.kind === 'attachment')).toEqual([]);
+    expect(els.edges.filter((e) => e.source.startsWith('grp:') || e.target.startsWith('grp:'))).toEqual([]);
+    expect(edgeIds(els).filter((e) => e.startsWith('grp-edge:'))).toEqual([]);
+    expect(els.nodes.filter((n) => n.kind === 'port')).toEqual([]);
+  });
+
+  it('counts a container whose home network is filtered out in its first shown network', () => {
+    const els = toElements(sample(), options({ collapsed: true, scopes: ['swarm'] }));
+    expect(node(els, 'grp:n-mesh')).toMatchObject({ label: '1 container', parent: 'net:n-mesh' });
+  });
+
+  it('shows the containers of an expanded network although the picture is collapsed', () => {
+    const els = toElements(sample(), options({ collapsed: true, expanded: ['n-front'] }));
+    expect(node(els, 'ctr:c-web').parent).toBe('net:n-front');
+    expect(nodeIds(els)).not.toContain('grp:n-front');
+    expect(nodeIds(els)).not.toContain('ctr:c-db');
+    expect(node(els, 'grp:n-back').label).toBe('1 container');
+    // Its other networks are still reached by edges, and its ports are drawn.
+    expect(edge(els, 'att:n-back:c-web').target).toBe('ctr:c-web');
+    expect(nodeIds(els)).toContain('port:0.0.0.0:8080/tcp');
   });
 
   it('counts only the containers still shown when collapsed with showStopped off', () => {
     const els = toElements(sample(), options({ collapsed: true, showStopped: false }));
     expect(nodeIds(els)).not.toContain('grp:n-bridge');
-    expect(node(els, 'grp:n-back').label).toBe('2 containers');
+    expect(node(els, 'grp:n-back').label).toBe('1 container');
+    expect(node(els, 'grp:n-front').label).toBe('1 container');
   });
 
   it('counts many containers on one network into a single node', () => {
@@ -559,10 +657,55 @@ describe('filters and bindings', () => {
 });
 
 describe('created containers', () => {
-  it('attach a never-started container, which knows its network by name only, to that network', () => {
-    const t = topology([bridge()], [container('fresh', { state: 'created', endpoints: [{ ...endpoint(bridge(), ''), networkId: '' }] })]);
+  it('put a never-started container, which knows its networks by name only, in its home box and link it to the others', () => {
+    const front = network('front');
+    const byName = (n: Network) => ({ ...endpoint(n, ''), networkId: '' });
+    const t = topology([bridge(), front], [container('fresh', { state: 'created', endpoints: [byName(bridge()), byName(front)] })]);
     const els = toElements(t);
-    expect(edge(els, 'att:n-bridge:c-fresh')).toMatchObject({ source: 'net:n-bridge', target: 'ctr:c-fresh', label: 'created' });
+    expect(node(els, 'ctr:c-fresh')).toMatchObject({ parent: 'net:n-bridge', label: 'fresh\ncreated' });
+    expect(edge(els, 'att:n-front:c-fresh')).toMatchObject({ source: 'net:n-front', target: 'ctr:c-fresh', label: 'created' });
     expect(visibleTopology(t, options({ drivers: ['bridge'] })).containers.map((c) => c.name)).toEqual(['fresh']);
+  });
+});
+
+describe('dual-stack port bindings', () => {
+  const dual = (ports: PortBinding[]) =>
+    toElements(topology([bridge()], [container('web', { endpoints: [endpoint(bridge(), '172.17.0.2')], ports })]));
+
+  it('draws 0.0.0.0 and :: on one host port as one port node on all interfaces', () => {
+    const els = dual([port('::', 8080, 80), port('0.0.0.0', 8080, 80)]);
+    const ports = els.nodes.filter((n) => n.kind === 'port');
+    expect(ports.map((n) => n.id)).toEqual(['port:0.0.0.0:8080/tcp']);
+    expect(ports[0]).toMatchObject({ label: ':8080/tcp\nall interfaces', data: { addresses: '0.0.0.0 ::', interfaces: 'all interfaces' } });
+    expect(ports[0]!.classes).toContain('exposed');
+    expect(els.edges.filter((e) => e.kind === 'publish').map((e) => e.id)).toEqual(['pub:0.0.0.0:8080/tcp:c-web']);
+    expect(els.edges.filter((e) => e.kind === 'host-port').map((e) => e.id)).toEqual([`host:${ENGINE_ID}:port:0.0.0.0:8080/tcp`]);
+  });
+
+  it('draws 127.0.0.1 and ::1 on one host port as one loopback port node', () => {
+    const els = dual([port('127.0.0.1', 8080, 80), port('::1', 8080, 80)]);
+    const ports = els.nodes.filter((n) => n.kind === 'port');
+    expect(ports.map((n) => [n.id, n.label, n.data.addresses])).toEqual([['port:127.0.0.1:8080/tcp', ':8080/tcp\nloopback', '127.0.0.1 ::1']]);
+    expect(ports[0]!.classes).toContain('loopback');
+    expect(els.edges.filter((e) => e.kind === 'publish')).toHaveLength(1);
+    expect(els.edges.filter((e) => e.kind === 'host-port')).toHaveLength(1);
+  });
+
+  it('keeps bindings apart that differ in host port, protocol, container port or interface', () => {
+    expect(publishedBindings([port('0.0.0.0', 8080, 80), port('127.0.0.1', 8081, 80)])).toHaveLength(2);
+    expect(publishedBindings([port('0.0.0.0', 8080, 80), port('::', 8081, 80)])).toHaveLength(2);
+    expect(publishedBindings([port('0.0.0.0', 53, 53, 'tcp'), port('::', 53, 53, 'udp')])).toHaveLength(2);
+    expect(publishedBindings([port('0.0.0.0', 8080, 80), port('::', 8080, 81)])).toHaveLength(2);
+    expect(publishedBindings([port('0.0.0.0', 8080, 80), port('::1', 8080, 80)])).toHaveLength(2);
+    const els = dual([port('0.0.0.0', 8080, 80), port('127.0.0.1', 8081, 80)]);
+    expect(els.nodes.filter((n) => n.kind === 'port').map((n) => n.label)).toEqual([':8080/tcp\nall interfaces', ':8081/tcp\nloopback']);
+  });
+
+  it('never pairs two IPv4 or two IPv6 bindings, nor two specific addresses', () => {
+    expect(publishedBindings([port('0.0.0.0', 8080, 80), port('', 8080, 80)]).map((b) => b.addresses)).toEqual([['0.0.0.0'], ['']]);
+    expect(publishedBindings([port('192.0.2.5', 8080, 80), port('2001:db8::5', 8080, 80)]).map((b) => b.interfaces)).toEqual([
+      '192.0.2.5',
+      '[2001:db8::5]',
+    ]);
   });
 });

@@ -119,7 +119,8 @@ function colsFor(count: number): number {
 
 function newGrid(members: GraphNode[], ports: Map<string, string[]>): Grid {
   const cols = colsFor(members.length);
-  const rows = Math.ceil((members.length + 1) / cols);
+  // An empty network is only its heading until a container arrives.
+  const rows = members.length === 0 ? 0 : Math.ceil((members.length + 1) / cols);
   const cells: (string | null)[] = Array.from({ length: rows * cols }, (_, i) => members[i]?.id ?? null);
   const lines = Array.from({ length: rows }, (_, r) =>
     Math.max(0, ...cells.slice(r * cols, (r + 1) * cols).map((id) => (id ? (ports.get(id)?.length ?? 0) : 0))),
@@ -237,7 +238,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
       const g = grids[home]!;
       const into = withMember(g, m, input);
       if (into) grids[home] = into;
-      else grids[home] = grown(g, m, input, (option) => !overlapsOthers(home, gridRect(option), grids, fixed)).grid;
+      else grids[home] = grown(g, m, input, (option) => !overlapsOthers(home, gridRect(option), grids, fixed, input)).grid;
       placed.add(m.id);
     }
   }
@@ -254,7 +255,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
   // A box that grew into another moves whole.
   for (const n of input.networks) {
     const g = grids[n.id]!;
-    if (g === previous.grids[n.id] || !overlapsOthers(n.id, gridRect(g), grids, fixed)) continue;
+    if (g === previous.grids[n.id] || !overlapsOthers(n.id, gridRect(g), grids, fixed, input)) continue;
     const moved = { ...g };
     moveToFreeGround(n, moved, grids, fixed, input, n.id);
     grids[n.id] = moved;
@@ -311,7 +312,7 @@ function grown(g: Grid, member: GraphNode, input: Inputs, fitsAt: (g: Grid) => b
   const ports = input.ports.get(member.id)?.length ?? 0;
   const wide = widened(g);
   const long = lengthened(g, ports);
-  const order = g.cols <= g.rows.length ? [wide, long] : [long, wide];
+  const order = g.rows.length === 0 ? [long] : g.cols <= g.rows.length ? [wide, long] : [long, wide];
   for (const option of order) if (fitsAt(option)) return { grid: withMember(option, member, input) ?? option, clear: true };
   return { grid: withMember(long, member, input) ?? long, clear: false };
 }
@@ -332,8 +333,35 @@ function overlaps(a: Rect, b: Rect, margin: number): boolean {
   return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
 }
 
-function overlapsOthers(id: string, rect: Rect, grids: Record<string, Grid>, fixed: Record<string, Point>): boolean {
-  return obstacles(grids, fixed, id).some((o) => overlaps(rect, o, GAP / 2));
+function overlapsOthers(id: string, rect: Rect, grids: Record<string, Grid>, fixed: Record<string, Point>, input: Inputs): boolean {
+  return obstacles(grids, fixed, id).some((o) => overlaps(rect, o, GAP / 2)) || crossesScopes(id, rect, grids, input);
+}
+
+/** How far positionsOf draws a scope's frame beyond its boxes. */
+const FRAME = { left: DRIVER_COL + 14, right: 28, top: 28, bottom: 48 };
+
+/** Would the frame of the box's scope, the box at `rect`, run into the frame of another scope? */
+function crossesScopes(id: string, rect: Rect, grids: Record<string, Grid>, input: Inputs): boolean {
+  const scope = input.networks.find((n) => n.id === id)?.data.scope;
+  if (scope === undefined) return false;
+  const unions = new Map<string, Rect>();
+  for (const n of input.networks) {
+    const g = grids[n.id];
+    if (n.id === id || !g) continue;
+    const s = String(n.data.scope);
+    const r = gridRect(g);
+    const u = unions.get(s);
+    unions.set(s, u ? union(u, r) : r);
+  }
+  const own = unions.get(String(scope));
+  const frame = (r: Rect): Rect => ({
+    x: r.x - FRAME.left,
+    y: r.y - FRAME.top,
+    w: r.w + FRAME.left + FRAME.right,
+    h: r.h + FRAME.top + FRAME.bottom,
+  });
+  const mine = frame(own ? union(own, rect) : rect);
+  return [...unions].some(([s, r]) => s !== String(scope) && overlaps(mine, frame(r), GAP / 2));
 }
 
 /**
@@ -357,7 +385,9 @@ function moveToFreeGround(
   const all = Object.entries(grids)
     .filter(([id]) => id !== self)
     .map(([, r]) => gridRect(r));
-  const free = (x: number, y: number) => !others.some((o) => overlaps({ x, y, w: rect.w, h: rect.h }, o, GAP / 2));
+  const clear = (x: number, y: number) => !others.some((o) => overlaps({ x, y, w: rect.w, h: rect.h }, o, GAP / 2));
+  // Nor may its scope's frame run into another scope's.
+  const free = (x: number, y: number) => clear(x, y) && !crossesScopes(network.id, { x, y, w: rect.w, h: rect.h }, grids, input);
   let left: number;
   let right: number;
   if (sameScope.length) {
@@ -380,7 +410,8 @@ function moveToFreeGround(
   for (const y of ys) for (const x of xs) if (free(x, y)) return void Object.assign(g, { x, y });
   const scopeBottom = Math.max(TOP, ...sameScope.map((r) => r.y + r.h + LANE_GAP));
   Object.assign(g, { x: left, y: scopeBottom });
-  while (!free(g.x, g.y)) g.y += GAP;
+  // Below everything there is always room for the box itself, if not always for its frame.
+  for (let tries = 0; !free(g.x, g.y) && (tries < 1000 || !clear(g.x, g.y)); tries++) g.y += GAP;
 }
 
 /** Where every node of `elements` is drawn under an arrangement; boxes carry their size. */

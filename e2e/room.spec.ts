@@ -1,0 +1,149 @@
+import { docker, TEST_IMAGE } from '../scripts/testkit/docker';
+import { expect, test, type MapPage } from './fixtures';
+
+// The map in the room: what a person sees, measured in rendered pixels (style size × zoom).
+
+const PROJECTOR = { width: 1280, height: 720 };
+
+/** Two networks and up to 20 containers, like a workshop's. */
+async function workshop(objects: import('../scripts/testkit/docker').TestObjects, count: number) {
+  const front = objects.name('front');
+  const back = objects.name('back');
+  await docker(['network', 'create', '--subnet', '10.243.1.0/24', front]);
+  await docker(['network', 'create', '--subnet', '10.243.2.0/24', back]);
+  await docker(['run', '-d', '--name', objects.name('web'), '--network', front, '-p', '127.0.0.1:18301:80', TEST_IMAGE, 'httpd', '-f', '-p', '80']);
+  for (let i = 1; i < count; i++) await objects.sleeper(`app${i}`, ['--network', i % 2 ? front : back]);
+  return { front, back };
+}
+
+async function drawnOnScreen(map: MapPage): Promise<Record<string, { x: number; y: number }>> {
+  return map.page.evaluate(() => {
+    const g = window.__PORTOLAN__!;
+    return Object.fromEntries(g.nodes().map((n) => [n.id, g.renderedPosition(n.id)!]));
+  });
+}
+
+test('presenter at 1280×720: names are at least 18 px and IPs and ports at least 14 px on screen', async ({ map, objects, page }) => {
+  await page.setViewportSize(PROJECTOR);
+  await workshop(objects, 12);
+  await map.open('?present=1');
+  await expect.poll(async () => (await map.nodes()).filter((n) => n.kind === 'container').length).toBeGreaterThanOrEqual(12);
+  await page.waitForTimeout(500);
+  const containers = await map.fontSizes('container');
+  const networks = await map.fontSizes('network');
+  const ports = await map.fontSizes('port');
+  expect(containers.length).toBeGreaterThanOrEqual(12);
+  expect(ports.length).toBeGreaterThanOrEqual(1);
+  // A container's label is its name over its IP, both at the container's size.
+  for (const { id, px } of [...containers, ...networks]) expect(px, id).toBeGreaterThanOrEqual(18);
+  for (const { id, px } of ports) expect(px, id).toBeGreaterThanOrEqual(14);
+  await page.screenshot({ path: 'test-results/screenshots/presenter-1280x720.png' });
+});
+
+test('labels shorten with an ellipsis instead of breaking inside a word, and keep the whole name', async ({ map, objects, page }) => {
+  await page.setViewportSize(PROJECTOR);
+  const long = objects.name('a-container-name-far-too-long-for-any-box');
+  const id = await docker(['run', '-d', '--name', long, TEST_IMAGE, 'sleep', '1000000']);
+  await map.open('?present=1');
+  await map.expectElement(`ctr:${id}`);
+  const node = (await map.node(`ctr:${id}`))!;
+  expect(node.label.split('\n')[0]).toBe(long);
+  const shown = String(node.data.display).split('\n');
+  expect(shown[0]).toMatch(/…$/);
+  expect(long.startsWith(shown[0]!.slice(0, -1))).toBe(true);
+});
+
+test('presenter mode moves nothing on screen by a single pixel across five CLI changes', async ({ map, objects, page }) => {
+  await page.setViewportSize(PROJECTOR);
+  const { front, back } = await workshop(objects, 6);
+  await map.open('?present=1');
+  await expect.poll(async () => (await map.nodes()).filter((n) => n.kind === 'container' && n.parent).length).toBeGreaterThanOrEqual(6);
+  await page.waitForTimeout(800);
+
+  const extra = await objects.sleeper('extra', ['--network', back]);
+  const changes: [string, () => Promise<unknown>, string[]][] = [
+    ['a container stops', () => docker(['stop', '-t', '0', objects.name('app1')]), []],
+    ['it starts again', () => docker(['start', objects.name('app1')]), []],
+    ['a container joins a second network', () => docker(['network', 'connect', front, extra]), []],
+    ['it leaves again', () => docker(['network', 'disconnect', front, extra]), []],
+    ['a container is removed', () => docker(['rm', '-f', objects.name('app2')]), [objects.name('app2')]],
+  ];
+  for (const [what, change, gone] of changes) {
+    const before = await drawnOnScreen(map);
+    const revision = await page.evaluate(() => window.__PORTOLAN__!.revision);
+    await change();
+    await expect.poll(() => page.evaluate(() => window.__PORTOLAN__!.revision), { message: what }).toBeGreaterThan(revision);
+    await page.waitForTimeout(700);
+    const after = await drawnOnScreen(map);
+    const goneIds = new Set((await Promise.all(gone.map((n) => docker(['inspect', '-f', '{{.Id}}', n]).catch(() => '')))).filter(Boolean));
+    for (const [id, p] of Object.entries(before)) {
+      if (!after[id] || goneIds.has(id.slice(4))) continue;
+      expect(after[id], `${what}: ${id}`).toEqual(p);
+    }
+  }
+});
+
+test('a network created from the dialog lands in view or is marked at the edge within 2 s', async ({ map, objects, page }) => {
+  for (let i = 0; i < 4; i++) await docker(['network', 'create', objects.name(`filler${i}`)]);
+  await map.open();
+  await page.getByTestId('global-actions').getByRole('button', { name: 'New network' }).click();
+  const dialog = page.getByRole('dialog');
+  const name = objects.name('fresh');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Create network' }).click();
+  const started = Date.now();
+  const id = await expect
+    .poll(async () => (await map.nodes()).find((n) => n.kind === 'network' && n.data.name === name)?.id ?? null, { timeout: 2000 })
+    .not.toBeNull()
+    .then(async () => (await map.nodes()).find((n) => n.kind === 'network' && n.data.name === name)!.id);
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  await expect
+    .poll(
+      async () => {
+        const at = await page.evaluate((n) => window.__PORTOLAN__!.renderedPosition(n), id);
+        const inside = at !== null && at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+        return inside || (await page.locator(`[data-offscreen="${id}"]`).isVisible());
+      },
+      { timeout: Math.max(100, 2000 - (Date.now() - started)) },
+    )
+    .toBe(true);
+});
+
+test('the map takes focus; arrow keys move between nodes, Enter opens the panel, Escape closes it', async ({ map, objects, page }) => {
+  const net = await docker(['network', 'create', objects.name('keys')]);
+  const a = await objects.sleeper('ka', ['--network', objects.name('keys')]);
+  await objects.sleeper('kb', ['--network', objects.name('keys')]);
+  await map.open();
+  await map.expectMember(`ctr:${a}`, `net:${net}`);
+  await page.getByTestId('graph').focus();
+  await expect(page.getByTestId('graph')).toBeFocused();
+  const focused = async () => (await map.nodes()).find((n) => n.classes.includes('focused'))?.id ?? null;
+  await expect.poll(focused).not.toBeNull();
+  const seen = new Set<string>();
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+    await page.keyboard.press(key);
+    seen.add((await focused())!);
+  }
+  expect(seen.size).toBeGreaterThan(1);
+  await expect(page.getByTestId('graph-focus')).not.toBeEmpty();
+  const target = (await focused())!;
+  await page.keyboard.press('Enter');
+  await expect(map.inspectPanel).toHaveAttribute('data-selected', target);
+  await page.getByTestId('graph').focus();
+  await page.keyboard.press('Escape');
+  await expect(map.inspectPanel).toHaveCount(0);
+});
+
+test('normal view at 1440×900 with 60 containers: names are at least 11 px after Fit', async ({ map, objects, page }) => {
+  test.setTimeout(180_000);
+  const nets = [0, 1, 2, 3, 4, 5].map((i) => objects.name(`n${i}`));
+  for (const n of nets) await docker(['network', 'create', n]);
+  for (let i = 0; i < 60; i++) await objects.sleeper(`c${String(i).padStart(2, '0')}`, ['--network', nets[i % nets.length]!]);
+  await map.open();
+  await expect.poll(async () => (await map.nodes()).filter((n) => n.kind === 'container').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(60);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.waitForTimeout(800);
+  const names = [...(await map.fontSizes('container')), ...(await map.fontSizes('network'))];
+  for (const { id, px } of names) expect(px, id).toBeGreaterThanOrEqual(11);
+  await page.screenshot({ path: 'test-results/screenshots/map-60.png' });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, type DockerEvent } from './activity';
+import { clockOf, describeEvent, engineLine, type DockerEvent } from './activity';
 import { emptyEngine, type Container, type Topology } from './topology';
 
 const WEB1_ID = '4f2a1c0b9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
@@ -89,6 +89,7 @@ describe('describeEvent', () => {
       actorId: DEMO_ID,
       actorName: 'demo-net',
       text: 'web1 joined demo-net as 172.18.0.2',
+      engine: `network connect ${DEMO_ID} (container=${WEB1_ID}, name=demo-net, type=bridge)`,
     });
   });
 
@@ -167,17 +168,38 @@ describe('describeEvent', () => {
     expect(text(containerEvent('start', { name: 'web1', image: 'nginx:1.27-alpine' }))).toBe('web1 started');
   });
 
-  it('describes a container that died with its exit code', () => {
-    expect(
-      text(
-        containerEvent('die', {
-          name: 'web1',
-          image: 'nginx:1.27-alpine',
-          exitCode: '137',
-        }),
-      ),
-    ).toBe('web1 exited with code 137');
-    expect(text(containerEvent('die', { name: 'web1' }))).toBe('web1 exited with code ?');
+  it('says a container that exited with code 0 exited normally', () => {
+    expect(text(containerEvent('die', { name: 'web1', exitCode: '0' }))).toBe('web1 exited normally');
+  });
+
+  it('says a container that died with 137 was killed and with 143 was terminated', () => {
+    expect(text(containerEvent('die', { name: 'web1', image: 'nginx:1.27-alpine', exitCode: '137' }))).toBe('web1 stopped (killed)');
+    expect(text(containerEvent('die', { name: 'web1', exitCode: '143' }))).toBe('web1 stopped (terminated)');
+  });
+
+  it('says a container that died with another code exited with an error, and gives the code', () => {
+    expect(text(containerEvent('die', { name: 'web1', exitCode: '1' }))).toBe('web1 exited with an error (code 1)');
+    expect(text(containerEvent('die', { name: 'web1', exitCode: '127' }))).toBe('web1 exited with an error (code 127)');
+  });
+
+  it('says a container exited when the event carries no exit code', () => {
+    expect(text(containerEvent('die', { name: 'web1' }))).toBe('web1 exited');
+  });
+
+  it('says a container sent SIGKILL was stopped (killed), by number or by name', () => {
+    expect(text(containerEvent('kill', { name: 'web1', signal: '9' }))).toBe('web1 was stopped (killed)');
+    expect(text(containerEvent('kill', { name: 'web1', signal: 'SIGKILL' }))).toBe('web1 was stopped (killed)');
+    expect(text(containerEvent('kill', { name: 'web1', signal: 'KILL' }))).toBe('web1 was stopped (killed)');
+  });
+
+  it('says a container sent SIGTERM was asked to stop', () => {
+    expect(text(containerEvent('kill', { name: 'web1', signal: '15' }))).toBe('web1 was asked to stop');
+    expect(text(containerEvent('kill', { name: 'web1', signal: 'SIGTERM' }))).toBe('web1 was asked to stop');
+  });
+
+  it('names other signals as the Engine does', () => {
+    expect(text(containerEvent('kill', { name: 'web1', signal: '1' }))).toBe('web1 was sent signal 1');
+    expect(text(containerEvent('kill', { name: 'web1' }))).toBe('web1 was sent a signal');
   });
 
   it('describes a rename from the old name without its leading "/" to the new name', () => {
@@ -212,5 +234,30 @@ describe('describeEvent', () => {
   it('falls back to "<name>: <action>" for actions it has no words for', () => {
     expect(text(containerEvent('update', { name: 'web1' }))).toBe('web1: update');
     expect(text(networkEvent('prune', { name: 'demo-net' }))).toBe('network demo-net: prune');
+  });
+});
+
+describe('engineLine', () => {
+  it('keeps the Engine words as docker events prints them: type, full action, id and sorted attributes', () => {
+    const event = containerEvent('die', { name: 'web1', image: 'nginx:1.27-alpine', exitCode: '137' });
+    expect(engineLine(event)).toBe(`container die ${WEB1_ID} (exitCode=137, image=nginx:1.27-alpine, name=web1)`);
+    expect(describeEvent(event, topo, 'a1').engine).toBe(engineLine(event));
+  });
+
+  it('keeps the status of a health event and leaves out empty attributes', () => {
+    const event: DockerEvent = { Type: 'container', Action: 'health_status: healthy', Actor: { ID: WEB1_ID }, time: TIME };
+    expect(engineLine(event)).toBe(`container health_status: healthy ${WEB1_ID}`);
+  });
+});
+
+describe('clockOf', () => {
+  it('shows the time of day with its zone', () => {
+    expect(clockOf('Europe/Paris', 'en-GB')('2024-01-15T14:42:07.500Z')).toBe('15:42:07 CET');
+    expect(clockOf('Europe/Paris', 'en-GB')('2024-06-11T08:31:03.120Z')).toBe('10:31:03 CEST');
+    expect(clockOf('UTC', 'en-GB')('2024-06-11T08:31:03.120Z')).toBe('08:31:03 UTC');
+  });
+
+  it('writes midnight as 00, not 24', () => {
+    expect(clockOf('UTC', 'en-US')('2024-06-11T00:05:00.000Z')).toBe('00:05:00 UTC');
   });
 });

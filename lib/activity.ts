@@ -22,7 +22,70 @@ export function describeEvent(event: DockerEvent, topology: Topology, id: string
     actorId: event.Actor.ID,
     actorName,
     text: event.Type === 'network' ? networkText(action, actorName, attrs, topology) : containerText(action, actorName, attrs, event.Action),
+    engine: engineLine(event),
   };
+}
+
+/** `container die 4f2a… (exitCode=137, image=nginx, name=web1)`: what `docker events` prints, keys sorted as it sorts them. */
+export function engineLine(event: DockerEvent): string {
+  const attrs = Object.entries(event.Actor.Attributes ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`);
+  return `${event.Type} ${event.Action} ${event.Actor.ID}${attrs.length ? ` (${attrs.join(', ')})` : ''}`;
+}
+
+/**
+ * A clock for the activity lines: `15:42:07 CET`, in the viewer's zone unless one is given.
+ * The zone is spelled out because a demo screen and its audience may not share one.
+ */
+export function clockOf(timeZone?: string, locale?: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+    timeZone,
+  });
+  return (iso) => {
+    const parts = format.formatToParts(new Date(iso));
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
+  };
+}
+
+/** Docker names the signal by number ("9"); some engines and `docker kill -s` spell it ("SIGKILL", "KILL"). */
+function signalName(signal: string | undefined): string | undefined {
+  if (!signal) return undefined;
+  const byNumber: Record<string, string> = { '9': 'KILL', '15': 'TERM' };
+  return byNumber[signal] ?? signal.toUpperCase().replace(/^SIG/, '');
+}
+
+function killText(name: string, signal: string | undefined): string {
+  switch (signalName(signal)) {
+    case 'KILL':
+      return `${name} was stopped (killed)`;
+    case 'TERM':
+      return `${name} was asked to stop`;
+    default:
+      return signal ? `${name} was sent signal ${signal}` : `${name} was sent a signal`;
+  }
+}
+
+/** 128 + N is the shell's way of saying "ended by signal N": 137 is SIGKILL, 143 SIGTERM. */
+function dieText(name: string, exitCode: string | undefined): string {
+  switch (exitCode) {
+    case undefined:
+      return `${name} exited`;
+    case '0':
+      return `${name} exited normally`;
+    case '137':
+      return `${name} stopped (killed)`;
+    case '143':
+      return `${name} stopped (terminated)`;
+    default:
+      return `${name} exited with an error (code ${exitCode})`;
+  }
 }
 
 function networkText(action: string, network: string, attrs: Record<string, string>, topology: Topology): string {
@@ -56,9 +119,9 @@ function containerText(action: string, name: string, attrs: Record<string, strin
     case 'stop':
       return `${name} was stopped`;
     case 'die':
-      return `${name} exited with code ${attrs.exitCode ?? '?'}`;
+      return dieText(name, attrs.exitCode);
     case 'kill':
-      return `${name} was sent signal ${attrs.signal ?? '?'}`;
+      return killText(name, attrs.signal);
     case 'pause':
       return `${name} paused`;
     case 'unpause':

@@ -114,6 +114,8 @@ export interface Activity {
   actorId: string;
   actorName: string;
   text: string;
+  /** The event as `docker events` prints it (type, action, id, attributes): the Engine's own words behind `text`. */
+  engine?: string;
 }
 
 export function emptyEngine(endpoint: string): EngineInfo {

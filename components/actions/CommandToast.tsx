@@ -22,13 +22,18 @@ export function CommandToast({ outcome, onClose }: { outcome: Outcome; onClose: 
     >
       <div className="flex items-start justify-between gap-4">
         <p className="font-semibold">{outcome.ok ? `✓ ${outcome.summary}` : `✗ ${outcome.summary}: ${outcome.error.message}`}</p>
-        <button type="button" onClick={onClose} aria-label="Dismiss" className="text-slate-500 hover:text-slate-900 dark:hover:text-slate-100">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Dismiss"
+          className="text-slate-500 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100"
+        >
           ✕
         </button>
       </div>
       {outcome.ok ? (
         <div className="mt-2">
-          <p className="text-xs tracking-wide text-slate-500 uppercase">The same with the docker CLI</p>
+          <p className="text-xs tracking-wide text-slate-500 dark:text-slate-400 uppercase">The same with the docker CLI</p>
           <div className="mt-1 flex items-start gap-2">
             <pre
               data-testid="action-command"

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { ActionErrorDetail } from './useAction';
+import { useRevealed } from './useRevealed';
 
 interface DialogShellProps {
   title: string;
@@ -32,8 +33,13 @@ export function Dialog(props: DialogShellProps) {
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // Whoever opened the dialog gets focus back when it closes, so a keyboard user continues where they were.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = panel.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
     first?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   useEffect(() => {
@@ -64,37 +70,40 @@ export function Dialog(props: DialogShellProps) {
   };
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-950/50 p-4 sm:py-12">
+    // At most the window's height: the form scrolls between a fixed title and fixed buttons, so Run is never below the fold.
+    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-950/50 p-4 sm:py-8">
       <div
         ref={panel}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         onKeyDown={trapTab}
-        className="w-full max-w-xl rounded-lg border border-slate-200 bg-white text-sm text-slate-800 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        className="flex max-h-full w-full max-w-xl flex-col rounded-lg border border-slate-200 bg-white text-sm text-slate-800 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       >
         <form
+          className="flex min-h-0 flex-1 flex-col"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
             if (props.canSubmit && !props.pending) props.onSubmit();
           }}
         >
-          <header className="border-b border-slate-200 px-5 py-3 dark:border-slate-800">
+          {/* Plain divs: a <header> or <footer> here would be a second banner and contentinfo landmark on the page. */}
+          <div className="shrink-0 border-b border-slate-200 px-5 py-3 dark:border-slate-800">
             <h2 id={titleId} className="text-base font-semibold">
               {props.title}
             </h2>
             {props.intro && <p className="mt-0.5 text-slate-600 dark:text-slate-300">{props.intro}</p>}
-          </header>
+          </div>
 
-          <div className="space-y-4 px-5 py-4">
+          <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4">
             {props.children}
             <CommandPreview command={props.command} />
             {props.error && <ActionErrorBox error={props.error} />}
             {props.result}
           </div>
 
-          <footer className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
+          <div className="flex shrink-0 justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
             <button
               type="button"
               onClick={onClose}
@@ -111,7 +120,7 @@ export function Dialog(props: DialogShellProps) {
               {props.pending && <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
               {props.submitLabel}
             </button>
-          </footer>
+          </div>
         </form>
       </div>
     </div>
@@ -160,8 +169,10 @@ export function CommandPreview({
 
 /** What was refused: Portolan's message, its hint, and the Engine's own words. */
 export function ActionErrorBox({ error }: { error: ActionErrorDetail }) {
+  const ref = useRevealed<HTMLDivElement>(error);
   return (
     <div
+      ref={ref}
       role="alert"
       data-testid="action-error"
       data-code={error.code}

@@ -167,7 +167,7 @@ export function PortRows({
                 type="button"
                 onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
                 aria-label={`Remove row ${i + 1}`}
-                className="mb-0.5 rounded px-2 py-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-amber-500 dark:hover:bg-slate-800 dark:hover:text-slate-200"
+                className="mb-0.5 rounded px-2 py-1.5 text-slate-500 dark:text-slate-400 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-amber-500 dark:hover:bg-slate-800 dark:hover:text-slate-200"
               >
                 ✕
               </button>

@@ -9,6 +9,7 @@ import { CommandPreview, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, SelectField, TextField, useTouched } from './fields';
 import { useAction } from './useAction';
+import { useRevealed } from './useRevealed';
 
 /** The answer of POST /api/containers/:ref/probe. */
 export type ProbeAnswer = Done & {
@@ -119,8 +120,10 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
 
 function ProbeResult({ from, target, port, result }: { from: string; target: string; port: string; result: ProbeAnswer }) {
   const ok = result.reachable;
+  const ref = useRevealed<HTMLDivElement>(result);
   return (
     <div
+      ref={ref}
       role="status"
       data-testid="probe-result"
       data-reachable={String(ok)}

@@ -1,33 +1,34 @@
 import { summarize } from '../../lib/summary';
 import type { Topology } from '../../lib/topology';
 
+const CHIP = 'rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800';
+
 /** Live counts: networks by driver, containers by state. */
 export function Summary({ topology }: { topology: Topology }) {
   const s = summarize(topology);
+  // A term before its values, as a definition list wants; CSS puts the number first, where the eye expects it.
   return (
     <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
       <div className="flex items-baseline gap-1.5" data-testid="networks">
-        <dt className="sr-only">Networks</dt>
-        <dd className="text-lg font-bold tabular-nums" data-testid="networks-total">
+        <dt className="order-2 text-slate-500 dark:text-slate-400">networks</dt>
+        <dd className="order-1 text-lg font-bold tabular-nums" data-testid="networks-total">
           {s.networks}
         </dd>
-        <span className="text-slate-500">networks</span>
         {s.networksByDriver.map(([driver, n]) => (
-          <span key={driver} data-testid={`networks-${driver}`} data-count={n} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
+          <dd key={driver} data-testid={`networks-${driver}`} data-count={n} className={`order-3 ${CHIP}`}>
             {driver} {n}
-          </span>
+          </dd>
         ))}
       </div>
       <div className="flex items-baseline gap-1.5" data-testid="containers">
-        <dt className="sr-only">Containers</dt>
-        <dd className="text-lg font-bold tabular-nums" data-testid="containers-total">
+        <dt className="order-2 text-slate-500 dark:text-slate-400">containers</dt>
+        <dd className="order-1 text-lg font-bold tabular-nums" data-testid="containers-total">
           {s.containers}
         </dd>
-        <span className="text-slate-500">containers</span>
         {s.containersByState.map(([state, n]) => (
-          <span key={state} data-testid={`containers-${state}`} data-count={n} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
+          <dd key={state} data-testid={`containers-${state}`} data-count={n} className={`order-3 ${CHIP}`}>
             {state} {n}
-          </span>
+          </dd>
         ))}
       </div>
     </dl>

@@ -75,7 +75,7 @@ export function Toolbar(props: ToolbarProps) {
         />
       </form>
       <div className="flex flex-wrap items-center gap-1.5" aria-label="Filter by driver" role="group">
-        <span className="text-xs uppercase tracking-wide text-slate-500">driver</span>
+        <span className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">driver</span>
         {drivers.map((d) => (
           <Toggle key={d} on={options.drivers?.includes(d) ?? false} onClick={() => onOptions({ ...options, drivers: toggled(options.drivers, d) })}>
             {d}
@@ -84,7 +84,7 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       {scopes.length > 1 && (
         <div className="flex items-center gap-1.5" aria-label="Filter by scope" role="group">
-          <span className="text-xs uppercase tracking-wide text-slate-500">scope</span>
+          <span className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">scope</span>
           {scopes.map((s) => (
             <Toggle key={s} on={options.scopes?.includes(s) ?? false} onClick={() => onOptions({ ...options, scopes: toggled(options.scopes, s) })}>
               {s}
@@ -93,7 +93,7 @@ export function Toolbar(props: ToolbarProps) {
         </div>
       )}
       {projects.length > 0 && (
-        <label className="flex items-center gap-1.5 text-xs uppercase tracking-wide text-slate-500">
+        <label className="flex items-center gap-1.5 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           compose
           <select
             value={options.projects?.[0] ?? ''}

@@ -48,7 +48,7 @@ export function AuditFilters({
           </Toggle>
         ))}
       </Group>
-      <label className="flex items-center gap-1.5 text-xs tracking-wide text-slate-500 uppercase">
+      <label className="flex items-center gap-1.5 text-xs tracking-wide text-slate-500 dark:text-slate-400 uppercase">
         rule
         <select
           value={filter.rule}
@@ -85,7 +85,7 @@ export function AuditFilters({
 function Group({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex items-center gap-1.5" role="group" aria-label={`Filter by ${label}`}>
-      <span className="text-xs tracking-wide text-slate-500 uppercase">{label}</span>
+      <span className="text-xs tracking-wide text-slate-500 dark:text-slate-400 uppercase">{label}</span>
       {children}
     </div>
   );

@@ -15,19 +15,19 @@ export function AuditSummary({ audits }: { audits: readonly ContainerAudit[] }) 
   return (
     <dl className="flex flex-wrap items-baseline gap-x-5 gap-y-1 text-sm" data-testid="audit-summary">
       <div className="flex items-baseline gap-1.5">
-        <dt className="order-2 text-slate-500">containers audited</dt>
+        <dt className="order-2 text-slate-500 dark:text-slate-400">containers audited</dt>
         <dd className="text-lg font-bold tabular-nums" data-testid="summary-audited">
           {audits.length}
         </dd>
       </div>
       <div className="flex items-baseline gap-1.5">
-        <dt className="order-2 text-slate-500">average score</dt>
+        <dt className="order-2 text-slate-500 dark:text-slate-400">average score</dt>
         <dd className={`text-lg font-bold tabular-nums ${average === null ? '' : SCORE_TEXT[scoreTone(average)]}`} data-testid="summary-average">
           {average ?? '—'}
         </dd>
       </div>
       <div className="flex items-baseline gap-2">
-        <dt className="text-slate-500">findings</dt>
+        <dt className="text-slate-500 dark:text-slate-400">findings</dt>
         {SEVERITIES.map((s) => (
           <dd
             key={s}

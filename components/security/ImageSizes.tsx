@@ -21,7 +21,7 @@ export function ImageSizes({ images, now }: { images: readonly ImageSummary[]; n
             <div className="flex items-baseline justify-between gap-3 text-sm">
               <span className="min-w-0 truncate font-mono text-[0.8125rem]">
                 {label}
-                {i.tags.length > 1 && <span className="ml-1 font-sans text-xs text-slate-500">+{i.tags.length - 1} tags</span>}
+                {i.tags.length > 1 && <span className="ml-1 font-sans text-xs text-slate-500 dark:text-slate-400">+{i.tags.length - 1} tags</span>}
               </span>
               <span className="shrink-0 font-semibold tabular-nums">{megabytes(i.size)}</span>
             </div>

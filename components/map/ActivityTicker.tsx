@@ -1,24 +1,82 @@
-import type { Activity } from '../../lib/topology';
+'use client';
 
-/** The last few Docker events, in words, newest first: what a demo audience reads. */
+import { useId, useMemo, useState } from 'react';
+import { clockOf } from '../../lib/activity';
+import type { Activity } from '../../lib/topology';
+import { useHydrated } from '../ui/useHydrated';
+
+/** Lines in view before scrolling: a burst of events should not push what just happened out within seconds. */
+const VISIBLE_LINES = 8;
+
+/** The Docker events in words, newest first: what a demo audience reads. Each line opens to the Engine's own words. */
 export function ActivityTicker({ activity, large }: { activity: Activity[]; large: boolean }) {
-  if (activity.length === 0) return null;
+  const [expanded, setExpanded] = useState(false);
+  const listId = useId();
+  const hydrated = useHydrated();
+  // The viewer's zone, known only in the browser: the server renders no ticker.
+  const clock = useMemo(() => (hydrated ? clockOf() : null), [hydrated]);
+  if (activity.length === 0 || !clock) return null;
+  // Clicks pass through to the map except on the lines' words and the button: a node under the ticker stays clickable.
   return (
     <section
       aria-label="Activity"
-      aria-live="polite"
-      className={`pointer-events-none absolute bottom-4 left-4 max-w-[60%] rounded-xl bg-white/90 px-4 py-3 shadow-lg ring-1 ring-slate-200 backdrop-blur dark:bg-slate-900/90 dark:ring-slate-700 ${
-        large ? 'text-xl' : 'text-sm'
+      className={`pointer-events-none absolute bottom-4 left-4 z-10 flex flex-col rounded-xl bg-white/90 shadow-lg ring-1 ring-slate-200 backdrop-blur dark:bg-slate-900/90 dark:ring-slate-700 ${
+        large ? 'max-w-[60%] text-xl' : 'max-w-[min(60%,42rem)] text-sm'
       }`}
     >
-      <ol data-testid="activity" className="space-y-1">
-        {activity.slice(0, large ? 4 : 5).map((a, i) => (
-          <li key={a.id} className={i === 0 ? 'font-semibold' : 'text-slate-600 dark:text-slate-400'}>
-            <time className="mr-2 font-mono tabular-nums text-slate-500">{a.time.slice(11, 19)}</time>
-            {a.text}
+      <div className="flex items-center justify-between gap-4 px-4 pt-2">
+        <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Activity</h2>
+        {activity.length > VISIBLE_LINES && (
+          <button
+            type="button"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            onClick={() => setExpanded(!expanded)}
+            className="pointer-events-auto rounded px-1.5 text-xs font-medium text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-slate-200 dark:hover:bg-slate-800"
+          >
+            {expanded ? 'Show fewer' : `Show all ${activity.length}`}
+          </button>
+        )}
+      </div>
+      {/* 1.5em a line: the height follows the text size, presenter's or not. */}
+      <ol
+        id={listId}
+        data-testid="activity"
+        aria-live="polite"
+        style={{ maxHeight: expanded ? 'min(60vh, 75em)' : `${VISIBLE_LINES * 1.5 + 0.75}em` }}
+        className="overflow-y-auto px-4 pb-3 leading-normal"
+      >
+        {activity.map((a, i) => (
+          <li key={a.id} className={i === 0 ? 'font-semibold' : 'text-slate-600 dark:text-slate-300'}>
+            <ActivityLine activity={a} time={clock(a.time)} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+function ActivityLine({ activity, time }: { activity: Activity; time: string }) {
+  const words = (
+    <>
+      <time dateTime={activity.time} className="mr-2 font-mono font-normal text-slate-500 tabular-nums dark:text-slate-400">
+        {time}
+      </time>
+      {activity.text}
+    </>
+  );
+  // One line per event, so eight events fill eight lines whatever their length; an opened line shows all its words.
+  // engine is optional in the Activity contract: without it, the words alone.
+  if (!activity.engine) return <p className="truncate">{words}</p>;
+  return (
+    <details className="group">
+      <summary
+        title="Show what the Engine said"
+        className="pointer-events-auto inline-block max-w-full cursor-pointer truncate rounded align-top group-open:whitespace-normal focus-visible:outline-2 focus-visible:outline-amber-500 [&::-webkit-details-marker]:hidden"
+      >
+        {words}
+      </summary>
+      <p className="pointer-events-auto mb-1 ml-4 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">{activity.engine}</p>
+    </details>
   );
 }

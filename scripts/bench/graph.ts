@@ -72,6 +72,7 @@ const RAW = `(async () => {
                ...edges.map((e) => ({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: e.classes }))],
   });
   cy.fit(undefined, 40);
+  window.__cy = cy;
   const ready = performance.now();
   await window.__bench.frame();
   const drawn = await window.__bench.frame();
@@ -91,6 +92,47 @@ const longest = (tasks: Task[], from: number, to: number) =>
   Math.max(0, ...tasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration));
 const within = (tasks: Task[], frames: Frame[]) => Math.max(0, ...frames.map((f) => longest(tasks, f.t0, f.drawn)));
 const probeOf = (page: Page) => page.evaluate(() => ({ longtasks: window.__bench!.longtasks, arrivals: window.__bench!.arrivals }));
+
+type Box = { x: number; y: number; w: number; h: number };
+/** In page coordinates: the point of the canvas farthest from any node or box (free ground, where a drag pans). */
+function freeSpot(boxes: Box[], zoom: number, pan: { x: number; y: number }, canvas: Box): { x: number; y: number } {
+  let best = { x: canvas.w / 2, y: canvas.h / 2, d: -Infinity };
+  for (let x = 20; x < canvas.w - 20; x += 20)
+    for (let y = 20; y < canvas.h - 20; y += 20) {
+      const d = Math.min(
+        ...boxes.map((b) => {
+          const [cx, cy, hw, hh] = [b.x * zoom + pan.x, b.y * zoom + pan.y, (b.w * zoom) / 2, (b.h * zoom) / 2];
+          return Math.max(Math.abs(x - cx) - hw, Math.abs(y - cy) - hh);
+        }),
+      );
+      if (d > best.d) best = { x, y, d };
+    }
+  return { x: canvas.x + best.x, y: canvas.y + best.y };
+}
+
+/**
+ * Ten mouse drags of 300 px across free canvas, back and forth, 20 moves each; the longest task while panning and
+ * how many drags moved the view. `view` is page code returning the pan.
+ */
+async function panning(page: Page, spot: { x: number; y: number }, view: string) {
+  const from = await page.evaluate(() => performance.now());
+  let moved = 0;
+  const towardsMiddle = spot.x > VIEWPORT.width / 2 ? -1 : 1;
+  for (const i of range(10)) {
+    const before = JSON.stringify(await page.evaluate(view));
+    const dx = (i % 2 === 0 ? 300 : -300) * towardsMiddle;
+    await page.mouse.move(spot.x, spot.y);
+    await page.mouse.down();
+    await page.mouse.move(spot.x + dx, spot.y + 20, { steps: 20 });
+    await page.mouse.up();
+    if (JSON.stringify(await page.evaluate(view)) !== before) moved++;
+    spot = { x: spot.x + dx, y: spot.y + 20 * (i % 2 === 0 ? 1 : -1) };
+  }
+  await page.waitForTimeout(300);
+  const to = await page.evaluate(() => performance.now());
+  const { longtasks } = await probeOf(page);
+  return { moved, longestTask: longest(longtasks, from, to) };
+}
 
 async function firstRender(browser: Browser, url: string, expected: number, screenshot: string | null) {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -120,6 +162,7 @@ async function rawRender(browser: Browser, elements: unknown) {
       frame,
       longestTask: longest(longtasks, frame.t0, frame.drawn),
       addTask: Math.max(...frame.adds.map((a) => longest(longtasks, a.a0, a.a0 + a.add))),
+      pan: await panning(page, { x: 10, y: 10 }, 'window.__cy.pan()'),
     };
   } finally {
     await page.close();
@@ -202,8 +245,13 @@ async function measure() {
     const rawRuns = [];
     for (const _ of range(RUNS)) rawRuns.push(await rawRender(browser, elements));
     const updates = await incremental(page, portolan.store as SyntheticStore, gen);
+    const view = await page.evaluate(() => window.__PORTOLAN__!.viewport());
+    const boxes = elements.nodes.map((n) => ({ ...elements.positions[n.id]!, w: Number(n.data.w ?? 80), h: Number(n.data.h ?? 80) }));
+    const canvas = (await page.getByTestId('graph').boundingBox())!;
+    const spot = freeSpot(boxes, view.zoom, view.pan, { x: canvas.x, y: canvas.y, w: canvas.width, h: canvas.height });
+    const pan = await panning(page, spot, 'window.__PORTOLAN__.viewport().pan');
     const graph = { containers: CONTAINERS, networks: topology.networks.length, nodes: elements.nodes.length, edges: elements.edges.length };
-    return { date: new Date().toISOString(), chromium: browser.version(), graph, portolanRuns, rawRuns, updates, screenshot };
+    return { date: new Date().toISOString(), chromium: browser.version(), graph, portolanRuns, rawRuns, updates, pan, screenshot };
   } finally {
     await browser?.close();
     await portolan?.close();
@@ -226,6 +274,12 @@ async function report(r: Awaited<ReturnType<typeof measure>>): Promise<void> {
     ['data → all nodes in the graph', ms(rBuilt), ms(pBuilt), times(pBuilt / rBuilt)],
     ['data → painted', ms(rDrawn), ms(pDrawn), times(pDrawn / rDrawn)],
     ['longest main-thread task', ms(rTask), ms(pTask), times(pTask / rTask)],
+    [
+      'pan: 10 drags after load, longest task',
+      ms(median(r.rawRuns.map((x) => x.pan.longestTask))),
+      `${ms(r.pan.longestTask)} (${r.pan.moved}/10 moved)`,
+      times(r.pan.longestTask / median(r.rawRuns.map((x) => x.pan.longestTask))),
+    ],
   ];
   // Medians of K; "in graph": the page's revision and the node show the change; painted: the second frame after that.
   // The 200 ms limit on tasks during an incremental update is reported, not asserted.

@@ -2,6 +2,7 @@
 import { applyOps } from '../../lib/patch';
 import { byName, type Container, type EngineStatus, type Network, type PatchOp, type Topology, type TopologyPatch } from '../../lib/topology';
 import type { Engine } from '../../server/engine/engine';
+import { SharedLayout } from '../../server/topology/sharedLayout';
 import { TopologyStore } from '../../server/topology/store';
 import { range } from './util';
 
@@ -91,25 +92,31 @@ export function syntheticTopology(gen: Generator, count: number): Topology {
   };
 }
 
-/** Serves a fixed picture as if synced and connected; `apply` publishes a patch and bumps the revision like the real store. */
+/**
+ * Serves a fixed picture as if synced and connected; `apply` publishes a patch and bumps the revision like the real
+ * store, and both carry the shared arrangement as the real store's do (the page draws nothing without it).
+ */
 export class SyntheticStore extends TopologyStore {
   private rev = 1;
+  private readonly shared: SharedLayout;
   constructor(
     engine: Engine,
     private picture: Topology,
   ) {
     super(engine);
+    this.shared = new SharedLayout(picture);
   }
   override start(): void {}
   override snapshot() {
-    return { epoch: this.epoch, revision: this.rev, topology: this.picture };
+    return { epoch: this.epoch, revision: this.rev, topology: this.picture, layout: this.shared.current() };
   }
   override status(): EngineStatus {
     return { status: 'connected', endpoint: this.picture.engine.endpoint };
   }
   apply(ops: PatchOp[]): TopologyPatch {
     this.picture = applyOps(this.picture, ops);
-    const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops };
+    const layout = this.shared.follow(this.picture);
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops, ...(layout ? { layout } : {}) };
     this.rev = patch.to;
     this.emit('patch', patch);
     return patch;

@@ -17,7 +17,12 @@ function boxes(page: Page, ids: string[]): Promise<{ graph: Box; nodes: Record<s
     const cy = el._cyreg!.cy!;
     const box = (b: { x1: number; y1: number; x2: number; y2: number }) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
     const nodes: Record<string, Box> = {};
-    for (const id of wanted) nodes[id] = box(cy.getElementById(id).boundingBox({ includeLabels: false, includeOverlays: false }));
+    // The node's body (no border, no label): where its background images are placed.
+    for (const id of wanted) {
+      const n = cy.getElementById(id) as import('cytoscape').NodeSingular;
+      const { x, y } = n.position();
+      nodes[id] = { x1: x - n.width() / 2, y1: y - n.height() / 2, x2: x + n.width() / 2, y2: y + n.height() / 2 };
+    }
     return { graph: box(cy.elements().boundingBox()), nodes };
   }, ids);
 }
@@ -82,17 +87,17 @@ test('the PNG export shows the ROOT and EXPOSED badges and the driver icons', as
   const { graph, nodes } = await boxes(page, [ctrNode, netNode]);
   const c = nodes[ctrNode]!;
   const n = nodes[netNode]!;
-  // Where graphStyle puts them: badges 14 px tall, 4 px below the container's top edge
-  // (ROOT 36 px wide, 4 px in from the right; EXPOSED 50 px wide, 4 px in from the left);
-  // the network's driver icon 20 × 20, 10 px in from the left, centred vertically.
-  const row = { y1: c.y1 + 4, y2: c.y1 + 18 };
+  // Where graphStyle puts them: badges 16 px tall straddling the container's top edge, in the gap
+  // above its name (ROOT 40 px wide, 6 px in from the right; EXPOSED 56 px wide, 6 px in from the left);
+  // the network's driver icon 22 × 22 in its box's top-left corner, 12 px in, dark on the light theme.
+  const row = { y1: c.y1 - 8, y2: c.y1 + 8 };
   const inner = { y1: row.y1 + 3, y2: row.y2 - 3 }; // the lettering's band, clear of the rounded ends
-  const root = { x1: c.x2 - 40, x2: c.x2 - 4 };
-  const exposed = { x1: c.x1 + 4, x2: c.x1 + 54 };
-  const midY = (n.y1 + n.y2) / 2;
+  const root = { x1: c.x2 - 46, x2: c.x2 - 6 };
+  const exposed = { x1: c.x1 + 6, x2: c.x1 + 62 };
   const red: [number, number, number] = [0xdc, 0x26, 0x26];
   const orange: [number, number, number] = [0xea, 0x58, 0x0c];
   const white: [number, number, number] = [255, 255, 255];
+  const ink: [number, number, number] = [0x0f, 0x17, 0x2a];
   const result = await countPixels(page, `data:image/png;base64,${png.toString('base64')}`, graph, [
     { name: 'root', box: { ...root, ...row }, rgb: red },
     { name: 'rootInner', box: { x1: root.x1 + 8, x2: root.x2 - 8, ...inner }, rgb: red },
@@ -100,7 +105,7 @@ test('the PNG export shows the ROOT and EXPOSED badges and the driver icons', as
     { name: 'exposed', box: { ...exposed, ...row }, rgb: orange },
     { name: 'exposedInner', box: { x1: exposed.x1 + 8, x2: exposed.x2 - 8, ...inner }, rgb: orange },
     { name: 'exposedLetters', box: { x1: exposed.x1 + 8, x2: exposed.x2 - 8, ...inner }, rgb: white, tolerance: 40 },
-    { name: 'icon', box: { x1: n.x1 + 10, x2: n.x1 + 30, y1: midY - 10, y2: midY + 10 }, rgb: white, tolerance: 40 },
+    { name: 'icon', box: { x1: n.x1 + 12, x2: n.x1 + 34, y1: n.y1 + 12, y2: n.y1 + 34 }, rgb: ink, tolerance: 60 },
   ]);
   console.log(`export ${result.width}×${result.height}`, result.share);
   const share = result.share;

@@ -89,9 +89,16 @@ export class MapPage {
     );
   }
 
-  /** Clicks a node on the canvas where cytoscape draws it. */
+  /** Clicks a node on the canvas where cytoscape draws it; a network's box by its heading, as its containers fill the rest. */
   async clickNode(id: string): Promise<void> {
-    const point = await this.page.evaluate((nodeId) => window.__PORTOLAN__!.renderedPosition(nodeId), id);
+    const point = await this.page.evaluate((nodeId) => {
+      const g = window.__PORTOLAN__!;
+      const at = g.renderedPosition(nodeId);
+      const node = g.nodes().find((n) => n.id === nodeId);
+      if (!at || !node) return null;
+      const h = Number(node.data.h ?? 0);
+      return node.kind === 'network' && h ? { x: at.x, y: at.y - (h / 2 - 14) * g.viewport().zoom } : at;
+    }, id);
     if (!point) throw new Error(`node ${id} is not drawn`);
     const box = (await this.page.getByTestId('graph').boundingBox())!;
     await this.page.mouse.click(box.x + point.x, box.y + point.y);

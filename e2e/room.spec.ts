@@ -61,6 +61,8 @@ test('presenter mode moves nothing on screen by a single pixel across five CLI c
   await page.waitForTimeout(800);
 
   const extra = await objects.sleeper('extra', ['--network', back]);
+  await map.expectMember(`ctr:${extra}`, `net:${await docker(['network', 'inspect', '-f', '{{.Id}}', back])}`);
+  await page.waitForTimeout(700);
   const changes: [string, () => Promise<unknown>, string[]][] = [
     ['a container stops', () => docker(['stop', '-t', '0', objects.name('app1')]), []],
     ['it starts again', () => docker(['start', objects.name('app1')]), []],
@@ -141,6 +143,12 @@ test('normal view at 1440×900 with 60 containers: names are at least 11 px afte
   for (let i = 0; i < 60; i++) await objects.sleeper(`c${String(i).padStart(2, '0')}`, ['--network', nets[i % nets.length]!]);
   await map.open();
   await expect.poll(async () => (await map.nodes()).filter((n) => n.kind === 'container').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(60);
+  // Sixty containers arrived one by one while the map was live: tidy up as a person would, then fit.
+  const generation = async () => (await page.evaluate(() => fetch('/api/topology').then((r) => r.json()))).layout.generation as number;
+  const before = await generation();
+  await page.getByRole('button', { name: 'Re-layout' }).click();
+  await expect.poll(generation).toBeGreaterThan(before);
+  await page.waitForTimeout(500);
   await page.getByRole('button', { name: 'Fit' }).click();
   await page.waitForTimeout(800);
   const names = [...(await map.fontSizes('container')), ...(await map.fontSizes('network'))];

@@ -180,7 +180,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     resize.observe(container.current!);
 
     controllerRef.current = {
-      fit: () => fitAll(cy, placedRef.current, true),
+      fit: () => fitAll(cy, placedRef.current, false),
       relayout: () => void mutate('POST', '/api/layout', {}).catch((err: unknown) => console.error('Re-layout failed', err)),
       png: () => exportPng(cy, getComputedStyle(container.current!).backgroundColor || '#ffffff'),
       focus: () => container.current?.focus(),
@@ -297,9 +297,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // Only what is marked: touching every element restyles all of them.
       cy.$('.dimmed, .match').removeClass('dimmed match');
       if (!matches) return;
-      cy.nodes().forEach(
-        (n) => void n.addClass(matches.has(n.id()) ? 'match' : n.data('kind') === 'scope' || n.data('kind') === 'network' ? '' : 'dimmed'),
-      );
+      cy.nodes().forEach((n) => void n.addClass(matches.has(n.id()) ? 'match' : n.data('kind') === 'scope' ? '' : 'dimmed'));
       cy.edges().addClass('dimmed');
     });
   }, [matches, elements]);

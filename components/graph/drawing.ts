@@ -1,23 +1,52 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../lib/graph/elements';
 import type { Placed } from '../../lib/graph/layout';
-import { fitLabel } from '../../lib/graph/text';
+import { fitLabel, type Measure } from '../../lib/graph/text';
 import { LABEL_WIDTH, TYPE, type Mode } from './graphStyle';
+
+const FONT_FAMILY = 'ui-sans-serif, system-ui, sans-serif';
+const measures = new Map<string, Measure>();
+let context: CanvasRenderingContext2D | null | undefined;
+
+/** Text widths as the page draws them, at a size and weight; an estimate where there is no canvas. */
+function measureAt(size: number, weight: number): Measure | undefined {
+  const font = `${weight} ${size}px ${FONT_FAMILY}`;
+  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return undefined;
+  let measure = measures.get(font);
+  if (!measure) {
+    const ctx = context;
+    measure = (text) => {
+      ctx.font = font;
+      return ctx.measureText(text).width;
+    };
+    measures.set(font, measure);
+  }
+  return measure;
+}
+
+/** An address is never shortened: a cut IP is no IP. */
+const ADDRESS = /^[0-9a-f.:[\]]+$/i;
 
 /** The label as drawn: each line shortened with an ellipsis to fit its node in this mode; the whole label stays in data(label). */
 export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode, placed?: Placed): string {
   const t = TYPE[mode];
+  const fit = (text: string, width: number, size: number, lines: number) => fitLabel(text, width, size, lines, false, measureAt(size, t.weight));
   switch (node.kind) {
-    case 'container':
+    case 'container': {
+      const [name = '', second = ''] = node.label.split('\n');
+      const shown = fit(name, LABEL_WIDTH.container, t.container, 1);
+      return second ? `${shown}\n${ADDRESS.test(second) ? second : fit(second, LABEL_WIDTH.container, t.container, 1)}` : shown;
+    }
     case 'group':
-      return fitLabel(node.label, LABEL_WIDTH.container, node.kind === 'group' ? t.group : t.container, 2);
+      return fit(node.label, LABEL_WIDTH.container, t.group, 2);
     case 'port':
       // In the room a port says its number; its colour says who can reach it.
-      return fitLabel(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
+      return fit(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
     case 'network':
-      return fitLabel(node.label, Math.max(120, (placed?.w ?? 240) - 70), t.network, mode === 'presenter' ? 1 : 2);
+      return fit(node.label, Math.max(120, (placed?.w ?? 240) - 70), t.network, mode === 'presenter' ? 1 : 2);
     case 'host':
-      return fitLabel(node.label, LABEL_WIDTH.host, t.host, 3);
+      return fit(node.label, LABEL_WIDTH.host, t.host, 3);
     default:
       return node.label;
   }

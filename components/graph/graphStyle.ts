@@ -14,8 +14,8 @@ export const TYPE: Record<
   Mode,
   { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
 > = {
-  normal: { container: 19, network: 19, port: 16, edge: 15, driver: 17, host: 19, group: 22, weight: 600 },
-  presenter: { container: 34, network: 34, port: 27, edge: 27, driver: 28, host: 30, group: 36, weight: 700 },
+  normal: { container: 21, network: 21, port: 17, edge: 16, driver: 18, host: 20, group: 24, weight: 600 },
+  presenter: { container: 34, network: 34, port: 28, edge: 27, driver: 30, host: 30, group: 38, weight: 700 },
 };
 
 /** Width a label line may take inside its node. */
@@ -73,7 +73,7 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
         'text-max-width': '1000px',
         'text-valign': 'center',
         'text-halign': 'center',
-        'line-height': 1.15,
+        'line-height': 1.1,
         'min-zoomed-font-size': MIN_READABLE_PX,
         'z-index-compare': 'manual',
         'z-index': 30,
@@ -165,7 +165,6 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
         'background-height': 22,
         'background-position-x': 12,
         'background-position-y': 12,
-        'background-image-opacity': 0.8,
       },
     })),
     { selector: 'node.network.predefined', style: { 'border-style': 'double', 'border-width': 5 } },
@@ -235,7 +234,11 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
         'z-index': 20,
       },
     },
-    { selector: 'edge.attachment', style: { width: 3, 'line-color': 'data(color)' } },
+    // A container's address on another network sits by the container, clear of the boxes' headings.
+    {
+      selector: 'edge.attachment',
+      style: { width: 3, 'line-color': 'data(color)', label: '', 'target-label': 'data(label)', 'target-text-offset': 64, 'z-index': 5 },
+    },
     { selector: 'edge.attachment.state-exited, edge.attachment.state-created', style: { 'line-style': 'dashed', opacity: 0.6 } },
     // A network's driver heads its lane; the lines to its networks show only when the driver is picked.
     { selector: 'edge.driver-edge', style: { display: 'none', width: 2, 'line-color': 'data(color)', 'line-style': 'dotted' } },

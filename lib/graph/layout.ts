@@ -22,6 +22,8 @@ export interface Grid {
   rows: number[];
   /** Container node ids, row by row; null is a free cell. */
   cells: (string | null)[];
+  /** Ground kept free around a box placed while the picture was live, so it can grow without running into a neighbour. */
+  lot?: { w: number; h: number };
 }
 
 /**
@@ -66,6 +68,18 @@ export interface Rect {
   y: number;
   w: number;
   h: number;
+}
+
+/** The ground a box holds: the box, or its lot when that is larger. */
+function footprint(g: Grid): Rect {
+  const r = gridRect(g);
+  return g.lot ? { ...r, w: Math.max(r.w, g.lot.w), h: Math.max(r.h, g.lot.h) } : r;
+}
+
+/** A lot for a box that must keep room to grow: two more columns and two more rows than it has. */
+function lotFor(g: Grid): { w: number; h: number } {
+  const r = gridRect(g);
+  return { w: r.w + 2 * CELL_W, h: Math.max(r.h, HEAD + PAD) + 2 * CELL_H };
 }
 
 export function gridRect(g: Grid): Rect {
@@ -149,51 +163,75 @@ export function arrange(elements: GraphElements, generation = 1): Arrangement {
   let bottom = TOP;
   for (const [si, scope] of scopes.entries()) {
     const nets = input.networks.filter((n) => String(n.data.scope) === scope);
-    const boxes = [...nets.map((n) => grids[n.id]!), ...(si === 0 && grids[''] ? [grids['']] : [])];
-    const area = boxes.reduce((sum, g) => sum + (gridRect(g).w + GAP) * (gridRect(g).h + GAP), 0);
-    const width = Math.max(...boxes.map((g) => gridRect(g).w), Math.sqrt(area * ASPECT), 0);
-    let y = TOP;
     const lanes = [...new Set(nets.map((n) => String(n.data.driver)))].sort(driverOrder).map((driver) => ({
-      driver,
+      driver: input.drivers.find((d) => d.data.driver === driver),
       grids: nets.filter((n) => n.data.driver === driver).map((n) => grids[n.id]!),
     }));
-    if (si === 0 && grids['']) lanes.push({ driver: '', grids: [grids['']] });
-    let right = left;
-    let x = left;
-    let rowHeight = 0;
-    if (si === 0 && input.host) {
-      // The host opens the first row.
-      fixed[input.host.id] = { x: left + HOST_W / 2, y: y + HOST_H / 2 };
-      x = left + HOST_W + GAP;
-      rowHeight = HOST_H;
-    }
-    // Lanes follow one another along the rows: a driver heads its first network, wherever the row has room.
-    for (const lane of lanes) {
-      const driver = input.drivers.find((d) => d.data.driver === lane.driver);
+    if (si === 0 && grids['']) lanes.push({ driver: undefined, grids: [grids['']] });
+    const host = si === 0 ? input.host : undefined;
+    // Of the row widths the boxes allow, the one whose picture a screen shows largest.
+    const widths = new Set<number>();
+    let sum = host ? HOST_W + GAP : 0;
+    for (const lane of lanes)
       for (const [i, g] of lane.grids.entries()) {
-        const r = gridRect(g);
-        const head = i === 0 ? DRIVER_COL : 0;
-        if (x > left && x + head + r.w > left + DRIVER_COL + width) {
-          y += rowHeight + GAP;
-          x = left;
-          rowHeight = 0;
-        }
-        if (i === 0 && driver) fixed[driver.id] = { x: x + DRIVER_COL / 2 - 12, y: y + Math.min(r.h, 160) / 2 };
-        x += i === 0 ? DRIVER_COL : 0;
-        if (i > 0 && x === left) x += DRIVER_COL;
-        g.x = x;
-        g.y = y;
-        x += r.w + GAP;
-        right = Math.max(right, x - GAP);
-        rowHeight = Math.max(rowHeight, r.h);
+        sum += gridRect(g).w + GAP + (i === 0 ? DRIVER_COL : 0);
+        widths.add(sum);
       }
+    let best = Infinity;
+    let width = sum;
+    for (const w of widths) {
+      const shape = flowScope(lanes, host, left, w, grids, fixed);
+      const size = Math.max((shape.right - left) / ASPECT, shape.bottom);
+      if (size < best) [best, width] = [size, w];
     }
-    y += rowHeight + LANE_GAP;
-    bottom = Math.max(bottom, y);
+    const { right, bottom: scopeBottom } = flowScope(lanes, host, left, width, grids, fixed);
+    bottom = Math.max(bottom, scopeBottom);
     left = right + SCOPE_GAP;
   }
   void bottom;
   return { generation, grids, fixed };
+}
+
+/** Places a scope's lanes in rows no wider than `width`, from `left`; the host, when given, opens the first row. */
+function flowScope(
+  lanes: { driver: GraphNode | undefined; grids: Grid[] }[],
+  host: GraphNode | undefined,
+  left: number,
+  width: number,
+  grids: Record<string, Grid>,
+  fixed: Record<string, Point>,
+): { right: number; bottom: number } {
+  void grids;
+  let y = TOP;
+  let x = left;
+  let right = left;
+  let rowHeight = 0;
+  if (host) {
+    fixed[host.id] = { x: left + HOST_W / 2, y: y + HOST_H / 2 };
+    x = left + HOST_W + GAP;
+    right = x - GAP;
+    rowHeight = HOST_H;
+  }
+  // Lanes follow one another along the rows: a driver heads its first network, wherever the row has room.
+  for (const lane of lanes) {
+    for (const [i, g] of lane.grids.entries()) {
+      const r = gridRect(g);
+      const head = i === 0 ? DRIVER_COL : 0;
+      if (x > left && x + head + r.w > left + width) {
+        y += rowHeight + GAP;
+        x = left;
+        rowHeight = 0;
+      }
+      if (i === 0 && lane.driver) fixed[lane.driver.id] = { x: x + DRIVER_COL / 2 - 12, y: y + Math.min(r.h, 160) / 2 };
+      if (i === 0 || x === left) x += DRIVER_COL;
+      g.x = x;
+      g.y = y;
+      x += r.w + GAP;
+      right = Math.max(right, x - GAP);
+      rowHeight = Math.max(rowHeight, r.h);
+    }
+  }
+  return { right, bottom: y + rowHeight };
 }
 
 /**
@@ -222,6 +260,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
     if (grids[n.id]) continue;
     const g = newGrid(input.members.get(n.id) ?? [], input.ports);
     for (const c of g.cells) if (c) placed.add(c);
+    if (!n.classes.includes('predefined')) g.lot = lotFor(g);
     moveToFreeGround(n, g, grids, fixed, input);
     grids[n.id] = g;
   }
@@ -256,7 +295,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
   for (const n of input.networks) {
     const g = grids[n.id]!;
     if (g === previous.grids[n.id] || !overlapsOthers(n.id, gridRect(g), grids, fixed, input)) continue;
-    const moved = { ...g };
+    const moved = { ...g, lot: lotFor(g) };
     moveToFreeGround(n, moved, grids, fixed, input, n.id);
     grids[n.id] = moved;
   }
@@ -312,7 +351,8 @@ function grown(g: Grid, member: GraphNode, input: Inputs, fitsAt: (g: Grid) => b
   const ports = input.ports.get(member.id)?.length ?? 0;
   const wide = widened(g);
   const long = lengthened(g, ports);
-  const order = g.rows.length === 0 ? [long] : g.cols <= g.rows.length ? [wide, long] : [long, wide];
+  // Towards a screen's shape: wider while the box is narrower than that.
+  const order = g.rows.length === 0 ? [long] : g.cols * CELL_W < g.rows.length * CELL_H * ASPECT ? [wide, long] : [long, wide];
   for (const option of order) if (fitsAt(option)) return { grid: withMember(option, member, input) ?? option, clear: true };
   return { grid: withMember(long, member, input) ?? long, clear: false };
 }
@@ -321,7 +361,7 @@ function grown(g: Grid, member: GraphNode, input: Inputs, fitsAt: (g: Grid) => b
 function obstacles(grids: Record<string, Grid>, fixed: Record<string, Point>, except?: string): Rect[] {
   const rects = Object.entries(grids)
     .filter(([id]) => id !== except)
-    .map(([, g]) => gridRect(g));
+    .map(([, g]) => footprint(g));
   for (const [id, p] of Object.entries(fixed)) {
     const [w, h] = id.startsWith('host:') ? [HOST_W, HOST_H] : [DRIVER_SIZE + 40, DRIVER_SIZE + 30];
     rects.push({ x: p.x - w / 2, y: p.y - h / 2, w, h });
@@ -377,11 +417,11 @@ function moveToFreeGround(
   self?: string,
 ): void {
   const scope = String(network.data.scope);
-  const rect = gridRect(g);
+  const rect = footprint(g);
   const others = obstacles(grids, fixed, self);
   const sameScope = input.networks
     .filter((n) => n.id !== network.id && String(n.data.scope) === scope && grids[n.id])
-    .map((n) => gridRect(grids[n.id]!));
+    .map((n) => footprint(grids[n.id]!));
   const all = Object.entries(grids)
     .filter(([id]) => id !== self)
     .map(([, r]) => gridRect(r));
@@ -392,9 +432,10 @@ function moveToFreeGround(
   let right: number;
   if (sameScope.length) {
     left = Math.min(...sameScope.map((r) => r.x));
-    // As wide as the scope is, or as a screen-shaped picture of all its boxes would be.
-    const area = [...sameScope, rect].reduce((sum, r) => sum + (r.w + GAP) * (r.h + GAP), 0);
-    right = Math.max(...sameScope.map((r) => r.x + r.w), left + rect.w, left + Math.sqrt(area * ASPECT));
+    // As wide as a screen-shaped picture of the scope as it stands, so the picture grows towards a screen's shape.
+    const top = Math.min(TOP, ...sameScope.map((r) => r.y));
+    const height = Math.max(...sameScope.map((r) => r.y + r.h)) - top;
+    right = Math.max(...sameScope.map((r) => r.x + r.w), left + rect.w, left + height * ASPECT);
   } else {
     left = all.length ? Math.max(...all.map((r) => r.x + r.w)) + SCOPE_GAP + DRIVER_COL : DRIVER_COL;
     right = left + rect.w;

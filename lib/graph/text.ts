@@ -25,26 +25,33 @@ export function textWidth(text: string, fontSize: number, mono = false): number 
   return width * fontSize * 1.06;
 }
 
-/** The line as is when it fits, else as much of it as fits followed by "…". */
-export function fitLine(line: string, maxWidth: number, fontSize: number, mono = false): string {
-  if (textWidth(line, fontSize, mono) <= maxWidth) return line;
-  const budget = maxWidth - textWidth('…', fontSize, mono);
-  let out = '';
-  let width = 0;
-  for (const ch of line) {
-    const w = charWidth(ch, mono) * fontSize * 1.06;
-    if (width + w > budget) break;
-    out += ch;
-    width += w;
+/** Width of a text in pixels at the label's font: the page measures it; tests and the server estimate it. */
+export type Measure = (text: string) => number;
+
+const estimate =
+  (fontSize: number, mono: boolean): Measure =>
+  (text) =>
+    textWidth(text, fontSize, mono);
+
+/** The line as is when it fits, else the longest start of it that fits followed by "…". */
+export function fitLine(line: string, maxWidth: number, fontSize: number, mono = false, measure: Measure = estimate(fontSize, mono)): string {
+  if (measure(line) <= maxWidth) return line;
+  const chars = [...line];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`) <= maxWidth) lo = mid;
+    else hi = mid - 1;
   }
-  return `${out.trimEnd()}…`;
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
 /** Every line of a label fitted to the width; at most `maxLines` lines. */
-export function fitLabel(label: string, maxWidth: number, fontSize: number, maxLines = 3, mono = false): string {
+export function fitLabel(label: string, maxWidth: number, fontSize: number, maxLines = 3, mono = false, measure?: Measure): string {
   return label
     .split('\n')
     .slice(0, maxLines)
-    .map((line) => fitLine(line, maxWidth, fontSize, mono))
+    .map((line) => fitLine(line, maxWidth, fontSize, mono, measure))
     .join('\n');
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Container, Endpoint, Network, PortBinding, Topology } from '../topology';
+import { Generator, syntheticTopology } from '../../scripts/bench/synthetic';
+import { applyOps } from '../patch';
+import type { Container, Endpoint, Network, PatchOp, PortBinding, Topology } from '../topology';
 import {
   DEFAULT_OPTIONS,
   homeNetwork,
@@ -707,5 +709,58 @@ describe('dual-stack port bindings', () => {
       '192.0.2.5',
       '[2001:db8::5]',
     ]);
+  });
+});
+
+describe('toElements after patches', () => {
+  /** A copy shares no object with the original, so nothing built before can serve it. */
+  const fresh = (t: Topology, o: GraphOptions) => toElements(structuredClone(t), o);
+
+  it('gives exactly what a fresh build gives after every kind of patch, under every view', () => {
+    const gen = new Generator(3);
+    let t = syntheticTopology(gen, 120);
+    const bridges = t.networks.filter((n) => n.driver === 'bridge' && !n.predefined);
+    const views = [
+      DEFAULT_OPTIONS,
+      options({ collapsed: true, expanded: [bridges[1]!.id] }),
+      options({ showStopped: false, showPredefined: false, projects: ['proj1', 'proj2'] }),
+    ];
+    // Created, never started: it knows its network by name only.
+    const created = gen.container('zz-created', [bridges[2]!], false, false, false);
+    const patches: PatchOp[][] = [
+      [{ op: 'upsert', kind: 'container', value: gen.container('zz-new', [bridges[0]!, bridges[1]!], true, true, false) }],
+      [{ op: 'upsert', kind: 'container', value: { ...created, endpoints: created.endpoints.map((e) => ({ ...e, networkId: '' })) } }],
+      [{ op: 'upsert', kind: 'container', value: { ...t.containers[5]!, state: 'exited' } }],
+      [{ op: 'remove', kind: 'container', id: t.containers[9]!.id }],
+      [{ op: 'upsert', kind: 'network', value: gen.network('zz-net', 'bridge', 'local', 90) }],
+      [{ op: 'upsert', kind: 'network', value: { ...bridges[0]!, internal: true } }],
+      [{ op: 'remove', kind: 'network', id: bridges[2]!.id }],
+      // Its slot freed, networks that had clashed with it take theirs: their attachments change colour.
+      [{ op: 'remove', kind: 'network', id: bridges[1]!.id }],
+    ];
+    for (const ops of patches) {
+      t = applyOps(t, ops);
+      for (const view of views) expect(toElements(t, view)).toEqual(fresh(t, view));
+    }
+  });
+
+  it('keeps the very elements of every container a patch did not name, so comparing them is a pointer comparison', () => {
+    const gen = new Generator(5);
+    const t = syntheticTopology(gen, 60);
+    // One without ports: a port's node and host edge are named after the port alone.
+    const [changed, removed] = t.containers.filter((c) => c.ports.length === 0) as [Container, Container];
+    const before = toElements(t);
+    const after = toElements(
+      applyOps(t, [
+        { op: 'upsert', kind: 'container', value: { ...changed, state: 'paused' } },
+        { op: 'remove', kind: 'container', id: removed.id },
+      ]),
+    );
+    const kept = new Set([...before.nodes, ...before.edges]);
+    const ownedBy = (el: { id: string }, c: Container) => el.id.endsWith(c.id);
+    const untouched = [...after.nodes, ...after.edges].filter((el) => !ownedBy(el, changed));
+    expect(untouched.filter((el) => !kept.has(el)).map((el) => el.id)).toEqual([]);
+    expect(kept.has(node(after, `ctr:${changed.id}`))).toBe(false);
+    expect(node(after, `ctr:${changed.id}`).classes).toContain('state-paused');
   });
 });

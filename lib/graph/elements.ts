@@ -1,4 +1,4 @@
-import type { Container, Network, PortBinding, Topology } from '../topology';
+import type { Container, Endpoint, EngineInfo, Network, PortBinding, Topology } from '../topology';
 import { driverColor, networkColors } from './colors';
 import * as id from './ids';
 
@@ -70,23 +70,28 @@ export function isRoot(c: Pick<Container, 'user'>): boolean {
 }
 
 export function visibleTopology(topology: Topology, options: GraphOptions): { networks: Network[]; containers: Container[] } {
-  const networks = topology.networks.filter(
+  const networks = shownNetworks(topology.networks, options);
+  const shown = new Set(networks.map((n) => n.id));
+  const containers = topology.containers.map((c) => withNetworkIds(c, topology.networks)).filter((c) => isShown(c, options, shown));
+  return { networks, containers };
+}
+
+function shownNetworks(networks: readonly Network[], options: GraphOptions): Network[] {
+  return networks.filter(
     (n) =>
       (options.showPredefined || !n.predefined) &&
       (!options.drivers?.length || options.drivers.includes(n.driver)) &&
       (!options.scopes?.length || options.scopes.includes(n.scope)),
   );
-  const shown = new Set(networks.map((n) => n.id));
-  const containers = topology.containers
-    .map((c) => withNetworkIds(c, topology.networks))
-    .filter(
-      (c) =>
-        (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
-        (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')) &&
-        // A container whose every network is filtered out goes with them, rather than floating loose.
-        (c.endpoints.length === 0 || c.endpoints.some((e) => shown.has(e.networkId))),
-    );
-  return { networks, containers };
+}
+
+function isShown(c: Container, options: GraphOptions, shown: ReadonlySet<string>): boolean {
+  return (
+    (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
+    (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')) &&
+    // A container whose every network is filtered out goes with them, rather than floating loose.
+    (c.endpoints.length === 0 || c.endpoints.some((e) => shown.has(e.networkId)))
+  );
 }
 
 /** A created, never-started container knows its networks by name only: the Engine fills in ids on start. */
@@ -99,144 +104,51 @@ function withNetworkIds(c: Container, networks: readonly Network[]): Container {
 /**
  * The graph of one topology: pure data, the same topology always giving the
  * same elements. Drawing them is the view's job.
+ *
+ * A patch replaces only the objects it names, so each network and container
+ * keeps the elements built for it while it and what they read of the rest
+ * (the networks, the options, the engine) stay the same: a patch costs what it
+ * changed, and unchanged elements keep their identity for diffElements.
  */
 export function toElements(topology: Topology, options: GraphOptions = DEFAULT_OPTIONS): GraphElements {
   const { engine } = topology;
-  const { networks, containers } = visibleTopology(topology, options);
+  const networks = shownNetworks(topology.networks, options);
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const host = id.hostId(engine.id);
   const colors = networkColors(topology.networks);
   const shown = new Set(networks.map((n) => n.id));
+  const context = contextOf(topology, options);
 
-  nodes.push({
-    id: host,
-    kind: 'host',
-    label: `${engine.name || 'Docker host'}\nDocker ${engine.version || '?'}\nswarm ${engine.swarm.state}`,
-    classes: ['host'],
-    data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state },
-  });
-
-  for (const scope of [...new Set(networks.map((n) => n.scope))].sort(scopeOrder)) {
-    const label = scope === 'swarm' ? 'swarm scope — the whole cluster' : scope === 'local' ? 'local scope — this host' : `${scope} scope`;
-    nodes.push({ id: id.scopeId(scope), kind: 'scope', label, classes: ['scope', `scope-${scope}`], data: { scope } });
-  }
-
-  for (const driver of [...new Set(networks.map((n) => n.driver))].sort(driverOrder)) {
-    nodes.push({
-      id: id.driverId(driver),
-      kind: 'driver',
-      label: `${driver} driver`,
-      classes: ['driver'],
-      data: { driver, color: driverColor(driver) },
-    });
-  }
+  nodes.push(hostNode(engine));
+  for (const scope of [...new Set(networks.map((n) => n.scope))].sort(scopeOrder)) nodes.push(scopeNode(scope));
+  for (const driver of [...new Set(networks.map((n) => n.driver))].sort(driverOrder)) nodes.push(driverNode(driver));
 
   for (const n of networks) {
-    const subnets = n.subnets.map((s) => s.subnet).join(', ');
-    const flags = [n.internal && 'internal', n.attachable && 'attachable', n.ipv6 && 'IPv6'].filter(Boolean).join(' · ');
-    nodes.push({
-      id: id.networkNodeId(n.id),
-      kind: 'network',
-      label: [n.name, subnets, flags].filter(Boolean).join('\n'),
-      parent: id.scopeId(n.scope),
-      classes: ['network', `driver-${n.driver}`, ...flagClasses(n)],
-      data: { networkId: n.id, name: n.name, driver: n.driver, scope: n.scope, color: colors.get(n.id) ?? '#64748b' },
-    });
-    edges.push({
-      id: id.driverEdgeId(n.driver, n.id),
-      kind: 'driver',
-      source: id.driverId(n.driver),
-      target: id.networkNodeId(n.id),
-      label: '',
-      classes: ['driver-edge'],
-      data: { color: driverColor(n.driver) },
-    });
+    const part = networkPart(n, colors.get(n.id) ?? UNCOLORED);
+    nodes.push(part.node);
+    edges.push(part.edge);
   }
 
   const counts = new Map<string, number>();
   const ports = new Map<string, GraphNode>();
-  for (const c of containers) {
-    const attached = c.endpoints.filter((e) => shown.has(e.networkId));
-    const home = homeNetwork(c);
-    const homeShown = shown.has(home);
-    const counted = homeShown ? home : (attached[0]?.networkId ?? '');
-    if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted)) {
-      counts.set(counted, (counts.get(counted) ?? 0) + 1);
-      continue;
+  for (const original of topology.containers) {
+    let entry = containerEntries.get(original);
+    if (entry?.context !== context) {
+      entry = containerEntry(withNetworkIds(original, topology.networks), context, shown, colors, entry?.part);
+      containerEntries.set(original, entry);
     }
-    const ctr = id.containerNodeId(c.id);
-    const homeEndpoint = c.endpoints.find((e) => e.networkId === home);
-    const address = homeEndpoint?.ipv4 || homeEndpoint?.ipv6 || '';
-    nodes.push({
-      id: ctr,
-      kind: 'container',
-      label: `${c.name}\n${address || c.state}`,
-      ...(homeShown ? { parent: id.networkNodeId(home) } : {}),
-      classes: ['container', `state-${c.state}`, ...(isRoot(c) ? ['root'] : []), ...(c.ports.some(isExposed) ? ['exposed'] : [])],
-      data: {
-        containerId: c.id,
-        name: c.name,
-        image: c.image,
-        state: c.state,
-        user: c.user,
-        primaryNetwork: home,
-        ip: address,
-        project: c.labels[COMPOSE_PROJECT] ?? '',
-      },
-    });
-    // The home network holds the container inside its box; only the other networks need an edge.
-    for (const e of attached) {
-      if (e.networkId === home) continue;
-      edges.push({
-        id: id.attachmentId(e.networkId, c.id),
-        kind: 'attachment',
-        source: id.networkNodeId(e.networkId),
-        target: ctr,
-        label: e.ipv4 || e.ipv6 || (c.state === 'running' ? '' : c.state),
-        classes: ['attachment', `state-${c.state}`],
-        data: { color: colors.get(e.networkId) ?? '#64748b', ipv4: e.ipv4, ipv6: e.ipv6 },
-      });
-    }
-    for (const binding of publishedBindings(c.ports)) {
-      const p = binding.primary;
-      const port = id.portNodeId(p);
-      const cls = bindingClass(p);
-      if (!ports.has(port)) {
-        ports.set(port, {
-          id: port,
-          kind: 'port',
-          label: `:${p.hostPort}/${p.protocol}\n${binding.interfaces}`,
-          classes: ['port', cls],
-          data: {
-            hostIp: p.hostIp,
-            hostPort: p.hostPort,
-            protocol: p.protocol,
-            exposed: isExposed(p),
-            containerId: c.id,
-            addresses: binding.addresses.join(' '),
-            interfaces: binding.interfaces,
-          },
-        });
-        edges.push({
-          id: id.hostPortEdgeId(engine.id, p),
-          kind: 'host-port',
-          source: host,
-          target: port,
-          label: '',
-          classes: ['host-port', cls],
-          data: {},
-        });
+    if (entry.counted !== null) counts.set(entry.counted, (counts.get(entry.counted) ?? 0) + 1);
+    const { part } = entry;
+    if (!part) continue;
+    nodes.push(part.node);
+    edges.push(...part.attachments);
+    for (const binding of part.bindings) {
+      // Two containers may name one host port; the first one's node stands for it.
+      if (!ports.has(binding.port.id)) {
+        ports.set(binding.port.id, binding.port);
+        edges.push(binding.hostPort);
       }
-      edges.push({
-        id: id.publishId(p, c.id),
-        kind: 'publish',
-        source: port,
-        target: ctr,
-        label: `→ ${p.containerPort}/${p.protocol}`,
-        classes: ['publish', cls],
-        data: {},
-      });
+      edges.push(binding.publish);
     }
   }
   nodes.push(...ports.values());
@@ -254,6 +166,249 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
     }
   }
   return { nodes, edges };
+}
+
+/**
+ * What a container's place in the picture reads beyond the container: the
+ * networks (which show, their names and colours), the options and the engine.
+ * The same networks under the same options are the same context.
+ */
+interface Context {
+  networks: readonly Network[];
+  options: GraphOptions;
+  engineId: string;
+}
+
+/** A few, for a page and a server in one process, or options switched back and forth. */
+const contexts: Context[] = [];
+
+function contextOf(topology: Topology, options: GraphOptions): Context {
+  const same = (c: Context) =>
+    c.options === options &&
+    c.engineId === topology.engine.id &&
+    c.networks.length === topology.networks.length &&
+    c.networks.every((n, i) => n === topology.networks[i]);
+  const found = contexts.find(same);
+  if (found) return found;
+  const context = { networks: topology.networks, options, engineId: topology.engine.id };
+  contexts.unshift(context);
+  contexts.length = Math.min(contexts.length, 4);
+  return context;
+}
+
+/** How a container shows under a context: drawn (its part), folded into a network's count, or filtered out (neither). */
+interface ContainerEntry {
+  context: Context;
+  part: ContainerPart | null;
+  counted: string | null;
+}
+
+function containerEntry(
+  c: Container,
+  context: Context,
+  shown: ReadonlySet<string>,
+  colors: ReadonlyMap<string, string>,
+  kept: ContainerPart | null | undefined,
+): ContainerEntry {
+  const { options, engineId } = context;
+  if (!isShown(c, options, shown)) return { context, part: null, counted: null };
+  const attached = c.endpoints.filter((e) => shown.has(e.networkId));
+  const home = homeNetwork(c);
+  const homeShown = shown.has(home);
+  const counted = homeShown ? home : (attached[0]?.networkId ?? '');
+  if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted)) return { context, part: null, counted };
+  const reads: PartReads = { engineId, home, homeShown, attached, colors: attached.map((e) => colors.get(e.networkId) ?? UNCOLORED) };
+  return { context, part: kept && sameReads(kept.reads, reads) ? kept : containerPart(c, reads), counted: null };
+}
+
+const UNCOLORED = '#64748b';
+
+/** Built elements by the object they were built from; an entry serves while its context still holds. */
+const hosts = new WeakMap<EngineInfo, GraphNode>();
+const networkParts = new WeakMap<Network, NetworkPart>();
+const containerEntries = new WeakMap<Container, ContainerEntry>();
+/** Scopes and drivers are their name alone. */
+const scopes = new Map<string, GraphNode>();
+const drivers = new Map<string, GraphNode>();
+
+function hostNode(engine: EngineInfo): GraphNode {
+  let node = hosts.get(engine);
+  if (!node) {
+    node = {
+      id: id.hostId(engine.id),
+      kind: 'host',
+      label: `${engine.name || 'Docker host'}\nDocker ${engine.version || '?'}\nswarm ${engine.swarm.state}`,
+      classes: ['host'],
+      data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state },
+    };
+    hosts.set(engine, node);
+  }
+  return node;
+}
+
+function scopeNode(scope: string): GraphNode {
+  let node = scopes.get(scope);
+  if (!node) {
+    const label = scope === 'swarm' ? 'swarm scope — the whole cluster' : scope === 'local' ? 'local scope — this host' : `${scope} scope`;
+    node = { id: id.scopeId(scope), kind: 'scope', label, classes: ['scope', `scope-${scope}`], data: { scope } };
+    scopes.set(scope, node);
+  }
+  return node;
+}
+
+function driverNode(driver: string): GraphNode {
+  let node = drivers.get(driver);
+  if (!node) {
+    node = { id: id.driverId(driver), kind: 'driver', label: `${driver} driver`, classes: ['driver'], data: { driver, color: driverColor(driver) } };
+    drivers.set(driver, node);
+  }
+  return node;
+}
+
+interface NetworkPart {
+  color: string;
+  node: GraphNode;
+  edge: GraphEdge;
+}
+
+function networkPart(n: Network, color: string): NetworkPart {
+  const kept = networkParts.get(n);
+  if (kept?.color === color) return kept;
+  const subnets = n.subnets.map((s) => s.subnet).join(', ');
+  const flags = [n.internal && 'internal', n.attachable && 'attachable', n.ipv6 && 'IPv6'].filter(Boolean).join(' · ');
+  const part: NetworkPart = {
+    color,
+    node: {
+      id: id.networkNodeId(n.id),
+      kind: 'network',
+      label: [n.name, subnets, flags].filter(Boolean).join('\n'),
+      parent: id.scopeId(n.scope),
+      classes: ['network', `driver-${n.driver}`, ...flagClasses(n)],
+      data: { networkId: n.id, name: n.name, driver: n.driver, scope: n.scope, color },
+    },
+    edge: {
+      id: id.driverEdgeId(n.driver, n.id),
+      kind: 'driver',
+      source: id.driverId(n.driver),
+      target: id.networkNodeId(n.id),
+      label: '',
+      classes: ['driver-edge'],
+      data: { color: driverColor(n.driver) },
+    },
+  };
+  networkParts.set(n, part);
+  return part;
+}
+
+/** What a container's elements read beyond the container itself. */
+interface PartReads {
+  engineId: string;
+  home: string;
+  homeShown: boolean;
+  /** Its endpoints on shown networks, and each one's network colour. */
+  attached: readonly Endpoint[];
+  colors: readonly string[];
+}
+
+interface ContainerPart {
+  reads: PartReads;
+  node: GraphNode;
+  attachments: GraphEdge[];
+  /** Each published mapping: its port node and host edge, drawn once per port, and its publish edge. */
+  bindings: { port: GraphNode; hostPort: GraphEdge; publish: GraphEdge }[];
+}
+
+function sameReads(a: PartReads, b: PartReads): boolean {
+  return (
+    a.engineId === b.engineId &&
+    a.home === b.home &&
+    a.homeShown === b.homeShown &&
+    a.attached.length === b.attached.length &&
+    a.attached.every((e, i) => e === b.attached[i] && a.colors[i] === b.colors[i])
+  );
+}
+
+function containerPart(c: Container, reads: PartReads): ContainerPart {
+  const { engineId, home, homeShown, attached, colors } = reads;
+  const ctr = id.containerNodeId(c.id);
+  const homeEndpoint = c.endpoints.find((e) => e.networkId === home);
+  const address = homeEndpoint?.ipv4 || homeEndpoint?.ipv6 || '';
+  const part: ContainerPart = {
+    reads,
+    node: {
+      id: ctr,
+      kind: 'container',
+      label: `${c.name}\n${address || c.state}`,
+      ...(homeShown ? { parent: id.networkNodeId(home) } : {}),
+      classes: ['container', `state-${c.state}`, ...(isRoot(c) ? ['root'] : []), ...(c.ports.some(isExposed) ? ['exposed'] : [])],
+      data: {
+        containerId: c.id,
+        name: c.name,
+        image: c.image,
+        state: c.state,
+        user: c.user,
+        primaryNetwork: home,
+        ip: address,
+        project: c.labels[COMPOSE_PROJECT] ?? '',
+      },
+    },
+    attachments: [],
+    bindings: [],
+  };
+  // The home network holds the container inside its box; only the other networks need an edge.
+  attached.forEach((e, i) => {
+    if (e.networkId === home) return;
+    part.attachments.push({
+      id: id.attachmentId(e.networkId, c.id),
+      kind: 'attachment',
+      source: id.networkNodeId(e.networkId),
+      target: ctr,
+      label: e.ipv4 || e.ipv6 || (c.state === 'running' ? '' : c.state),
+      classes: ['attachment', `state-${c.state}`],
+      data: { color: colors[i]!, ipv4: e.ipv4, ipv6: e.ipv6 },
+    });
+  });
+  for (const binding of publishedBindings(c.ports)) {
+    const p = binding.primary;
+    const port = id.portNodeId(p);
+    const cls = bindingClass(p);
+    part.bindings.push({
+      port: {
+        id: port,
+        kind: 'port',
+        label: `:${p.hostPort}/${p.protocol}\n${binding.interfaces}`,
+        classes: ['port', cls],
+        data: {
+          hostIp: p.hostIp,
+          hostPort: p.hostPort,
+          protocol: p.protocol,
+          exposed: isExposed(p),
+          containerId: c.id,
+          addresses: binding.addresses.join(' '),
+          interfaces: binding.interfaces,
+        },
+      },
+      hostPort: {
+        id: id.hostPortEdgeId(engineId, p),
+        kind: 'host-port',
+        source: id.hostId(engineId),
+        target: port,
+        label: '',
+        classes: ['host-port', cls],
+        data: {},
+      },
+      publish: {
+        id: id.publishId(p, c.id),
+        kind: 'publish',
+        source: port,
+        target: ctr,
+        label: `→ ${p.containerPort}/${p.protocol}`,
+        classes: ['publish', cls],
+        data: {},
+      },
+    });
+  }
+  return part;
 }
 
 /**

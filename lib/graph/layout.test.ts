@@ -215,6 +215,19 @@ describe('rearrange keeps what is drawn where it was', () => {
     expect(arrangementChange(a, b)).toBeNull();
   });
 
+  it('hands back the very place of every container whose box a patch left alone', () => {
+    const { gen, topology, networks } = small();
+    const els = toElements(topology);
+    const a = arrange(els);
+    const extra = gen.container('extra', [networks.front], true, false, false);
+    const next = toElements({ ...topology, containers: [...topology.containers, extra].sort(byName) });
+    const b = rearrange(a, next);
+    const [before, after] = [positionsOf(a, els), positionsOf(b, next)];
+    const elsewhere = next.nodes.filter((n) => n.kind === 'container' && n.parent !== `net:${networks.front.id}`);
+    expect(elsewhere.filter((n) => after.get(n.id) !== before.get(n.id)).map((n) => n.id)).toEqual([]);
+    expect(elsewhere.length).toBeGreaterThan(3);
+  });
+
   it('adds an unrelated container: only its home box may grow, nothing else moves', () => {
     const { gen, topology, networks } = small();
     const extra = gen.container('extra', [networks.front], true, true, false);

@@ -86,44 +86,48 @@ export function gridRect(g: Grid): Rect {
   return { x: g.x, y: g.y, w: 2 * PAD + g.cols * CELL_W, h: HEAD + g.rows.reduce((sum, ports) => sum + CELL_H + ports * PORT_LINE, 0) + PAD };
 }
 
-/** Where a cell's container is, and the top of the port lines under it. */
-function cellPlace(g: Grid, index: number): { x: number; y: number; portsTop: number } {
-  const col = index % g.cols;
-  const row = Math.floor(index / g.cols);
-  let top = g.y + HEAD;
-  for (let r = 0; r < row; r++) top += CELL_H + (g.rows[r] ?? 0) * PORT_LINE;
-  return { x: g.x + PAD + (col + 0.5) * CELL_W, y: top + CELL_H / 2, portsTop: top + CELL_H };
-}
-
 /** What the arrangement needs to know of the elements. */
 interface Inputs {
   networks: GraphNode[];
+  /** Container nodes by home network node id ('' for none), in the order of the elements. */
   members: Map<string, GraphNode[]>;
   ports: Map<string, string[]>;
   drivers: GraphNode[];
   host: GraphNode | undefined;
-  /** Compose project of each container node. */
-  projects: Map<string, string>;
+  /** Container nodes by id. */
+  containers: Map<string, GraphNode>;
 }
 
+/** One pass over the elements, sorting nothing but the networks: a patch that adds nothing needs no order of thousands. */
 function inputs(elements: GraphElements): Inputs {
   const ports = new Map<string, string[]>();
-  for (const e of elements.edges) if (e.kind === 'publish') ports.set(e.target, [...(ports.get(e.target) ?? []), e.source]);
-  const members = new Map<string, GraphNode[]>();
-  for (const n of elements.nodes) {
-    if (n.kind !== 'container') continue;
-    const home = n.parent ?? '';
-    members.set(home, [...(members.get(home) ?? []), n]);
+  for (const e of elements.edges) {
+    if (e.kind !== 'publish') continue;
+    const list = ports.get(e.target);
+    if (list) list.push(e.source);
+    else ports.set(e.target, [e.source]);
   }
-  for (const list of members.values()) list.sort(memberOrder);
-  return {
-    networks: elements.nodes.filter((n) => n.kind === 'network').sort(networkOrder),
-    members,
-    ports,
-    drivers: elements.nodes.filter((n) => n.kind === 'driver'),
-    host: elements.nodes.find((n) => n.kind === 'host'),
-    projects: new Map([...members.values()].flat().map((m) => [m.id, String(m.data.project ?? '')])),
-  };
+  const members = new Map<string, GraphNode[]>();
+  const containers = new Map<string, GraphNode>();
+  const networks: GraphNode[] = [];
+  const drivers: GraphNode[] = [];
+  let host: GraphNode | undefined;
+  for (const n of elements.nodes) {
+    if (n.kind === 'container') {
+      containers.set(n.id, n);
+      const home = n.parent ?? '';
+      const list = members.get(home);
+      if (list) list.push(n);
+      else members.set(home, [n]);
+    } else if (n.kind === 'network') networks.push(n);
+    else if (n.kind === 'driver') drivers.push(n);
+    else if (n.kind === 'host') host ??= n;
+  }
+  return { networks: networks.sort(networkOrder), members, ports, drivers, host, containers };
+}
+
+function projectOf(input: Inputs, id: string): string {
+  return String(input.containers.get(id)?.data.project ?? '');
 }
 
 /** A little wider than tall, with room for one more. */
@@ -131,7 +135,8 @@ function colsFor(count: number): number {
   return count === 0 ? 1 : Math.max(1, Math.ceil(Math.sqrt((count + 1) * 1.4)));
 }
 
-function newGrid(members: GraphNode[], ports: Map<string, string[]>): Grid {
+function newGrid(unsorted: readonly GraphNode[], ports: Map<string, string[]>): Grid {
+  const members = [...unsorted].sort(memberOrder);
   const cols = colsFor(members.length);
   // An empty network is only its heading until a container arrives.
   const rows = members.length === 0 ? 0 : Math.ceil((members.length + 1) / cols);
@@ -244,17 +249,26 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
   const input = inputs(elements);
   const grids: Record<string, Grid> = {};
   const fixed: Record<string, Point> = {};
-  const present = new Set(elements.nodes.map((n) => n.id));
+  // Boxes are the networks', fixed places the host's and the drivers'.
+  const present = new Set([...input.networks, ...input.drivers, ...(input.host ? [input.host] : [])].map((n) => n.id));
   for (const [id, p] of Object.entries(previous.fixed)) if (present.has(id)) fixed[id] = p;
 
   // Keep every box that still has its network; free the cells of containers that left it.
+  const placed = new Set<string>();
   for (const [id, g] of Object.entries(previous.grids)) {
     if (id !== '' && !present.has(id)) continue;
-    const home = new Set((input.members.get(id) ?? []).map((m) => m.id));
-    const cells = g.cells.map((c) => (c && home.has(c) ? c : null));
-    grids[id] = cells.every((c, i) => c === g.cells[i]) ? g : { ...g, cells };
+    let cells = g.cells;
+    for (const [i, c] of g.cells.entries()) {
+      if (c === null) continue;
+      const member = input.containers.get(c);
+      if (member && (member.parent ?? '') === id) placed.add(c);
+      else {
+        if (cells === g.cells) cells = [...g.cells];
+        cells[i] = null;
+      }
+    }
+    grids[id] = cells === g.cells ? g : { ...g, cells };
   }
-  const placed = new Set(Object.values(grids).flatMap((g) => g.cells.filter((c): c is string => c !== null)));
 
   for (const n of input.networks) {
     if (grids[n.id]) continue;
@@ -265,8 +279,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
     grids[n.id] = g;
   }
   for (const [home, members] of input.members) {
-    for (const m of members) {
-      if (placed.has(m.id)) continue;
+    for (const m of members.filter((m) => !placed.has(m.id)).sort(memberOrder)) {
       if (!grids[home]) {
         const g = newGrid([], input.ports);
         const peers = Object.values(grids);
@@ -284,11 +297,11 @@ export function rearrange(previous: Arrangement, elements: GraphElements): Arran
   // Ports that appear later (a container started) may need more lines than its row keeps.
   for (const [id, g] of Object.entries(grids)) {
     let rows = g.rows;
-    g.cells.forEach((c, i) => {
-      const need = c ? (input.ports.get(c)?.length ?? 0) : 0;
+    for (const [i, c] of g.cells.entries()) {
+      const need = c === null ? 0 : (input.ports.get(c)?.length ?? 0);
       const row = Math.floor(i / g.cols);
       if (need > (rows[row] ?? 0)) rows = rows.map((lines, r) => (r === row ? need : lines));
-    });
+    }
     if (rows !== g.rows) grids[id] = { ...g, rows };
   }
   // A box that grew into another moves whole.
@@ -316,7 +329,7 @@ function withMember(g: Grid, member: GraphNode, input: Inputs): Grid | null {
   // A row that already keeps room for its ports needs not grow.
   const roomy = (i: number) => free(i) && (g.rows[Math.floor(i / g.cols)] ?? 0) >= ports;
   const project = String(member.data.project ?? '');
-  const lastOfProject = project ? g.cells.findLastIndex((c) => c !== null && input.projects.get(c) === project) : -1;
+  const lastOfProject = project ? g.cells.findLastIndex((c) => c !== null && projectOf(input, c) === project) : -1;
   let index = -1;
   for (const fits of [roomy, free]) {
     if (index < 0 && lastOfProject >= 0) for (let i = lastOfProject + 1; i < g.cells.length && index < 0; i++) if (fits(i)) index = i;
@@ -455,13 +468,57 @@ function moveToFreeGround(
   for (let tries = 0; !free(g.x, g.y) && (tries < 1000 || !clear(g.x, g.y)); tries++) g.y += GAP;
 }
 
-/** Where every node of `elements` is drawn under an arrangement; boxes carry their size. */
+/** A container's place in its box, and the top of its port lines. */
+interface CellPlace {
+  placed: Placed;
+  portsTop: number;
+}
+
+/**
+ * A grid's places, worked out once: a box that moves or fills is a new grid (or
+ * at least a new corner, rows or cells), so most boxes are unchanged by a patch.
+ */
+const cellPlaces = new WeakMap<Grid, { as: Grid; places: Map<string, CellPlace> }>();
+
+function placesIn(g: Grid): Map<string, CellPlace> {
+  const kept = cellPlaces.get(g);
+  if (kept && kept.as.x === g.x && kept.as.y === g.y && kept.as.cols === g.cols && kept.as.rows === g.rows && kept.as.cells === g.cells)
+    return kept.places;
+  const places = new Map<string, CellPlace>();
+  let top = g.y + HEAD;
+  for (const [r, lines] of g.rows.entries()) {
+    for (let col = 0; col < g.cols; col++) {
+      const c = g.cells[r * g.cols + col];
+      if (c) places.set(c, { placed: { x: g.x + PAD + (col + 0.5) * CELL_W, y: top + CELL_H / 2 }, portsTop: top + CELL_H });
+    }
+    top += CELL_H + lines * PORT_LINE;
+  }
+  cellPlaces.set(g, { as: { ...g }, places });
+  return places;
+}
+
+/**
+ * Where every node of `elements` is drawn under an arrangement; boxes carry
+ * their size. A container in a box that did not change keeps its Placed object.
+ */
 export function positionsOf(arrangement: Arrangement, elements: GraphElements): Map<string, Placed> {
   const placed = new Map<string, Placed>();
-  const cellOf = new Map<string, { grid: Grid; index: number }>();
-  for (const g of Object.values(arrangement.grids)) g.cells.forEach((c, index) => c && cellOf.set(c, { grid: g, index }));
+  // A container is in its home's box, unless the view hides its home; then it is looked for in every box.
+  let everywhere: Map<string, CellPlace> | undefined;
+  const cellOf = (n: GraphNode): CellPlace | undefined => {
+    const home = arrangement.grids[n.parent ?? ''];
+    const place = home && placesIn(home).get(n.id);
+    if (place) return place;
+    everywhere ??= new Map(Object.values(arrangement.grids).flatMap((g) => [...placesIn(g)]));
+    return everywhere.get(n.id);
+  };
   const ports = new Map<string, string[]>();
-  for (const e of elements.edges) if (e.kind === 'publish') ports.set(e.target, [...(ports.get(e.target) ?? []), e.source]);
+  for (const e of elements.edges) {
+    if (e.kind !== 'publish') continue;
+    const list = ports.get(e.target);
+    if (list) list.push(e.source);
+    else ports.set(e.target, [e.source]);
+  }
   const scopes = new Map<string, Rect>();
 
   for (const n of elements.nodes) {
@@ -478,12 +535,11 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
       const s = scopes.get(scope);
       scopes.set(scope, s ? union(s, r) : r);
     } else if (n.kind === 'container') {
-      const cell = cellOf.get(n.id);
+      const cell = cellOf(n);
       if (!cell) continue;
-      const at = cellPlace(cell.grid, cell.index);
-      placed.set(n.id, { x: at.x, y: at.y });
+      placed.set(n.id, cell.placed);
       (ports.get(n.id) ?? []).forEach((port, k) => {
-        if (!placed.has(port)) placed.set(port, { x: at.x, y: at.portsTop + k * PORT_LINE + PORT_H / 2 });
+        if (!placed.has(port)) placed.set(port, { x: cell.placed.x, y: cell.portsTop + k * PORT_LINE + PORT_H / 2 });
       });
     } else if (arrangement.fixed[n.id]) {
       placed.set(n.id, { ...arrangement.fixed[n.id]! });
@@ -499,6 +555,11 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
     placed.set(n.id, { x: x + w / 2, y: r.y + r.h / 2 + 10, w, h: r.h + 2 * pad + 20 });
   }
   return placed;
+}
+
+/** Whether two places draw a node alike; the same object when its box did not change. */
+export function samePlace(a: Placed | undefined, b: Placed): boolean {
+  return a === b || (a !== undefined && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
 }
 
 function union(a: Rect, b: Rect): Rect {

@@ -91,6 +91,16 @@ export class MapPage {
 
   /** Clicks a node on the canvas where cytoscape draws it; a network's box by its heading, as its containers fill the rest. */
   async clickNode(id: string): Promise<void> {
+    // Where it is once it is still: a box the arrangement just moved settles within a frame or two.
+    let previous = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await this.page.evaluate((nodeId) => window.__PORTOLAN__!.renderedPosition(nodeId), id));
+        const still = now === previous;
+        previous = now;
+        return still;
+      })
+      .toBe(true);
     const point = await this.page.evaluate((nodeId) => {
       const g = window.__PORTOLAN__!;
       const at = g.renderedPosition(nodeId);
@@ -107,6 +117,9 @@ export class MapPage {
 
 export const test = base.extend<{ map: MapPage; objects: TestObjects }>({
   map: async ({ page }, use) => {
+    // What the page complains about is part of the test's story.
+    page.on('console', (m) => void (m.type() === 'error' && console.log(`[page error] ${m.text()}`)));
+    page.on('pageerror', (err) => console.log(`[page exception] ${err.message}`));
     await use(new MapPage(page));
   },
   objects: async ({}, use, testInfo) => {

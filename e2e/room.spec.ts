@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { docker, TEST_IMAGE } from '../scripts/testkit/docker';
 import { expect, test, type MapPage } from './fixtures';
 
@@ -154,4 +155,33 @@ test('normal view at 1440×900 with 60 containers: names are at least 11 px afte
   const names = [...(await map.fontSizes('container')), ...(await map.fontSizes('network'))];
   for (const { id, px } of names) expect(px, id).toBeGreaterThanOrEqual(11);
   await page.screenshot({ path: 'test-results/screenshots/map-60.png' });
+});
+
+test('two viewers who arrived at different times see the same arrangement, and Re-layout rearranges it for both', async ({
+  map,
+  objects,
+  page,
+  browser,
+}) => {
+  const net = await docker(['network', 'create', objects.name('shared')]);
+  await objects.sleeper('s1', ['--network', objects.name('shared')]);
+  await map.open();
+  // Things change before the second viewer arrives.
+  const late = await objects.sleeper('s2', ['--network', objects.name('shared')]);
+  await map.expectMember(`ctr:${late}`, `net:${net}`);
+  const second = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    const other = new (map.constructor as typeof import('./fixtures').MapPage)(second);
+    await other.open();
+    await other.expectMember(`ctr:${late}`, `net:${net}`);
+    expect(await other.positions()).toEqual(await map.positions());
+
+    const generation = async () => (await (await page.request.get('/api/topology')).json()).layout.generation as number;
+    const before = await generation();
+    await page.getByRole('button', { name: 'Re-layout' }).click();
+    await expect.poll(generation).toBeGreaterThan(before);
+    await expect.poll(async () => isDeepStrictEqual(await other.positions(), await map.positions())).toBe(true);
+  } finally {
+    await second.close();
+  }
 });

@@ -13,7 +13,7 @@ import { addInSlices, definition, displayLabel, place } from './drawing';
 import { exportPng } from './exportPng';
 import { graphStyle, type Mode, type Theme } from './graphStyle';
 import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
-import { boundsOf, fitting, onScreen } from './viewport';
+import { boundsOf, fittingAround, onScreen, type Region } from './viewport';
 
 export interface GraphController {
   fit(): void;
@@ -122,7 +122,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.on('grab', 'node.container', (e) => void grabbedAt.set(e.target.id(), { ...e.target.position() }));
     cy.on('dragfree', 'node.container', (e) => {
       const node = e.target as NodeSingular;
-      const at = node.position();
+      const at = { ...node.position() };
       const origin = grabbedAt.get(node.id());
       if (origin) node.position(origin);
       const target = cy.nodes('node.network').filter((n) => {
@@ -213,7 +213,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !layout) return;
-    busy.current = busy.current.then(() => draw(cy, elements, layout));
+    busy.current = busy.current
+      .then(() => draw(cy, elements, layout))
+      .catch((err: unknown) => {
+        // A picture the canvas could not take is drawn again whole, so the map never stays wrong.
+        console.error('Portolan: redrawing the map after an error', err);
+        if (cy.destroyed()) return;
+        cy.elements().remove();
+        drawn.current = { nodes: [], edges: [] };
+        return draw(cy, elements, layout);
+      });
     // draw reads the latest props through refs; it runs once per new picture.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [elements, layout]);
@@ -395,9 +404,25 @@ function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boole
   }
   const bounds = boundsOf(items);
   if (!bounds || cy.width() === 0) return;
-  const target = fitting(bounds, cy.width(), cy.height(), cy.container()?.closest('[data-presenter="1"]') ? 12 : PADDING, 1.6);
+  const target = fittingAround(
+    bounds,
+    { x: 0, y: 0, width: cy.width(), height: cy.height() },
+    overlayOf(cy),
+    cy.container()?.closest('[data-presenter="1"]') ? 12 : PADDING,
+    1.6,
+  );
   if (animate) cy.animate(target, { duration: 450, easing: 'ease-in-out-cubic' });
   else cy.viewport(target);
+}
+
+/** Where the activity ticker covers the canvas, if it does: a fit leaves that part free. */
+function overlayOf(cy: Core): Region | null {
+  const canvas = cy.container();
+  const ticker = canvas?.closest('main')?.querySelector('section[aria-label="Activity"]');
+  if (!canvas || !ticker) return null;
+  const c = canvas.getBoundingClientRect();
+  const t = ticker.getBoundingClientRect();
+  return { x: t.left - c.left, y: t.top - c.top, width: t.width, height: t.height };
 }
 
 function glow(elements: cytoscape.CollectionReturnValue): void {

@@ -33,6 +33,39 @@ export function boundsOf(nodes: Iterable<{ kind: string; at: Placed }>): Bounds 
   return b;
 }
 
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The zoom and pan that show the bounds whole in the part of the view an
+ * overlay leaves free: above it or beside it, whichever shows them larger.
+ */
+export function fittingAround(
+  b: Bounds,
+  view: Region,
+  overlay: Region | null,
+  padding: number,
+  maxZoom: number,
+): { zoom: number; pan: { x: number; y: number } } {
+  const regions: Region[] = [view];
+  if (overlay && overlay.width > 0 && overlay.height > 0) {
+    regions.length = 0;
+    regions.push({ x: 0, y: 0, width: view.width, height: Math.max(1, overlay.y) });
+    regions.push({ x: overlay.x + overlay.width, y: 0, width: Math.max(1, view.width - overlay.x - overlay.width), height: view.height });
+  }
+  let best: { zoom: number; pan: { x: number; y: number } } | null = null;
+  for (const r of regions) {
+    const f = fitting(b, r.width, r.height, padding, maxZoom);
+    const candidate = { zoom: f.zoom, pan: { x: f.pan.x + r.x, y: f.pan.y + r.y } };
+    if (!best || candidate.zoom > best.zoom) best = candidate;
+  }
+  return best!;
+}
+
 /** The zoom and pan that show the bounds whole, centred, inside a viewport of this size. */
 export function fitting(b: Bounds, width: number, height: number, padding: number, maxZoom: number): { zoom: number; pan: { x: number; y: number } } {
   const zoom = Math.min(maxZoom, (width - 2 * padding) / Math.max(1, b.x2 - b.x1), (height - 2 * padding) / Math.max(1, b.y2 - b.y1));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Generator, syntheticTopology } from '../../scripts/bench/synthetic';
 import { edgeCrossings } from './crossings';
 import { toElements, type GraphEdge } from './elements';
-import { arrange, positionsOf, type Point } from './layout';
+import { arrange } from './arrangement';
+import { positionsOf, type Point } from './layout';
 
 const e = (source: string, target: string): GraphEdge => ({
   id: `${source}-${target}`,

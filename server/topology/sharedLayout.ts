@@ -1,5 +1,6 @@
 import { DEFAULT_OPTIONS, toElements } from '../../lib/graph/elements';
-import { arrange, arrangementChange, rearrange, type Arrangement, type ArrangementChange } from '../../lib/graph/layout';
+import { arrange, rearrange } from '../../lib/graph/arrangement';
+import { arrangementChange, type Arrangement, type ArrangementChange } from '../../lib/graph/layout';
 import type { Topology } from '../../lib/topology';
 
 /**
@@ -19,17 +20,17 @@ export class SharedLayout {
   }
 
   /** Places what the new picture adds, moving nothing else; null when nothing moved. */
-  follow(topology: Topology): ArrangementChange | null {
+  follow(topology: Topology, planned?: ReadonlyMap<string, number>): ArrangementChange | null {
     const elements = toElements(topology, DEFAULT_OPTIONS);
     const empty = Object.keys(this.arrangement.grids).length === 0;
     // The first picture of an engine is laid out as a whole, not one box at a time.
-    const next = empty ? arrange(elements, this.arrangement.generation) : rearrange(this.arrangement, elements);
+    const next = empty ? arrange(elements, this.arrangement.generation, planned) : rearrange(this.arrangement, elements, planned);
     return this.adopt(next);
   }
 
   /** Lays the whole picture out afresh, for everyone. */
-  reset(topology: Topology): ArrangementChange {
-    return this.adopt(arrange(toElements(topology, DEFAULT_OPTIONS), this.arrangement.generation + 1))!;
+  reset(topology: Topology, planned?: ReadonlyMap<string, number>): ArrangementChange {
+    return this.adopt(arrange(toElements(topology, DEFAULT_OPTIONS), this.arrangement.generation + 1, planned))!;
   }
 
   private adopt(next: Arrangement): ArrangementChange | null {

@@ -20,6 +20,8 @@ import type { Engine } from '../engine/engine';
 import { isUnreachable, unreachableHint } from '../engine/errors';
 import { eventLines } from './eventLines';
 import { SharedLayout } from './sharedLayout';
+import { publishedBindings } from '../../lib/graph/elements';
+import { containerNodeId } from '../../lib/graph/ids';
 
 /** Container events that change nothing Portolan shows. */
 const QUIET_CONTAINER_ACTIONS = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir|kill)/;
@@ -78,7 +80,13 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   /** Re-layout for every viewer: a new arrangement, announced as a patch that changes nothing else. */
   relayout(): TopologyPatch {
-    const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops: [], layout: this.layout.reset(this.topology) };
+    const patch: TopologyPatch = {
+      epoch: this.epoch,
+      from: this.revision,
+      to: this.revision + 1,
+      ops: [],
+      layout: this.layout.reset(this.topology, this.plannedPorts()),
+    };
     this.revision = patch.to;
     this.emit('patch', patch);
     return patch;
@@ -257,6 +265,14 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     return inspected.container;
   }
 
+  /** Port mappings each container is set to publish (by graph node id), known before it starts: its place on the map keeps room for them. */
+  private plannedPorts(): Map<string, number> {
+    const planned = new Map<string, number>();
+    for (const [id, security] of this.securities)
+      if (security.ports.length) planned.set(containerNodeId(id), publishedBindings(security.ports).length);
+    return planned;
+  }
+
   private forget(id: string): void {
     this.securities.delete(id);
     this.audits.delete(id);
@@ -265,7 +281,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private commit(ops: PatchOp[]): void {
     if (ops.length === 0) return;
     this.topology = applyOps(this.topology, ops);
-    const layout = this.layout.follow(this.topology);
+    const layout = this.layout.follow(this.topology, this.plannedPorts());
     const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops, ...(layout ? { layout } : {}) };
     this.revision = patch.to;
     this.emit('patch', patch);

@@ -4,7 +4,6 @@ import { byName, type Container, type Network, type Topology } from '../topology
 import { toElements, type GraphElements } from './elements';
 import {
   applyArrangementChange,
-  arrange,
   arrangementChange,
   CONTAINER_H,
   CONTAINER_W,
@@ -12,11 +11,11 @@ import {
   PORT_H,
   PORT_W,
   positionsOf,
-  rearrange,
   type Arrangement,
   type Placed,
   type Rect,
 } from './layout';
+import { arrange, rearrange } from './arrangement';
 
 const ENGINE = syntheticTopology(new Generator(1), 0).engine;
 

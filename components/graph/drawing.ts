@@ -1,8 +1,8 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../lib/graph/elements';
 import type { Placed } from '../../lib/graph/layout';
-import { fitLabel, type Measure } from '../../lib/graph/text';
-import { LABEL_WIDTH, TYPE, type Mode } from './graphStyle';
+import { fitLabel, fitName, type Measure } from '../../lib/graph/text';
+import { LABEL_WIDTH, PRESENTER_CONTAINER_W, TYPE, type Mode } from './graphStyle';
 
 const FONT_FAMILY = 'ui-sans-serif, system-ui, sans-serif';
 const measures = new Map<string, Measure>();
@@ -35,8 +35,9 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
   switch (node.kind) {
     case 'container': {
       const [name = '', second = ''] = node.label.split('\n');
-      const shown = fit(name, LABEL_WIDTH.container, t.container, 1);
-      return second ? `${shown}\n${ADDRESS.test(second) ? second : fit(second, LABEL_WIDTH.container, t.container, 1)}` : shown;
+      const width = mode === 'presenter' ? PRESENTER_CONTAINER_W - 8 : LABEL_WIDTH.container;
+      const shown = fitName(name, width, t.container, measureAt(t.container, t.weight));
+      return second ? `${shown}\n${ADDRESS.test(second) ? second : fit(second, width, t.container, 1)}` : shown;
     }
     case 'group':
       return fit(node.label, LABEL_WIDTH.container, t.group, 2);

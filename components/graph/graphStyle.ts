@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { DRIVER_COLORS } from '../../lib/graph/colors';
-import { CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
+import { CELL_W, CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
 import { driverIcon, EXPOSED_BADGE, HOST_ICON, ROOT_BADGE } from './icons';
 
 export type Theme = 'light' | 'dark';
@@ -15,11 +15,13 @@ export const TYPE: Record<
   { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
 > = {
   normal: { container: 21, network: 21, port: 17, edge: 16, driver: 18, host: 20, group: 24, weight: 600 },
-  presenter: { container: 34, network: 34, port: 28, edge: 27, driver: 30, host: 30, group: 38, weight: 700 },
+  presenter: { container: 26, network: 30, port: 28, edge: 27, driver: 30, host: 30, group: 38, weight: 700 },
 };
 
 /** Width a label line may take inside its node. */
 export const LABEL_WIDTH = { container: CONTAINER_W - 16, port: PORT_W - 22, host: HOST_W - 70 };
+/** In the room a container takes its whole cell, so a full IPv4 address fits at the room's type size. */
+export const PRESENTER_CONTAINER_W = CELL_W - 4;
 
 const PALETTE = {
   light: {
@@ -173,8 +175,8 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
       selector: 'node.container',
       style: {
         shape: 'round-rectangle',
-        width: CONTAINER_W,
-        height: mode === 'presenter' ? CONTAINER_H + 24 : CONTAINER_H,
+        width: mode === 'presenter' ? PRESENTER_CONTAINER_W : CONTAINER_W,
+        height: mode === 'presenter' ? CONTAINER_H + 16 : CONTAINER_H,
         'background-color': c.card,
         'border-width': 3,
         'border-color': '#10b981',

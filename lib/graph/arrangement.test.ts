@@ -112,6 +112,8 @@ function onlyGrew(before: Placed, after: Placed): boolean {
 }
 
 const isScope = (id: string) => id.startsWith('scope:');
+/** A box's top-left corner: where it stays when it grows or shrinks. */
+const corner = (p: Placed) => ({ x: p.x - (p.w ?? 0) / 2, y: p.y - (p.h ?? 0) / 2 });
 
 /** A box, its containers and their ports. */
 function boxContents(els: GraphElements, box: string): Set<string> {
@@ -298,11 +300,15 @@ describe('rearrange keeps what is drawn where it was', () => {
     expect(problems(r.arrangement, r.elements)).toEqual([]);
   });
 
-  it('removes a container: nothing moves', () => {
+  it('removes a container: nothing moves but its box, which may give back an emptied bottom row and keeps its corner', () => {
     const { topology } = small();
+    const web = topology.containers.find((c) => c.name === 'web')!;
+    const home = toElements(topology).nodes.find((n) => n.id === `ctr:${web.id}`)!.parent!;
     const r = follow(topology, { ...topology, containers: topology.containers.filter((c) => c.name !== 'web') });
-    expect(r.after.has(`ctr:${topology.containers.find((c) => c.name === 'web')!.id}`)).toBe(false);
-    expect(moved(r.before, r.after, isScope)).toEqual([]);
+    expect(r.after.has(`ctr:${web.id}`)).toBe(false);
+    expect(moved(r.before, r.after, (id) => isScope(id) || id === home)).toEqual([]);
+    expect(corner(r.after.get(home)!)).toEqual(corner(r.before.get(home)!));
+    expect(r.after.get(home)!.w).toBe(r.before.get(home)!.w);
     expect(problems(r.arrangement, r.elements)).toEqual([]);
   });
 
@@ -326,7 +332,12 @@ describe('rearrange keeps what is drawn where it was', () => {
       containers: topology.containers.filter((c) => !c.endpoints.some((e) => e.networkId === networks.mesh.id)),
     });
     expect(r.after.has(`net:${networks.mesh.id}`)).toBe(false);
-    expect(moved(r.before, r.after, isScope)).toEqual([]);
+    // Boxes that lost a container keep their corner; nothing else moves.
+    const shrunk = (id: string) =>
+      id.startsWith('net:') &&
+      corner(r.after.get(id)!).x === corner(r.before.get(id)!).x &&
+      corner(r.after.get(id)!).y === corner(r.before.get(id)!).y;
+    expect(moved(r.before, r.after, (id) => isScope(id) || shrunk(id))).toEqual([]);
   });
 
   it.each([60, 300])('adds one container to %i synthetic containers: only its home box may grow or move whole, nothing else moves', (count) => {

@@ -224,7 +224,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements, planne
         cells[i] = null;
       }
     }
-    grids[id] = cells === g.cells ? g : { ...g, cells };
+    grids[id] = cells === g.cells ? g : withoutEmptyRows({ ...g, cells });
   }
 
   for (const n of input.networks) {
@@ -298,6 +298,13 @@ function withMember(g: Grid, member: GraphNode, input: Inputs): Grid | null {
   const row = Math.floor(index / g.cols);
   const rows = (g.rows[row] ?? 0) >= ports ? g.rows : g.rows.map((lines, r) => (r === row ? ports : lines));
   return { ...g, rows, cells };
+}
+
+/** A box gives back the rows that emptied at its bottom: only its own lower edge moves. */
+function withoutEmptyRows(g: Grid): Grid {
+  let rows = g.rows.length;
+  while (rows > 0 && g.cells.slice((rows - 1) * g.cols, rows * g.cols).every((c) => c === null)) rows--;
+  return rows === g.rows.length ? g : { ...g, rows: g.rows.slice(0, rows), cells: g.cells.slice(0, rows * g.cols) };
 }
 
 /** The grid one column wider, every container keeping its row and column. */

@@ -339,6 +339,10 @@ describe('homeNetwork', () => {
     expect(homeNetwork({ networkMode: 'bridge', endpoints: [endpoint(hostNet(), ''), endpoint(front, '')] })).toBe('n-front');
   });
 
+  it('stays the default bridge for a container run without --network (mode "default") that joins a user-defined network', () => {
+    expect(homeNetwork({ networkMode: 'default', endpoints: [endpoint(bridge(), ''), endpoint(front, '')] })).toBe('n-bridge');
+  });
+
   it('is the first network when all are predefined', () => {
     expect(homeNetwork({ networkMode: 'default', endpoints: [endpoint(bridge(), ''), endpoint(hostNet(), '')] })).toBe('n-bridge');
   });

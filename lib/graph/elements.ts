@@ -418,8 +418,10 @@ function containerPart(c: Container, reads: PartReads): ContainerPart {
  */
 export function homeNetwork(c: Pick<Container, 'networkMode' | 'endpoints'>): string {
   const endpoints = c.endpoints.filter((e) => e.networkId);
+  // `docker run` without --network says "default": the bridge network, on Linux.
+  const mode = c.networkMode === 'default' ? 'bridge' : c.networkMode;
   return (
-    endpoints.find((e) => e.networkName === c.networkMode || e.networkId === c.networkMode)?.networkId ??
+    endpoints.find((e) => e.networkName === mode || e.networkId === mode)?.networkId ??
     endpoints.find((e) => !PREDEFINED_NAMES.has(e.networkName))?.networkId ??
     endpoints[0]?.networkId ??
     ''

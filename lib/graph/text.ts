@@ -47,6 +47,27 @@ export function fitLine(line: string, maxWidth: number, fontSize: number, mono =
   return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
+/**
+ * A name as is when it fits, else its start and its end around "…": names of
+ * one project differ at the end ("shop-web-1", "shop-web-2"), so the end stays.
+ */
+export function fitName(name: string, maxWidth: number, fontSize: number, measure: Measure = estimate(fontSize, false)): string {
+  if (measure(name) <= maxWidth) return name;
+  const chars = [...name];
+  const cut = (keep: number) => {
+    const tail = Math.min(Math.floor(keep / 2), 6);
+    return `${chars.slice(0, keep - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
+  };
+  let lo = 0;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(cut(mid)) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return cut(lo);
+}
+
 /** Every line of a label fitted to the width; at most `maxLines` lines. */
 export function fitLabel(label: string, maxWidth: number, fontSize: number, maxLines = 3, mono = false, measure?: Measure): string {
   return label

@@ -15,7 +15,7 @@ export const TYPE: Record<
   { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
 > = {
   normal: { container: 21, network: 21, port: 17, edge: 16, driver: 18, host: 20, group: 24, weight: 600 },
-  presenter: { container: 26, network: 30, port: 28, edge: 27, driver: 30, host: 30, group: 38, weight: 700 },
+  presenter: { container: 28, network: 30, port: 28, edge: 27, driver: 30, host: 30, group: 38, weight: 700 },
 };
 
 /** Width a label line may take inside its node. */

@@ -31,10 +31,10 @@ function footprint(g: Grid): Rect {
   return g.lot ? { ...r, w: Math.max(r.w, g.lot.w), h: Math.max(r.h, g.lot.h) } : r;
 }
 
-/** A lot for a box that must keep room to grow: two more columns and two more rows than it has. */
+/** A lot for a box that must keep room to grow: a column and a row more than it has. */
 function lotFor(g: Grid): { w: number; h: number } {
   const r = gridRect(g);
-  return { w: r.w + 2 * CELL_W, h: Math.max(r.h, HEAD + PAD) + 2 * CELL_H };
+  return { w: r.w + 3 * CELL_W, h: Math.max(r.h, HEAD + PAD) + 3 * CELL_H };
 }
 
 /** What the arrangement needs to know of the elements. */

@@ -300,7 +300,7 @@ describe('rearrange keeps what is drawn where it was', () => {
     expect(problems(r.arrangement, r.elements)).toEqual([]);
   });
 
-  it('removes a container: nothing moves but its box, which may give back an emptied bottom row and keeps its corner', () => {
+  it('removes a container: nothing moves but its box, which may give back an emptied bottom row or right column and keeps its corner', () => {
     const { topology } = small();
     const web = topology.containers.find((c) => c.name === 'web')!;
     const home = toElements(topology).nodes.find((n) => n.id === `ctr:${web.id}`)!.parent!;
@@ -308,7 +308,7 @@ describe('rearrange keeps what is drawn where it was', () => {
     expect(r.after.has(`ctr:${web.id}`)).toBe(false);
     expect(moved(r.before, r.after, (id) => isScope(id) || id === home)).toEqual([]);
     expect(corner(r.after.get(home)!)).toEqual(corner(r.before.get(home)!));
-    expect(r.after.get(home)!.w).toBe(r.before.get(home)!.w);
+    expect(r.after.get(home)!.w).toBeLessThanOrEqual(r.before.get(home)!.w!);
     expect(problems(r.arrangement, r.elements)).toEqual([]);
   });
 

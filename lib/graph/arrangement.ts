@@ -300,11 +300,19 @@ function withMember(g: Grid, member: GraphNode, input: Inputs): Grid | null {
   return { ...g, rows, cells };
 }
 
-/** A box gives back the rows that emptied at its bottom: only its own lower edge moves. */
+/**
+ * A box gives back the rows that emptied at its bottom and the columns that
+ * emptied at its right: only its own lower and right edges move, every
+ * container keeps its row and column.
+ */
 function withoutEmptyRows(g: Grid): Grid {
   let rows = g.rows.length;
   while (rows > 0 && g.cells.slice((rows - 1) * g.cols, rows * g.cols).every((c) => c === null)) rows--;
-  return rows === g.rows.length ? g : { ...g, rows: g.rows.slice(0, rows), cells: g.cells.slice(0, rows * g.cols) };
+  let cols = g.cols;
+  while (cols > 1 && Array.from({ length: rows }, (_, r) => g.cells[r * g.cols + cols - 1]).every((c) => c === null || c === undefined)) cols--;
+  if (rows === g.rows.length && cols === g.cols) return g;
+  const cells = Array.from({ length: rows * cols }, (_, i) => g.cells[Math.floor(i / cols) * g.cols + (i % cols)] ?? null);
+  return { ...g, cols, rows: g.rows.slice(0, rows), cells };
 }
 
 /** The grid one column wider, every container keeping its row and column. */

@@ -72,7 +72,7 @@ function hash(text: string): number {
  * removing a network recolours only networks that had clashed with it.
  */
 export function networkColors(networks: readonly Pick<Network, 'id' | 'createdAt'>[]): Map<string, string> {
-  const ordered = [...networks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const ordered = [...networks].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id));
   const taken = new Set<number>();
   const colors = new Map<string, string>();
   for (const n of ordered) {

@@ -25,7 +25,7 @@ export function toNetwork(raw: Dockerode.NetworkInspectInfo): Network {
     })),
     labels: { ...(raw.Labels ?? {}) },
     options: { ...(raw.Options ?? {}) },
-    createdAt: raw.Created,
+    createdAt: raw.Created ?? '',
   };
 }
 
@@ -41,7 +41,7 @@ export function toContainer(raw: Dockerode.ContainerInspectInfo): Container {
     endpoints: toEndpoints(raw.NetworkSettings.Networks ?? {}),
     ports: toPorts(raw.NetworkSettings.Ports ?? {}),
     labels: { ...(raw.Config.Labels ?? {}) },
-    createdAt: raw.Created,
+    createdAt: raw.Created ?? '',
   };
 }
 

@@ -265,6 +265,16 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     return inspected.container;
   }
 
+  /** The shared arrangement after this change; a picture it cannot place is logged and the map keeps its last arrangement. */
+  private followLayout() {
+    try {
+      return this.layout.follow(this.topology, this.plannedPorts());
+    } catch (err) {
+      console.error('portolan: the shared map arrangement could not follow this change; keeping the last one', err);
+      return null;
+    }
+  }
+
   /** Port mappings each container is set to publish (by graph node id), known before it starts: its place on the map keeps room for them. */
   private plannedPorts(): Map<string, number> {
     const planned = new Map<string, number>();
@@ -281,7 +291,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private commit(ops: PatchOp[]): void {
     if (ops.length === 0) return;
     this.topology = applyOps(this.topology, ops);
-    const layout = this.layout.follow(this.topology, this.plannedPorts());
+    const layout = this.followLayout();
     const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops, ...(layout ? { layout } : {}) };
     this.revision = patch.to;
     this.emit('patch', patch);

@@ -25,8 +25,8 @@ function measureAt(size: number, weight: number): Measure | undefined {
   return measure;
 }
 
-/** An address is never shortened: a cut IP is no IP. */
-const ADDRESS = /^[0-9a-f.:[\]]+$/i;
+/** An address or a subnet is never shortened: a cut IP is no IP. */
+const ADDRESS = /^[0-9a-f.:[\]/]+$/i;
 
 /** The label as drawn: each line shortened with an ellipsis to fit its node in this mode; the whole label stays in data(label). */
 export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode, placed?: Placed): string {
@@ -44,8 +44,12 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
     case 'port':
       // In the room a port says its number; its colour says who can reach it.
       return fit(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
-    case 'network':
-      return fit(node.label, Math.max(120, (placed?.w ?? 240) - 70), t.network, mode === 'presenter' ? 1 : 2);
+    case 'network': {
+      const width = Math.max(120, (placed?.w ?? 240) - 70);
+      const [name = '', ...rest] = node.label.split('\n');
+      const lines = [fit(name, width, t.network, 1), ...rest.map((line) => (ADDRESS.test(line) ? line : fit(line, width, t.network, 1)))];
+      return lines.slice(0, mode === 'presenter' ? 1 : 2).join('\n');
+    }
     case 'host':
       return fit(node.label, LABEL_WIDTH.host, t.host, 3);
     default:

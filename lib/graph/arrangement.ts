@@ -13,6 +13,7 @@ import {
   HOST_W,
   LANE_GAP,
   PAD,
+  publishedBy,
   SCOPE_GAP,
   TOP,
   union,
@@ -52,13 +53,7 @@ interface Inputs {
 
 /** One pass over the elements, sorting nothing but the networks: a patch that adds nothing needs no order of thousands. */
 function inputs(elements: GraphElements, planned?: ReadonlyMap<string, number>): Inputs {
-  const ports = new Map<string, string[]>();
-  for (const e of elements.edges) {
-    if (e.kind !== 'publish') continue;
-    const list = ports.get(e.target);
-    if (list) list.push(e.source);
-    else ports.set(e.target, [e.source]);
-  }
+  const ports = publishedBy(elements);
   // A created container publishes nothing yet: its row keeps room for the ports it is set to publish.
   if (planned)
     for (const [id, count] of planned)

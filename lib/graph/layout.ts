@@ -117,13 +117,7 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
     everywhere ??= new Map(Object.values(arrangement.grids).flatMap((g) => [...placesIn(g)]));
     return everywhere.get(n.id);
   };
-  const ports = new Map<string, string[]>();
-  for (const e of elements.edges) {
-    if (e.kind !== 'publish') continue;
-    const list = ports.get(e.target);
-    if (list) list.push(e.source);
-    else ports.set(e.target, [e.source]);
-  }
+  const ports = publishedBy(elements);
   const scopes = new Map<string, Rect>();
 
   for (const n of elements.nodes) {
@@ -165,6 +159,18 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
 /** Whether two places draw a node alike; the same object when its box did not change. */
 export function samePlace(a: Placed | undefined, b: Placed): boolean {
   return a === b || (a !== undefined && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+}
+
+/** Port node ids by the container node that publishes them, in the order of the elements. */
+export function publishedBy(elements: Pick<GraphElements, 'edges'>): Map<string, string[]> {
+  const ports = new Map<string, string[]>();
+  for (const e of elements.edges) {
+    if (e.kind !== 'publish') continue;
+    const list = ports.get(e.target);
+    if (list) list.push(e.source);
+    else ports.set(e.target, [e.source]);
+  }
+  return ports;
 }
 
 export function union(a: Rect, b: Rect): Rect {

@@ -116,7 +116,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         select(null);
       }
     });
-    cy.on('viewport', () => setOffscreen((marks) => (marks.length ? marks.filter((m) => !visible(cy, m.id)) : marks)));
+    cy.on('viewport resize', () => setOffscreen((marks) => (marks.length ? marks.filter((m) => !visible(cy, m.id)) : marks)));
     // Dropping a container onto a network connects it there (docker network connect), then it springs back.
     const grabbedAt = new Map<string, { x: number; y: number }>();
     cy.on('grab', 'node.container', (e) => void grabbedAt.set(e.target.id(), { ...e.target.position() }));
@@ -245,7 +245,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       else cy.add(defs);
       return;
     }
-    const moved = cy.collection();
     cy.batch(() => {
       for (const id of changes.remove) cy.getElementById(id).remove();
       cy.add(changes.addNodes.map((n) => definition(n, m, positions.get(n.id))));
@@ -263,7 +262,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         const at = positions.get(n.id);
         if (!at || added.has(n.id) || samePlace(before.get(n.id), at)) continue;
         const node = cy.getElementById(n.id) as NodeSingular;
-        if (node.nonempty() && place(node, at, m)) moved.merge(node);
+        if (node.nonempty()) place(node, at, m);
       }
     });
     if (relaid) return fitAll(cy, positions, true);

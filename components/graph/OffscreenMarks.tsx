@@ -1,7 +1,5 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-
 export interface Offscreen {
   id: string;
   label: string;
@@ -20,14 +18,9 @@ const EDGE = 28;
 /**
  * New things that landed outside the view, each marked by an arrow on the
  * viewport's edge pointing at it; a click brings it into view. Nothing moves by itself.
+ * The canvas re-renders the marks on every pan, zoom and resize.
  */
 export function OffscreenMarks({ marks, where, size, onGo }: Props) {
-  const [, redraw] = useState(0);
-  useEffect(() => {
-    if (marks.length === 0) return;
-    const timer = setInterval(() => redraw((n) => n + 1), 250);
-    return () => clearInterval(timer);
-  }, [marks.length]);
   if (marks.length === 0) return null;
   const { width, height } = size();
   return (

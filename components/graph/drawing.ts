@@ -80,13 +80,11 @@ function sizeOf(placed: Placed | undefined): { w?: number; h?: number } {
   return placed?.w !== undefined && placed.h !== undefined ? { w: placed.w, h: placed.h } : {};
 }
 
-/** Moves a drawn node where the arrangement now puts it, and resizes a box; false when nothing changed. */
-export function place(node: NodeSingular, placed: Placed, mode: Mode): boolean {
-  let changed = false;
+/** Moves a drawn node where the arrangement now puts it, and resizes a box. */
+export function place(node: NodeSingular, placed: Placed, mode: Mode): void {
   const at = node.position();
   if (at.x !== placed.x || at.y !== placed.y) {
     node.position({ x: placed.x, y: placed.y });
-    changed = true;
   }
   if (placed.w !== undefined && (node.data('w') !== placed.w || node.data('h') !== placed.h)) {
     node.data({
@@ -94,9 +92,7 @@ export function place(node: NodeSingular, placed: Placed, mode: Mode): boolean {
       h: placed.h,
       display: displayLabel({ kind: String(node.data('kind')), label: String(node.data('label')) } as GraphNode, mode, placed),
     });
-    changed = true;
   }
-  return changed;
 }
 
 /** Adds many elements a slice per frame, so no single task blocks the page for long. */

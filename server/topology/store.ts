@@ -65,6 +65,8 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private lostSince: number | null = null;
   private securities = new Map<string, ContainerSecurity>();
   private audits = new Map<string, ContainerAudit>();
+  /** Port mappings each container is set to publish, by graph node id: kept with its security inputs, read by the arrangement. */
+  private plannedPorts = new Map<string, number>();
   private layout: SharedLayout;
 
   constructor(private readonly engine: Engine) {
@@ -85,7 +87,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       from: this.revision,
       to: this.revision + 1,
       ops: [],
-      layout: this.layout.reset(this.topology, this.plannedPorts()),
+      layout: this.layout.reset(this.topology, this.plannedPorts),
     };
     this.revision = patch.to;
     this.emit('patch', patch);
@@ -261,6 +263,10 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     if (!sameValue(this.securities.get(inspected.container.id), inspected.security)) {
       this.securities.set(inspected.container.id, inspected.security);
       this.audits.set(inspected.container.id, auditOf(inspected.security));
+      const node = containerNodeId(inspected.container.id);
+      const planned = publishedBindings(inspected.security.ports).length;
+      if (planned) this.plannedPorts.set(node, planned);
+      else this.plannedPorts.delete(node);
     }
     return inspected.container;
   }
@@ -268,24 +274,17 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   /** The shared arrangement after this change; a picture it cannot place is logged and the map keeps its last arrangement. */
   private followLayout() {
     try {
-      return this.layout.follow(this.topology, this.plannedPorts());
+      return this.layout.follow(this.topology, this.plannedPorts);
     } catch (err) {
       console.error('portolan: the shared map arrangement could not follow this change; keeping the last one', err);
       return null;
     }
   }
 
-  /** Port mappings each container is set to publish (by graph node id), known before it starts: its place on the map keeps room for them. */
-  private plannedPorts(): Map<string, number> {
-    const planned = new Map<string, number>();
-    for (const [id, security] of this.securities)
-      if (security.ports.length) planned.set(containerNodeId(id), publishedBindings(security.ports).length);
-    return planned;
-  }
-
   private forget(id: string): void {
     this.securities.delete(id);
     this.audits.delete(id);
+    this.plannedPorts.delete(containerNodeId(id));
   }
 
   private commit(ops: PatchOp[]): void {

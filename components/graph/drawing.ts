@@ -100,6 +100,15 @@ export async function addInSlices(cy: Core, definitions: ElementDefinition[], sl
   for (let i = 0; i < definitions.length; i += slice) {
     if (cancelled()) return;
     cy.add(definitions.slice(i, i + slice));
+    settle(cy);
     if (i + slice < definitions.length) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   }
+}
+
+/**
+ * Styles what was just added, measures its labels and routes its edges now, in this task, rather than in the next
+ * frame's render where the work of every slice would land at once.
+ */
+function settle(cy: Core): void {
+  (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void } }).renderer().flushRenderedStyleQueue?.();
 }

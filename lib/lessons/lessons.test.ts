@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { emptyEngine, type Container, type Network, type Topology } from '../topology';
+import { evaluate, runsAsRoot, type Condition, type World } from './conditions';
+import { LessonError, parseLesson } from './lesson';
+import { advance, back, focusOf, skip, startProgress } from './progress';
+
+function network(name: string, over: Partial<Network> = {}): Network {
+  return {
+    ...{ id: `n-${name}`, name, driver: 'bridge', scope: 'local', internal: false, attachable: false, ingress: false, ipv6: false },
+    ...{ predefined: ['bridge', 'host', 'none'].includes(name), subnets: [], labels: {}, options: {}, createdAt: '2026-01-01T00:00:00Z' },
+    ...over,
+  };
+}
+
+function container(name: string, nets: Network[], over: Partial<Container> = {}): Container {
+  return {
+    ...{ id: `c-${name}`, name, image: 'portolan/busybox:test', state: 'running', status: 'Up', user: '', networkMode: nets[0]?.name ?? 'none' },
+    endpoints: nets.map((n, i) => ({ networkId: n.id, networkName: n.name, ipv4: `10.0.${i}.2`, ipv6: '', mac: '', aliases: [] })),
+    ...{ ports: [], labels: {}, createdAt: '2026-01-01T00:00:00Z' },
+    ...over,
+  };
+}
+
+const bridge = network('bridge', { subnets: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }] });
+const app = network('app-net', { subnets: [{ subnet: '10.20.0.0/24', gateway: '10.20.0.1' }] });
+const back_ = network('back', { internal: true });
+
+function world(containers: Container[], extra: Partial<World> = {}): World {
+  const topology: Topology = {
+    engine: emptyEngine('unix:///var/run/docker.sock'),
+    networks: [app, back_, bridge, network('host'), network('none')],
+    containers,
+  };
+  return { topology, ...extra };
+}
+
+const met = (c: Condition, w: World) => evaluate(c, w).met;
+
+describe('conditions', () => {
+  it('network: by name, driver, user-defined, internal, subnet, gateway and container count', () => {
+    const w = world([container('a', [app]), container('b', [app]), container('c', [bridge])]);
+    expect(met({ network: { name: 'bridge' } }, w)).toBe(true);
+    expect(met({ network: { name: 'nope' } }, w)).toBe(false);
+    expect(met({ network: { driver: 'bridge', userDefined: true, subnet: true, containers: 2 } }, w)).toBe(true);
+    expect(met({ network: { userDefined: true, containers: 3 } }, w)).toBe(false);
+    expect(met({ network: { name: 'bridge', userDefined: true } }, w)).toBe(false);
+    expect(met({ network: { internal: true } }, w)).toBe(true);
+    expect(met({ network: { subnet: '10.20.0.0/24' } }, w)).toBe(true);
+    expect(met({ network: { subnet: '10.21.0.0/24' } }, w)).toBe(false);
+    expect(met({ network: { name: 'back', gateway: true } }, w)).toBe(false);
+    expect(met({ network: { name: 'bridge', gateway: true } }, w)).toBe(true);
+    expect(evaluate({ network: { userDefined: true, containers: 2 } }, w).about).toEqual(['net:n-app-net']);
+  });
+
+  it('container: on a network, state, image, root or not, publishing a port', () => {
+    const w = world([
+      container('web', [bridge], { ports: [{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }] }),
+      container('safe', [app], { user: '1000:1000', image: 'registry.local:5000/team/api:2' }),
+      container('old', [bridge], { state: 'exited' }),
+    ]);
+    expect(met({ container: { network: 'bridge', state: 'running' } }, w)).toBe(true);
+    expect(met({ container: { network: 'app-net', state: 'exited' } }, w)).toBe(false);
+    expect(met({ container: { publishes: { host: 8080, container: 80 } } }, w)).toBe(true);
+    expect(met({ container: { publishes: { host: 8081 } } }, w)).toBe(false);
+    expect(evaluate({ container: { publishes: { host: 8080 } } }, w).about).toEqual(['ctr:c-web', 'port:0.0.0.0:8080/tcp']);
+    expect(met({ container: { root: false } }, w)).toBe(true);
+    expect(met({ container: { root: false, network: 'bridge' } }, w)).toBe(false);
+    expect(met({ container: { userNetwork: true } }, w)).toBe(true);
+    expect(met({ container: { image: 'registry.local:5000/' } }, w)).toBe(true);
+    expect(met({ container: { image: 'portolan/busybox' } }, w)).toBe(true);
+    expect(met({ container: { image: 'busybox' } }, w)).toBe(false);
+    expect(met({ container: { name: 'old', state: 'exited' } }, w)).toBe(true);
+  });
+
+  it('root is an empty user, root, 0 or 0 with a group', () => {
+    expect(['', 'root', '0', '0:0', 'root:staff'].map(runsAsRoot)).toEqual([true, true, true, true, true]);
+    expect(['1000', 'nobody', '1000:0', 'app'].map(runsAsRoot)).toEqual([false, false, false, false]);
+  });
+
+  it('image: present or gone, by name or by registry prefix', () => {
+    const w = world([], { images: ['portolan/busybox:test', '127.0.0.1:5000/lesson/busybox:1'] });
+    expect(met({ image: { name: '127.0.0.1:5000/', present: true } }, w)).toBe(true);
+    expect(met({ image: { name: '127.0.0.1:5000/lesson/busybox:1', present: false } }, w)).toBe(false);
+    expect(met({ image: { name: 'nginx', present: false } }, w)).toBe(true);
+    // A repository without a tag means any of its tags.
+    expect(met({ image: { name: 'portolan/busybox', present: true } }, w)).toBe(true);
+    expect(met({ image: { name: 'busybox', present: true } }, w)).toBe(false);
+  });
+
+  it('exec: ping by address or by name, its outcome, and the network the pinging container is on', () => {
+    const a = container('a', [bridge]);
+    const b = container('b', [app]);
+    const w = world([a, b], {
+      execs: [
+        { containerId: a.id, command: 'ping -c 1 172.17.0.3', exitCode: 0, time: 't1' },
+        { containerId: a.id, command: 'ping -c 1 -W 2 web', exitCode: 1, time: 't2' },
+        { containerId: b.id, command: '/bin/ping -c1 db', exitCode: 0, time: 't3' },
+        { containerId: b.id, command: 'wget -qO- http://api:8080/', time: 't4' },
+      ],
+    });
+    expect(met({ exec: { command: 'ping', by: 'ip', succeeded: true, network: 'bridge' } }, w)).toBe(true);
+    expect(met({ exec: { command: 'ping', by: 'name', succeeded: false, network: 'bridge' } }, w)).toBe(true);
+    expect(met({ exec: { command: 'ping', by: 'name', succeeded: true, network: 'bridge' } }, w)).toBe(false);
+    expect(met({ exec: { command: 'ping', by: 'name', succeeded: true, network: 'user-defined' } }, w)).toBe(true);
+    expect(evaluate({ exec: { command: 'ping', network: 'user-defined' } }, w).about).toEqual(['ctr:c-b']);
+    // Not ended yet: neither succeeded nor failed.
+    expect(met({ exec: { command: 'wget', by: 'name', succeeded: true } }, w)).toBe(false);
+    expect(met({ exec: { command: 'wget', by: 'name' } }, w)).toBe(true);
+  });
+
+  it('all, any and not', () => {
+    const w = world([container('a', [app])]);
+    const yes: Condition = { network: { name: 'app-net' } };
+    const no: Condition = { network: { name: 'nope' } };
+    expect(met({ all: [yes, yes] }, w)).toBe(true);
+    expect(met({ all: [yes, no] }, w)).toBe(false);
+    expect(met({ any: [no, yes] }, w)).toBe(true);
+    expect(met({ any: [no, no] }, w)).toBe(false);
+    expect(met({ not: no }, w)).toBe(true);
+    expect(met({ not: { container: { name: 'a' } } }, w)).toBe(false);
+  });
+});
+
+const LESSON = `---
+title: Two networks
+level: beginner
+duration: 10 min
+needs:
+  - a Docker Engine
+---
+
+Intro words.
+
+## Make a network
+
+Networks you make get Docker's DNS.
+
+\`\`\`sh
+docker network create \\
+  --subnet 10.30.0.0/24 front
+\`\`\`
+
+\`\`\`done
+network: { name: front, subnet: 10.30.0.0/24 }
+\`\`\`
+
+## Run a container on it
+
+\`\`\`bash
+$ docker run -d --name web --network front busybox sleep 1000
+\`\`\`
+
+\`\`\`done
+container: { name: web, network: front, state: running }
+\`\`\`
+`;
+
+describe('lesson files', () => {
+  it('reads the front matter, the steps, their commands and conditions', () => {
+    const lesson = parseLesson('lessons/two-nets.md', LESSON);
+    expect(lesson).toMatchObject({ id: 'two-nets', title: 'Two networks', level: 'beginner', duration: '10 min', needs: ['a Docker Engine'] });
+    expect(lesson.intro).toBe('Intro words.');
+    expect(lesson.steps.map((s) => s.id)).toEqual(['make-a-network', 'run-a-container-on-it']);
+    expect(lesson.steps[0]!.commands).toEqual(['docker network create --subnet 10.30.0.0/24 front']);
+    expect(lesson.steps[0]!.text).toBe("Networks you make get Docker's DNS.");
+    expect(lesson.steps[1]!.commands).toEqual(['docker run -d --name web --network front busybox sleep 1000']);
+    expect(lesson.steps[1]!.done).toEqual({ container: { name: 'web', network: 'front', state: 'running' } });
+  });
+
+  it.each([
+    ['no front matter', '## A step\n', /begin with a front matter/],
+    ['bad YAML in the front matter', '---\ntitle: [unclosed\n---\n## A\n', /front matter: not valid YAML/],
+    ['a missing field', '---\ntitle: T\nlevel: beginner\n---\n## A\n```done\nnetwork: {}\n```\n', /front matter: duration: /],
+    ['an unknown level', '---\ntitle: T\nlevel: guru\nduration: 5 min\n---\n', /front matter: level: /],
+    ['no steps', '---\ntitle: T\nlevel: beginner\nduration: 5 min\n---\nonly words\n', /no steps/],
+    ['a step without done', '---\ntitle: T\nlevel: beginner\nduration: 5 min\n---\n## First\nwords\n', /step 1 "First": needs exactly one ```done/],
+    [
+      'an unknown condition',
+      '---\ntitle: T\nlevel: beginner\nduration: 5 min\n---\n## First\n```done\nvolume: { name: x }\n```\n',
+      /step 1 "First": done: /,
+    ],
+    [
+      'an unknown field in a condition',
+      '---\ntitle: T\nlevel: beginner\nduration: 5 min\n---\n## First\n```done\nnetwork: { nme: x }\n```\n',
+      /step 1 "First": done: /,
+    ],
+    [
+      'bad YAML in a condition',
+      '---\ntitle: T\nlevel: beginner\nduration: 5 min\n---\n## First\n```done\nnetwork: { name: x\n```\n',
+      /step 1 "First": done: not valid YAML/,
+    ],
+  ])('names the file, the step and the field: %s', (_, text, message) => {
+    expect(() => parseLesson('lessons/broken.md', text)).toThrow(LessonError);
+    expect(() => parseLesson('lessons/broken.md', text)).toThrow(/^lessons\/broken\.md: /);
+    expect(() => parseLesson('lessons/broken.md', text)).toThrow(message);
+  });
+
+  it('refuses a file name that is not a lesson id', () => {
+    expect(() => parseLesson('lessons/My Lesson.md', LESSON)).toThrow(/file name must be a lesson id/);
+  });
+});
+
+describe('progress', () => {
+  const lesson = parseLesson('lessons/two-nets.md', LESSON);
+  const front = network('front', { id: 'n-front', subnets: [{ subnet: '10.30.0.0/24' }] });
+  const empty = world([]);
+  const withFront: World = { topology: { ...empty.topology, networks: [...empty.topology.networks, front] } };
+  const withWeb: World = { topology: { ...withFront.topology, containers: [container('web', [front])] } };
+
+  it('ticks the current step when the picture shows it, and the next at once when it already holds', () => {
+    const p0 = startProgress(lesson);
+    expect(advance(lesson, p0, empty, 't0')).toBe(p0);
+    const p1 = advance(lesson, p0, withFront, 't1');
+    expect(p1).toEqual({ current: 1, steps: [{ done: true, doneAt: 't1' }, { done: false }] });
+    expect(focusOf(lesson, p1, withWeb)).toEqual(['ctr:c-web']);
+    const p2 = advance(lesson, p0, withWeb, 't2');
+    expect(p2).toEqual({
+      current: 2,
+      steps: [
+        { done: true, doneAt: 't2' },
+        { done: true, doneAt: 't2' },
+      ],
+    });
+    expect(focusOf(lesson, p2, withWeb)).toEqual([]);
+  });
+
+  it('a later step does not tick before the current one', () => {
+    const onlyWeb: World = { topology: { ...empty.topology, containers: [container('web', [network('front')])] } };
+    expect(advance(lesson, startProgress(lesson), onlyWeb, 't').current).toBe(0);
+  });
+
+  it('skip passes a step over, back makes it current and undone again', () => {
+    const skipped = skip(lesson, startProgress(lesson), 't1');
+    expect(skipped).toEqual({ current: 1, steps: [{ done: false, skipped: true, doneAt: 't1' }, { done: false }] });
+    expect(back(skipped)).toEqual(startProgress(lesson));
+    expect(back(startProgress(lesson))).toEqual(startProgress(lesson));
+    const finished = advance(lesson, startProgress(lesson), withWeb, 't');
+    expect(skip(lesson, finished, 't')).toBe(finished);
+  });
+});

@@ -19,7 +19,7 @@ const networkCondition = z.strictObject({
   subnet: z.union([z.boolean(), z.string().min(1)]).optional(),
   /** It has a gateway address (from its IPAM or, where the Engine leaves it out there, from its endpoints). */
   gateway: z.boolean().optional(),
-  /** At least this many containers attached. */
+  /** At least this many running containers attached. */
   containers: z.int().min(0).optional(),
 });
 
@@ -44,8 +44,10 @@ const containerCondition = z.strictObject({
 
 const imageCondition = z.strictObject({
   /** A repository name or tag, as the container's `image` would say it; a prefix when it ends in `:` or `/`. */
-  name: z.string().min(1),
+  name: z.string().min(1).optional(),
   present: z.boolean().default(true),
+  /** No larger than this many megabytes (10⁶ bytes, as `docker images` counts them). */
+  maxMB: z.number().positive().optional(),
 });
 
 const execCondition = z.strictObject({
@@ -95,10 +97,16 @@ export interface ExecSeen {
   time: string;
 }
 
+export interface ImageSeen {
+  /** `repo:tag`, one per tag. */
+  name: string;
+  size: number;
+}
+
 export interface World {
   topology: Topology;
-  /** Local image names (`repo:tag`); absent when not known. */
-  images?: readonly string[];
+  /** Local images by tag; absent when not known. */
+  images?: readonly ImageSeen[];
   execs?: readonly ExecSeen[];
 }
 
@@ -134,8 +142,10 @@ export function evaluate(condition: Condition, world: World): Evaluation {
     return { met: found.length > 0, about: unique([...found.map((x) => containerNodeId(x.id)), ...ports]) };
   }
   if ('image' in condition) {
-    const { name, present } = condition.image;
-    const has = (world.images ?? []).some((i) => imageMatches(i, name));
+    const { name, present, maxMB } = condition.image;
+    const has = (world.images ?? []).some(
+      (i) => (name === undefined || imageMatches(i.name, name)) && (maxMB === undefined || i.size <= maxMB * 1e6),
+    );
     return { met: has === present, about: [] };
   }
   const e = condition.exec;
@@ -152,7 +162,11 @@ function networkMatches(n: Network, c: NetworkCondition, t: Topology): boolean {
   if (c.subnet === false && n.subnets.length > 0) return false;
   if (typeof c.subnet === 'string' && !n.subnets.some((s) => s.subnet === c.subnet)) return false;
   if (c.gateway !== undefined && n.subnets.some((s) => s.gateway) !== c.gateway) return false;
-  if (c.containers !== undefined && t.containers.filter((x) => x.endpoints.some((e) => e.networkId === n.id)).length < c.containers) return false;
+  if (
+    c.containers !== undefined &&
+    t.containers.filter((x) => x.state === 'running' && x.endpoints.some((e) => e.networkId === n.id)).length < c.containers
+  )
+    return false;
   return true;
 }
 

@@ -18,6 +18,8 @@ const frontMatterSchema = z.strictObject({
   /** What a learner needs before starting, one line each. */
   needs: z.array(z.string().trim().min(1)).default([]),
   summary: z.string().trim().min(1).optional(),
+  /** Words a lesson may use as {{name}} in its text, commands and conditions, with their defaults. */
+  vars: z.record(z.string().regex(/^\w+$/, 'use letters, digits and _'), z.string()).default({}),
 });
 
 export interface LessonStep {
@@ -54,8 +56,11 @@ export class LessonError extends Error {
 
 const COMMAND_LANGS = new Set(['sh', 'bash', 'shell', 'console']);
 
-/** Reads one lesson file; a fault is a LessonError naming the file, the step and the field. */
-export function parseLesson(file: string, source: string): Lesson {
+/**
+ * Reads one lesson file; a fault is a LessonError naming the file, the step and the field. `vars` override the
+ * lesson's own defaults (the test host runs the lessons with its local image in place of busybox).
+ */
+export function parseLesson(file: string, source: string, vars: Readonly<Record<string, string>> = {}): Lesson {
   const id = (file.split('/').pop() ?? file).replace(/\.md$/, '');
   if (!LESSON_ID.test(id)) throw new LessonError(file, `the file name must be a lesson id: lower-case letters, digits and dashes (got "${id}")`);
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
@@ -63,6 +68,13 @@ export function parseLesson(file: string, source: string): Lesson {
   const head = frontMatterSchema.safeParse(yaml(file, 'front matter', fm[1]!));
   if (!head.success) throw new LessonError(file, `front matter: ${issues(head.error)}`);
 
+  const values = { ...head.data.vars, ...vars };
+  const fill = (where: string, text: string) =>
+    text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new LessonError(file, `${where}: {{${name}}} is not among the front matter's vars`);
+      return value;
+    });
   const body = source.slice(fm[0].length);
   const sections = splitSteps(body);
   if (sections.steps.length === 0) throw new LessonError(file, 'it has no steps: each step begins with a "## " heading');
@@ -73,7 +85,7 @@ export function parseLesson(file: string, source: string): Lesson {
     const doneBlocks = blocks.filter((b) => b.lang === 'done');
     if (doneBlocks.length !== 1)
       throw new LessonError(file, `${where}: needs exactly one \`\`\`done block with its condition (found ${doneBlocks.length})`);
-    const parsed = conditionSchema.safeParse(yaml(file, `${where}: done`, doneBlocks[0]!.text));
+    const parsed = conditionSchema.safeParse(yaml(file, `${where}: done`, fill(`${where}: done`, doneBlocks[0]!.text)));
     if (!parsed.success) throw new LessonError(file, `${where}: done: ${issues(parsed.error)}`);
     let stepId = slug(s.title) || `step-${i + 1}`;
     while (ids.has(stepId)) stepId = `${stepId}-${i + 1}`;
@@ -81,12 +93,13 @@ export function parseLesson(file: string, source: string): Lesson {
     return {
       id: stepId,
       title: s.title,
-      text: prose(s.lines),
-      commands: blocks.filter((b) => COMMAND_LANGS.has(b.lang)).flatMap((b) => commandsOf(b.text)),
+      text: fill(where, prose(s.lines)),
+      commands: blocks.filter((b) => COMMAND_LANGS.has(b.lang)).flatMap((b) => commandsOf(fill(where, b.text))),
       done: parsed.data,
     };
   });
-  return { id, ...head.data, intro: sections.intro.trim(), steps };
+  const { vars: _defaults, ...about } = head.data;
+  return { id, ...about, intro: fill('intro', sections.intro.trim()), steps };
 }
 
 function yaml(file: string, where: string, text: string): unknown {

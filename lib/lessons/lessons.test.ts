@@ -38,8 +38,9 @@ const met = (c: Condition, w: World) => evaluate(c, w).met;
 
 describe('conditions', () => {
   it('network: by name, driver, user-defined, internal, subnet, gateway and container count', () => {
-    const w = world([container('a', [app]), container('b', [app]), container('c', [bridge])]);
+    const w = world([container('a', [app]), container('b', [app]), container('c', [bridge]), container('d', [bridge], { state: 'exited' })]);
     expect(met({ network: { name: 'bridge' } }, w)).toBe(true);
+    expect(met({ network: { name: 'bridge', containers: 2 } }, w)).toBe(false);
     expect(met({ network: { name: 'nope' } }, w)).toBe(false);
     expect(met({ network: { driver: 'bridge', userDefined: true, subnet: true, containers: 2 } }, w)).toBe(true);
     expect(met({ network: { userDefined: true, containers: 3 } }, w)).toBe(false);
@@ -78,13 +79,21 @@ describe('conditions', () => {
   });
 
   it('image: present or gone, by name or by registry prefix', () => {
-    const w = world([], { images: ['portolan/busybox:test', '127.0.0.1:5000/lesson/busybox:1'] });
+    const w = world([], {
+      images: [
+        { name: 'portolan/busybox:test', size: 2_100_000 },
+        { name: '127.0.0.1:5000/lesson/busybox:1', size: 2_100_000 },
+        { name: 'ubuntu:24.04', size: 78_000_000 },
+      ],
+    });
     expect(met({ image: { name: '127.0.0.1:5000/', present: true } }, w)).toBe(true);
     expect(met({ image: { name: '127.0.0.1:5000/lesson/busybox:1', present: false } }, w)).toBe(false);
     expect(met({ image: { name: 'nginx', present: false } }, w)).toBe(true);
     // A repository without a tag means any of its tags.
     expect(met({ image: { name: 'portolan/busybox', present: true } }, w)).toBe(true);
     expect(met({ image: { name: 'busybox', present: true } }, w)).toBe(false);
+    expect(met({ image: { maxMB: 5, present: true } }, w)).toBe(true);
+    expect(met({ image: { name: 'ubuntu', maxMB: 5, present: true } }, w)).toBe(false);
   });
 
   it('exec: ping by address or by name, its outcome, and the network the pinging container is on', () => {
@@ -193,6 +202,17 @@ describe('lesson files', () => {
     expect(() => parseLesson('lessons/broken.md', text)).toThrow(LessonError);
     expect(() => parseLesson('lessons/broken.md', text)).toThrow(/^lessons\/broken\.md: /);
     expect(() => parseLesson('lessons/broken.md', text)).toThrow(message);
+  });
+
+  it('fills {{vars}} from the front matter, overridden by the caller, and names an unknown one', () => {
+    const text =
+      '---\ntitle: T\nlevel: beginner\nduration: 5 min\nvars: { image: busybox }\n---\n## Run\n```sh\ndocker run {{image}}\n```\n```done\ncontainer: { image: "{{ image }}" }\n```\n';
+    expect(parseLesson('lessons/v.md', text).steps[0]).toMatchObject({ commands: ['docker run busybox'], done: { container: { image: 'busybox' } } });
+    const local = parseLesson('lessons/v.md', text, { image: 'portolan/busybox:test' }).steps[0]!;
+    expect(local).toMatchObject({ commands: ['docker run portolan/busybox:test'], done: { container: { image: 'portolan/busybox:test' } } });
+    expect(() => parseLesson('lessons/v.md', text.replace('{{image}}', '{{imgae}}'))).toThrow(
+      /step 1 "Run": \{\{imgae\}\} is not among the front matter's vars/,
+    );
   });
 
   it('refuses a file name that is not a lesson id', () => {

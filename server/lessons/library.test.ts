@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadLessons } from './library';
+
+describe('the lesson library', () => {
+  it('loads every built-in lesson without an error', () => {
+    const { lessons, errors } = loadLessons();
+    expect(errors).toEqual([]);
+    expect(lessons.map((l) => l.id)).toEqual(['day47-networking-security', 'frontend-backend-isolation']);
+    const day47 = lessons[0]!;
+    expect(day47.steps.length).toBe(12);
+    expect(day47.steps.every((s) => s.commands.length > 0)).toBe(true);
+    expect(day47.steps[2]!.commands).toEqual(['docker run -d --name c1 busybox sleep 3600', 'docker run -d --name c2 busybox sleep 3600']);
+  });
+
+  it('runs the lessons with the test host image in place of busybox', () => {
+    const { lessons } = loadLessons(undefined, { image: 'portolan/busybox:test' });
+    expect(lessons[0]!.steps[2]!.commands[0]).toBe('docker run -d --name c1 portolan/busybox:test sleep 3600');
+  });
+
+  it('lists a broken file with what to fix and loads the others', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-lessons-'));
+    try {
+      fs.copyFileSync(fileURLToPath(new URL('../../lessons/frontend-backend-isolation.md', import.meta.url)), path.join(dir, 'good.md'));
+      fs.writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: Bad\nlevel: beginner\nduration: 1 min\n---\n## Only step\n```done\nvolume: {}\n```\n');
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a lesson');
+      const { lessons, errors } = loadLessons(dir);
+      expect(lessons.map((l) => l.id)).toEqual(['good']);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.file).toBe(path.join(path.basename(dir), 'bad.md'));
+      expect(errors[0]!.message).toMatch(/^step 1 "Only step": done: /);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says so when the folder cannot be read', () => {
+    const { lessons, errors } = loadLessons('/nonexistent/portolan-lessons');
+    expect(lessons).toEqual([]);
+    expect(errors[0]!.message).toMatch(/cannot read the lessons folder/);
+  });
+});

@@ -1,3 +1,4 @@
+import type { LessonView } from './lessons/view';
 import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from './topology';
 
 /** The socket.io contract of DESIGN.md, shared by the server and every client. */
@@ -6,6 +7,8 @@ export interface ServerToClient {
   'topology:patch': (patch: TopologyPatch) => void;
   'engine:status': (status: EngineStatus) => void;
   activity: (activity: Activity) => void;
+  /** A lesson's progress changed (and each lesson's on connect). */
+  'lesson:progress': (lesson: LessonView) => void;
 }
 
 export interface ClientToServer {

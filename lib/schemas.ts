@@ -112,7 +112,8 @@ export const runSchema = z.strictObject({
 
 export const portsSchema = z.strictObject({ ports: z.array(portBindingSchema).max(32) });
 
-export const probeSchema = z.strictObject({ target: objectRef, port: port.optional() });
+/** `by`: reach the target at its address (default) or by its name, which only Docker's embedded DNS on a user-defined network answers. */
+export const probeSchema = z.strictObject({ target: objectRef, port: port.optional(), by: z.enum(['ip', 'name']).default('ip') });
 
 export type NetworkCreate = z.infer<typeof networkCreateSchema>;
 export type Connect = z.infer<typeof connectSchema>;

@@ -103,7 +103,7 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   });
   route('POST', '/api/containers/:ref/probe', async (req, { ref }) => {
     const body = await readBody(req, probeSchema);
-    return { body: await probe(engine, topology(), objectRef(ref), body.target, body.port) };
+    return { body: await probe(engine, topology(), objectRef(ref), body.target, body.port, body.by) };
   });
 
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);

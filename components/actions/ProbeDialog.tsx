@@ -37,7 +37,8 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
     .map((c) => ({ c, via: from ? route(from, c) : null }))
     .sort((a, b) => Number(Boolean(b.via)) - Number(Boolean(a.via)));
 
-  const [targetChoice, setTargetChoice] = useState<string | null>(null);
+  const [targetChoice, setTargetChoice] = useState<string | null>(request.target ?? null);
+  const [by, setBy] = useState<'ip' | 'name'>(request.by ?? 'ip');
   const [port, setPort] = useState('');
   const [answer, setAnswer] = useState<{ target: string; port: string; result: ProbeAnswer } | null>(null);
   const { touched, touch } = useTouched();
@@ -45,12 +46,16 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
 
   const target = targets.find((t) => t.c.name === targetChoice) ?? targets[0];
   const portText = port.trim();
-  const body = { target: target?.c.name ?? '', ...(portText ? { port: /^\d+$/.test(portText) ? Number(portText) : NaN } : {}) };
+  const body = { target: target?.c.name ?? '', by, ...(portText ? { port: /^\d+$/.test(portText) ? Number(portText) : NaN } : {}) };
   const parsed = probeSchema.safeParse(body);
   const portError = touched.has('port') && errorAt(fieldErrors(parsed.error), 'port') ? 'a port from 1 to 65535, or empty for a ping' : undefined;
   const running = from?.state === 'running';
   const valid = parsed.success && Boolean(from) && running;
-  const targetIp = target ? (target.via?.ip ?? target.c.endpoints.find((e) => e.ipv4)?.ipv4 ?? target.c.name) : '<target>';
+  const targetIp = !target
+    ? '<target>'
+    : by === 'name'
+      ? target.c.name
+      : (target.via?.ip ?? target.c.endpoints.find((e) => e.ipv4)?.ipv4 ?? target.c.name);
 
   const submit = async () => {
     if (!parsed.success) return;
@@ -63,7 +68,7 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
   return (
     <Dialog
       title={`Can ${name} reach …?`}
-      intro={`Runs ping, or nc with a port, inside ${name} against the target’s address on a network they share.`}
+      intro={`Runs ping, or nc with a port, inside ${name} against the target’s address on a network they share, or against its name.`}
       command={probeCommand(name, targetIp, parsed.success ? parsed.data.port : undefined)}
       error={action.error}
       submitLabel="Probe"
@@ -100,6 +105,19 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
       ) : (
         <p>There is no other container to reach.</p>
       )}
+      <SelectField
+        label="Reach it"
+        value={by}
+        onChange={(v) => setBy(v === 'name' ? 'name' : 'ip')}
+        hint={
+          by === 'name'
+            ? 'By name: only a network you made has Docker’s embedded DNS; on the default bridge names do not resolve.'
+            : 'By address: works on any network the two share.'
+        }
+      >
+        <option value="ip">by its address</option>
+        <option value="name">by its name</option>
+      </SelectField>
       <TextField
         label="Port"
         value={port}

@@ -7,7 +7,7 @@ export type DialogRequest =
   | { kind: 'run-container'; network?: string }
   | { kind: 'connect'; networkId?: string; containerId?: string }
   | { kind: 'map-ports'; containerId: string }
-  | { kind: 'probe'; containerId: string };
+  | { kind: 'probe'; containerId: string; target?: string; by?: 'ip' | 'name' };
 
 /** Every dialog gets the live picture, a way to close, and reports what it did. */
 export interface DialogProps<R extends DialogRequest = DialogRequest> {

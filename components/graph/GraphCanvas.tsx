@@ -38,6 +38,8 @@ export interface GraphCanvasProps {
   onExpand: (networkId: string) => void;
   /** Ids to pick out (search); everything else is dimmed. Empty: no search. */
   matches: ReadonlySet<string> | null;
+  /** What the current lesson step is about: ringed, nothing dimmed. */
+  picked?: ReadonlySet<string>;
   controllerRef: RefObject<GraphController | null>;
 }
 
@@ -75,7 +77,7 @@ const SLICE = 600;
  * arrangement moves them.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { topology, layout, options, theme, presenter, selected, matches, controllerRef } = props;
+  const { topology, layout, options, theme, presenter, selected, matches, picked, controllerRef } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
@@ -311,6 +313,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.edges().addClass('dimmed');
     });
   }, [matches, elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.$('.picked').removeClass('picked');
+      for (const id of picked ?? []) cy.getElementById(id).addClass('picked');
+    });
+  }, [picked, elements]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const cy = cyRef.current;

@@ -257,6 +257,8 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
     { selector: 'node.focused', style: { 'outline-width': 4, 'outline-color': '#f59e0b', 'outline-offset': 4, 'outline-style': 'solid' } },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: '.match', style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
+    // What the current lesson step is about.
+    { selector: 'node.picked', style: { 'outline-width': 6, 'outline-color': '#f59e0b', 'outline-offset': 6, 'outline-style': 'solid' } },
     // What just changed glows for a moment and fades: a glow, not a band.
     {
       selector: 'node.flash, edge.flash',

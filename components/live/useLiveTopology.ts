@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { applyPatch } from '../../lib/patch';
+import type { LessonView } from '../../lib/lessons/view';
 import type { ClientToServer, ServerToClient } from '../../lib/realtime';
 import type { Activity, EngineStatus, TopologySnapshot } from '../../lib/topology';
 
@@ -14,6 +15,8 @@ export interface LiveTopology {
   /** Whether this browser is connected to the Portolan server itself. */
   feed: FeedStatus;
   activity: Activity[];
+  /** Each lesson's progress, the same for every viewer, by lesson id. */
+  lessons: Record<string, LessonView>;
 }
 
 const ACTIVITY_KEPT = 50;
@@ -23,7 +26,7 @@ const ACTIVITY_KEPT = 50;
  * patches; a gap or a new server epoch asks for a fresh snapshot.
  */
 export function useLiveTopology(): LiveTopology {
-  const [state, setState] = useState<LiveTopology>({ snapshot: null, engine: null, feed: 'connecting', activity: [] });
+  const [state, setState] = useState<LiveTopology>({ snapshot: null, engine: null, feed: 'connecting', activity: [], lessons: {} });
 
   useEffect(() => {
     const socket: Socket<ServerToClient, ClientToServer> = io({ transports: ['websocket'] });
@@ -55,6 +58,7 @@ export function useLiveTopology(): LiveTopology {
     });
     socket.on('engine:status', (engine) => setState((s) => ({ ...s, engine })));
     socket.on('activity', (a) => setState((s) => ({ ...s, activity: [a, ...s.activity].slice(0, ACTIVITY_KEPT) })));
+    socket.on('lesson:progress', (lesson) => setState((s) => ({ ...s, lessons: { ...s.lessons, [lesson.id]: lesson } })));
     return () => {
       socket.disconnect();
     };

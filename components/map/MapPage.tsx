@@ -6,6 +6,9 @@ import { ActionsProvider } from '../actions/ActionsProvider';
 import { GlobalActions } from '../actions/GlobalActions';
 import { GraphCanvas, type GraphController } from '../graph/GraphCanvas';
 import { InspectPanel } from '../inspect/InspectPanel';
+import { LessonPanel } from '../lesson/LessonPanel';
+import { LessonStage } from '../lesson/LessonStage';
+import { LessonsOffer } from '../lesson/LessonsOffer';
 import { ListView } from '../list/ListView';
 import { useLiveTopology } from '../live/useLiveTopology';
 import { PageNav } from '../nav/PageNav';
@@ -19,7 +22,8 @@ import { useUrlParam } from './useUrlState';
 
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {
-  const { snapshot, engine, feed, activity } = useLiveTopology();
+  const { snapshot, engine, feed, activity, lessons } = useLiveTopology();
+  const [lessonId, setLesson] = useUrlParam('lesson');
   const [selected, setSelected] = useUrlParam('select');
   const [present, setPresent] = useUrlParam('present');
   const [viewParam, setView] = useUrlParam('view');
@@ -30,6 +34,10 @@ export function MapPage() {
   const controller = useRef<GraphController | null>(null);
   const topology = snapshot?.topology ?? null;
   const { options, setOptions, expand } = useMapOptions(topology?.containers.length ?? 0);
+  const lesson = lessonId ? lessons[lessonId] : undefined;
+  const picked = useMemo(() => new Set(lesson?.focus ?? []), [lesson?.focus]);
+  // A fresh Engine, a newcomer's first look: nothing but Docker's own networks.
+  const fresh = topology !== null && topology.containers.length === 0 && topology.networks.every((n) => n.predefined);
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -99,6 +107,7 @@ export function MapPage() {
           </header>
         )}
         <div className="relative flex min-h-0 flex-1">
+          {topology && lesson && !presenter && <LessonPanel lesson={lesson} topology={topology} onClose={() => setLesson(null)} />}
           <main className="relative min-w-0 flex-1 bg-slate-50 dark:bg-slate-950">
             {topology && view === 'graph' && (
               <GraphCanvas
@@ -112,6 +121,7 @@ export function MapPage() {
                 onSelect={setSelected}
                 onExpand={(networkId) => expand(networkId)}
                 matches={matches}
+                picked={picked}
                 controllerRef={controller}
               />
             )}
@@ -126,6 +136,10 @@ export function MapPage() {
               </div>
             )}
             {(presenter || view === 'graph') && <ActivityTicker activity={activity} large={presenter} />}
+            {presenter && lesson && <LessonStage lesson={lesson} />}
+            {!presenter && topology && view === 'graph' && ((fresh && !lessonId) || (lessonId && !lesson && Object.keys(lessons).length > 0)) && (
+              <LessonsOffer onOpen={setLesson} />
+            )}
             {presenter && (
               <button
                 type="button"

@@ -3,6 +3,7 @@ import { emptyEngine, type Container, type Network, type Topology } from '../top
 import { evaluate, runsAsRoot, type Condition, type World } from './conditions';
 import { LessonError, parseLesson } from './lesson';
 import { advance, back, focusOf, skip, startProgress } from './progress';
+import { controlFor } from './view';
 
 function network(name: string, over: Partial<Network> = {}): Network {
   return {
@@ -256,5 +257,16 @@ describe('progress', () => {
     expect(back(startProgress(lesson))).toEqual(startProgress(lesson));
     const finished = advance(lesson, startProgress(lesson), withWeb, 't');
     expect(skip(lesson, finished, 't')).toBe(finished);
+  });
+});
+
+describe('controls', () => {
+  it('names the Portolan control that does what a command does', () => {
+    expect(controlFor('docker network create --subnet 10.47.0.0/24 my-net')).toBe('create-network');
+    expect(controlFor('docker network connect my-net c1')).toBe('connect');
+    expect(controlFor('docker run -d --name c1 busybox sleep 3600')).toBe('run-container');
+    expect(controlFor('docker exec c1 ping -c 1 c2')).toBe('probe');
+    expect(controlFor('docker network ls')).toBeNull();
+    expect(controlFor('curl -s http://127.0.0.1:8080/')).toBeNull();
   });
 });

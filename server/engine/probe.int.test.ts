@@ -21,6 +21,7 @@ const web = objects.name('web');
 const client = objects.name('client');
 const loner = objects.name('loner');
 const [inside1, inside2] = [objects.name('inside-1'), objects.name('inside-2')];
+const [onBridge1, onBridge2] = [objects.name('bridge-1'), objects.name('bridge-2')];
 
 beforeAll(async () => {
   portolan = await startTestPortolan();
@@ -37,6 +38,8 @@ beforeAll(async () => {
     objects.sleeper('loner', ['--network', apart]),
     objects.sleeper('inside-1', ['--network', internal]),
     objects.sleeper('inside-2', ['--network', internal]),
+    objects.sleeper('bridge-1', []),
+    objects.sleeper('bridge-2', []),
   ]);
 });
 
@@ -47,7 +50,8 @@ afterAll(async () => {
 
 const ipOn = (container: string, network: string) =>
   docker(['inspect', '-f', `{{(index .NetworkSettings.Networks "${network}").IPAddress}}`, container]);
-const probe = (from: string, body: { target: string; port?: number }) => api.post<ProbeResult>(`/api/containers/${from}/probe`, body);
+const probe = (from: string, body: { target: string; port?: number; by?: 'ip' | 'name' }) =>
+  api.post<ProbeResult>(`/api/containers/${from}/probe`, body);
 
 it('reaches a container on a shared network with ping', async () => {
   const ip = await ipOn(web, shared);
@@ -164,5 +168,36 @@ describe('from a container whose image has no ping or nc', () => {
 
     // Both still running, never restarted, still on the network at the same address.
     expect(await engineState()).toBe(before);
+  });
+});
+
+describe('by name', () => {
+  it("resolves on a network someone made: Docker's embedded DNS answers there", async () => {
+    const { status, body } = await probe(client, { target: web, by: 'name' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ reachable: true, by: 'name', via: { network: shared }, command: `docker exec ${client} ping -c 1 -W 2 ${web}` });
+    expect(body.explanation).toContain('embedded DNS');
+  });
+
+  it('fails on the default bridge, where the same ping by address works', async () => {
+    const byIp = await probe(onBridge1, { target: onBridge2 });
+    expect(byIp.body).toMatchObject({ reachable: true, by: 'ip', via: { network: 'bridge' } });
+    const { status, body } = await probe(onBridge1, { target: onBridge2, by: 'name' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ reachable: false, by: 'name', command: `docker exec ${onBridge1} ping -c 1 -W 2 ${onBridge2}` });
+    expect(body.explanation).toMatch(/only the default bridge, which has no embedded DNS/);
+    expect(body.output).toMatch(/bad address/);
+  });
+
+  it('says no shared network you made when the name does not resolve elsewhere', async () => {
+    const { body } = await probe(loner, { target: web, by: 'name' });
+    expect(body).toMatchObject({ reachable: false, by: 'name' });
+    expect(body.explanation).toMatch(/share no network you made/);
+  });
+
+  it('refuses a way of naming it does not know', async () => {
+    const { status, body } = await api.post<{ error: { message: string } }>(`/api/containers/${client}/probe`, { target: web, by: 'dns' });
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/by/);
   });
 });

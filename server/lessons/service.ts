@@ -1,30 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { ExecSeen, ImageSeen, World } from '../../lib/lessons/conditions';
 import type { Lesson } from '../../lib/lessons/lesson';
+import type { LessonListing, LessonView } from '../../lib/lessons/view';
 import { advance, back, focusOf, skip, startProgress, type Progress } from '../../lib/lessons/progress';
 import type { Topology } from '../../lib/topology';
 import type { LessonLibrary } from './library';
 
-/** `GET /api/lessons`: each lesson with its length and how far the room is. */
-export interface LessonListing {
-  lessons: { id: string; title: string; level: string; duration: string; summary?: string; steps: number; done: number }[];
-  errors: { file: string; message: string }[];
-}
-
-/** `GET /api/lessons/:id` and the socket's `lesson:progress`. */
-export interface LessonView {
-  id: string;
-  title: string;
-  level: string;
-  duration: string;
-  needs: string[];
-  intro: string;
-  /** Index of the current step; `steps.length` once every step is done or skipped. */
-  current: number;
-  steps: { id: string; title: string; text: string; commands: string[]; done: boolean; doneAt?: string; skipped?: boolean }[];
-  /** Graph ids the current step is about: the map picks them out. */
-  focus: string[];
-}
+export type { LessonListing, LessonView };
 
 /** An Engine event as the store receives it; only container exec events matter here. */
 export interface EngineEvent {

@@ -1,0 +1,237 @@
+'use client';
+
+import { Fragment, useState, type ReactNode } from 'react';
+import { controlFor, type LessonView } from '../../lib/lessons/view';
+import { findByRef, type Topology } from '../../lib/topology';
+import { useActions } from '../actions/ActionsProvider';
+import type { DialogRequest } from '../actions/dialogs';
+
+export interface LessonPanelProps {
+  lesson: LessonView;
+  topology: Topology;
+  onClose: () => void;
+}
+
+/** The lesson beside the map: the current step with its words and commands, the steps done ticked with when. */
+export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
+  const { readOnly, perform } = useActions();
+  const finished = lesson.current >= lesson.steps.length;
+  const done = lesson.steps.filter((s) => s.done).length;
+  const teacher = (action: 'back' | 'skip' | 'reset', summary: string) => void perform('POST', `/api/lessons/${lesson.id}/${action}`, {}, summary);
+
+  return (
+    <aside
+      aria-label={`Lesson: ${lesson.title}`}
+      data-testid="lesson-panel"
+      data-lesson={lesson.id}
+      data-current={lesson.current}
+      className="flex h-full w-[28rem] max-w-full shrink-0 flex-col border-r border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <header className="border-b border-slate-200 px-5 py-4 dark:border-slate-800">
+        <div className="flex items-start justify-between gap-3">
+          <div className="min-w-0">
+            <p className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
+              Lesson · {lesson.level} · {lesson.duration}
+            </p>
+            <h2 className="text-lg font-semibold">{lesson.title}</h2>
+          </div>
+          <button
+            type="button"
+            aria-label="Close the lesson"
+            onClick={onClose}
+            className="-mr-1 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+          >
+            ✕
+          </button>
+        </div>
+        <div className="mt-3 flex items-center gap-3">
+          <progress className="h-2 flex-1 accent-emerald-600" max={lesson.steps.length} value={done} aria-label="Steps done" />
+          <span className="text-xs text-slate-600 tabular-nums dark:text-slate-300" data-testid="lesson-count">
+            {done} of {lesson.steps.length} done
+          </span>
+        </div>
+        {!readOnly && (
+          <div className="mt-3 flex gap-2 text-xs">
+            <TeacherButton onClick={() => teacher('back', 'Went back one step')} disabled={lesson.current === 0}>
+              ← Back
+            </TeacherButton>
+            <TeacherButton onClick={() => teacher('skip', 'Skipped a step')} disabled={finished}>
+              Skip →
+            </TeacherButton>
+            <TeacherButton onClick={() => teacher('reset', 'Lesson reset')}>Reset progress</TeacherButton>
+          </div>
+        )}
+      </header>
+      <ol className="flex-1 overflow-y-auto px-5 py-4" aria-label="Steps">
+        {lesson.intro && lesson.current === 0 && <Prose text={lesson.intro} className="mb-4 text-slate-600 dark:text-slate-300" />}
+        {lesson.steps.map((step, i) => {
+          const current = i === lesson.current;
+          return (
+            <li
+              key={step.id}
+              data-testid={`lesson-step-${step.id}`}
+              data-done={step.done ? 'true' : 'false'}
+              aria-current={current ? 'step' : undefined}
+              className={`border-l-2 py-2 pl-4 ${current ? 'border-amber-500' : step.done ? 'border-emerald-500' : 'border-slate-200 dark:border-slate-700'}`}
+            >
+              <div className="flex items-baseline justify-between gap-3">
+                <h3 className={`font-medium ${current ? 'text-base' : i > lesson.current ? 'text-slate-500 dark:text-slate-400' : ''}`}>
+                  <span aria-hidden className="mr-1.5 inline-block w-4">
+                    {step.done ? '✓' : step.skipped ? '↷' : current ? '▸' : ''}
+                  </span>
+                  {step.title}
+                </h3>
+                {step.doneAt && (
+                  <time dateTime={step.doneAt} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                    {step.skipped ? 'skipped ' : ''}
+                    {new Date(step.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                  </time>
+                )}
+              </div>
+              {current && (
+                <div className="mt-2 flex flex-col gap-3">
+                  <Prose text={step.text} />
+                  {step.commands.map((command) => (
+                    <Command key={command} command={command} topology={topology} />
+                  ))}
+                  <p className="text-xs text-slate-500 dark:text-slate-400">This step ticks itself off when the map shows it done.</p>
+                </div>
+              )}
+            </li>
+          );
+        })}
+        {finished && (
+          <li className="mt-4 rounded-lg bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" data-testid="lesson-finished">
+            Lesson complete: {done} of {lesson.steps.length} steps done.
+          </li>
+        )}
+      </ol>
+    </aside>
+  );
+}
+
+function TeacherButton({ children, onClick, disabled }: { children: ReactNode; onClick: () => void; disabled?: boolean }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800"
+    >
+      {children}
+    </button>
+  );
+}
+
+/** One command: Copy for the terminal, and Portolan's own control for it where there is one. */
+function Command({ command, topology }: { command: string; topology: Topology }) {
+  const { readOnly, open } = useActions();
+  const [copied, setCopied] = useState(false);
+  const request = readOnly ? null : dialogFor(command, topology);
+  return (
+    <div className="flex flex-col gap-1.5">
+      <pre
+        className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-[13px] whitespace-pre-wrap text-slate-100"
+        data-testid="lesson-command"
+      >
+        {command}
+      </pre>
+      <div className="flex gap-2 text-xs">
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          onClick={() => void navigator.clipboard?.writeText(command).then(() => setCopied(true))}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+        {request && (
+          <button
+            type="button"
+            className="rounded-md bg-teal-700 px-2 py-1 font-medium text-white hover:bg-teal-800"
+            onClick={() => open(request)}
+            data-testid="lesson-do"
+          >
+            {LABELS[request.kind]}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const LABELS: Record<DialogRequest['kind'], string> = {
+  'create-network': 'Create it in Portolan',
+  'run-container': 'Run it in Portolan',
+  connect: 'Connect in Portolan',
+  'map-ports': 'Map ports in Portolan',
+  probe: 'Probe in Portolan',
+};
+
+/** The dialog that does what the command does, opened on what the command names when the picture has it. */
+function dialogFor(command: string, topology: Topology): DialogRequest | null {
+  const words = command.trim().split(/\s+/);
+  switch (controlFor(command)) {
+    case 'create-network':
+      return { kind: 'create-network' };
+    case 'run-container':
+      return { kind: 'run-container' };
+    case 'connect': {
+      const [net, ctr] = words.slice(3).filter((w) => !w.startsWith('-'));
+      const network = net ? findByRef(topology.networks, net) : undefined;
+      const container = ctr ? findByRef(topology.containers, ctr) : undefined;
+      return { kind: 'connect', ...(network ? { networkId: network.id } : {}), ...(container ? { containerId: container.id } : {}) };
+    }
+    case 'probe': {
+      // docker exec c1 ping -c 1 c2: the last word is the target, a name or an address.
+      const name = words.slice(2).find((w) => !w.startsWith('-'));
+      const container = name ? findByRef(topology.containers, name) : undefined;
+      const last = words.at(-1) ?? '';
+      const byName = !/^[\d.:]+$/.test(last);
+      const target = byName ? findByRef(topology.containers, last) : topology.containers.find((c) => c.endpoints.some((e) => e.ipv4 === last));
+      return container
+        ? {
+            kind: 'probe',
+            containerId: container.id,
+            by: byName ? 'name' : 'ip',
+            ...(target && target.id !== container.id ? { target: target.name } : {}),
+          }
+        : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A lesson's words: paragraphs, `- ` lists and `code`; nothing else of Markdown is needed. */
+function Prose({ text, className = '' }: { text: string; className?: string }) {
+  const blocks = text.split(/\n\s*\n/).filter((b) => b.trim());
+  return (
+    <div className={`flex flex-col gap-2 leading-relaxed ${className}`}>
+      {blocks.map((block, i) => {
+        const lines = block.split('\n');
+        if (lines.every((l) => /^\s*[-*] /.test(l)))
+          return (
+            <ul key={i} className="list-disc pl-5">
+              {lines.map((l, j) => (
+                <li key={j}>{inline(l.replace(/^\s*[-*] /, ''))}</li>
+              ))}
+            </ul>
+          );
+        return <p key={i}>{inline(lines.join(' '))}</p>;
+      })}
+    </div>
+  );
+}
+
+function inline(text: string): ReactNode {
+  return text.split(/(`[^`]+`|\*\*[^*]+\*\*)/).map((part, i) => {
+    if (part.startsWith('`') && part.endsWith('`'))
+      return (
+        <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.92em] dark:bg-slate-800">
+          {part.slice(1, -1)}
+        </code>
+      );
+    if (part.startsWith('**') && part.endsWith('**')) return <strong key={i}>{part.slice(2, -2)}</strong>;
+    return <Fragment key={i}>{part}</Fragment>;
+  });
+}

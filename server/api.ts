@@ -20,6 +20,7 @@ import { listImages } from './engine/images';
 import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from './engine/networkActions';
 import { probe } from './engine/probe';
 import { remapPorts } from './engine/remapPorts';
+import type { Lessons } from './lessons/service';
 import type { TopologyStore } from './topology/store';
 
 /** Request bodies are small JSON documents; anything larger is refused unread. */
@@ -28,7 +29,7 @@ const BODY_LIMIT = 64 * 1024;
 type Handler = (req: IncomingMessage, params: Record<string, string | undefined>) => Promise<{ status?: number; body: unknown }>;
 
 /** The JSON API: an allowlist of operations, never a passthrough to the Engine. */
-export function createApi(store: TopologyStore, engine: Engine, config: Pick<Config, 'readOnly'>) {
+export function createApi(store: TopologyStore, engine: Engine, config: Pick<Config, 'readOnly'>, lessons: Lessons) {
   const router = Router({
     ignoreTrailingSlash: true,
     defaultRoute: (_req, res) =>
@@ -105,6 +106,21 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     const body = await readBody(req, probeSchema);
     return { body: await probe(engine, topology(), objectRef(ref), body.target, body.port, body.by) };
   });
+
+  // Lessons: progress for the whole room, held by the server; no Engine request.
+  const lesson = <T>(id: string | undefined, found: T | undefined): T => {
+    if (found) return found;
+    throw new ApiError(404, 'not_found', `There is no lesson "${id ?? ''}".`, 'GET /api/lessons lists the lessons this Portolan has.');
+  };
+  route('GET', '/api/lessons', async () => ({ body: lessons.list() }));
+  route('GET', '/api/lessons/:id', async (_req, { id }) => ({ body: lesson(id, lessons.view(id ?? '')) }));
+  for (const verb of ['reset', 'skip', 'back'] as const) {
+    route('POST', `/api/lessons/:id/${verb}`, async (req, { id }) => {
+      await readBody(req, null);
+      // No docker command does this: it moves the room through the lesson, not the Engine.
+      return { body: lesson(id, lessons[verb](id ?? '')) };
+    });
+  }
 
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);
 }

@@ -8,6 +8,8 @@ export interface Config {
   /** Lower-case host names accepted in Host and Origin headers. */
   allowedHosts: Set<string>;
   dev: boolean;
+  /** {{vars}} for the lessons, over their own defaults: `PORTOLAN_LESSON_VARS=image=portolan/busybox:test`. */
+  lessonVars: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +42,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (name.trim()) allowedHosts.add(name.trim().toLowerCase());
   }
   if (!isLoopback(host) && host !== '0.0.0.0' && host !== '::') allowedHosts.add(host.toLowerCase());
+  const lessonVars: Record<string, string> = {};
+  for (const pair of (env.PORTOLAN_LESSON_VARS ?? '').split(',')) {
+    if (!pair.trim()) continue;
+    const m = /^\s*(\w+)=(.*)$/.exec(pair);
+    if (!m)
+      throw new ConfigError(
+        `PORTOLAN_LESSON_VARS: "${pair.trim()}" is not name=value; write e.g. PORTOLAN_LESSON_VARS=image=busybox:1.36,net=my-net.`,
+      );
+    lessonVars[m[1]!] = m[2]!.trim();
+  }
   return {
     port,
     host,
@@ -47,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readOnly: ['1', 'true', 'yes', 'on'].includes((env.PORTOLAN_READ_ONLY ?? '').toLowerCase()),
     allowedHosts,
     dev: env.NODE_ENV !== 'production',
+    lessonVars,
   };
 }

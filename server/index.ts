@@ -7,6 +7,8 @@ import { createApi, sendError } from './api';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest } from './gate';
+import { loadLessons } from './lessons/library';
+import { Lessons } from './lessons/service';
 import { attachRealtime } from './realtime';
 import { TopologyStore } from './topology/store';
 
@@ -23,6 +25,7 @@ export interface Portolan {
   url: string;
   store: TopologyStore;
   engine: Engine;
+  lessons: Lessons;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function startPortolan({ config, engineEnv = process.env, pages = true, store: makeStore }: PortolanOptions): Promise<Portolan> {
   const engine = new Engine(engineEnv);
   const store = makeStore ? makeStore(engine) : new TopologyStore(engine);
-  const api = createApi(store, engine, config);
+  const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => store.snapshot().topology);
+  for (const { file, message } of lessons.list().errors) console.error(`portolan: lesson ${file} not loaded: ${message}`);
+  store.on('patch', () => lessons.update());
+  store.on('snapshot', () => lessons.update());
+  store.on('event', (event) => lessons.engineEvent(event));
+  const api = createApi(store, engine, config, lessons);
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -53,7 +61,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     res.writeHead(404).end();
   });
 
-  const io = attachRealtime(server, store, config);
+  const io = attachRealtime(server, store, config, lessons);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith('/socket.io/')) return; // socket.io's own listener answers, after its gate
     if (nextUpgrade && checkRequest(config, req) === null) return void nextUpgrade(req, socket, head);
@@ -71,6 +79,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     url: `http://${shownHost}:${port}`,
     store,
     engine,
+    lessons,
     async close() {
       await store.stop();
       await io.close();

@@ -3,13 +3,14 @@ import { Server } from 'socket.io';
 import type { ClientToServer, ServerToClient } from '../lib/realtime';
 import type { Config } from './config';
 import { checkHandshake } from './gate';
+import type { Lessons } from './lessons/service';
 import type { TopologyStore } from './topology/store';
 
 /**
  * The socket.io contract of DESIGN.md. Every viewer gets the same broadcast
  * from the one store, so Engine requests do not grow with viewers.
  */
-export function attachRealtime(http: HttpServer, store: TopologyStore, config: Config): Server<ClientToServer, ServerToClient> {
+export function attachRealtime(http: HttpServer, store: TopologyStore, config: Config, lessons: Lessons): Server<ClientToServer, ServerToClient> {
   const io = new Server<ClientToServer, ServerToClient>(http, {
     // WebSocket only: browsers always send Origin on it, which the gate checks.
     transports: ['websocket'],
@@ -25,6 +26,7 @@ export function attachRealtime(http: HttpServer, store: TopologyStore, config: C
   io.on('connection', (socket) => {
     socket.emit('engine:status', store.status());
     socket.emit('topology:snapshot', store.snapshot());
+    for (const { id } of lessons.list().lessons) socket.emit('lesson:progress', lessons.view(id)!);
     socket.on('topology:resync', (ack) => {
       if (typeof ack === 'function') ack(store.snapshot());
     });
@@ -34,5 +36,6 @@ export function attachRealtime(http: HttpServer, store: TopologyStore, config: C
   store.on('snapshot', (snapshot) => io.emit('topology:snapshot', snapshot));
   store.on('status', (status) => io.emit('engine:status', status));
   store.on('activity', (activity) => io.emit('activity', activity));
+  lessons.on('progress', (view) => io.emit('lesson:progress', view));
   return io;
 }

@@ -4,6 +4,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { controlFor, type LessonView } from '../../lib/lessons/view';
 import { findByRef, type Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
+import { mutate } from '../actions/client';
 import type { DialogRequest } from '../actions/dialogs';
 
 export interface LessonPanelProps {
@@ -14,10 +15,15 @@ export interface LessonPanelProps {
 
 /** The lesson beside the map: the current step with its words and commands, the steps done ticked with when. */
 export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
-  const { readOnly, perform } = useActions();
+  const { readOnly } = useActions();
+  const [refused, setRefused] = useState<string | null>(null);
   const finished = lesson.current >= lesson.steps.length;
   const done = lesson.steps.filter((s) => s.done).length;
-  const teacher = (action: 'back' | 'skip' | 'reset', summary: string) => void perform('POST', `/api/lessons/${lesson.id}/${action}`, {}, summary);
+  // The room's progress moves; the new state arrives for every viewer as lesson:progress.
+  const teacher = (action: 'back' | 'skip' | 'reset') => {
+    setRefused(null);
+    mutate('POST', `/api/lessons/${lesson.id}/${action}`, {}).catch((err: unknown) => setRefused(err instanceof Error ? err.message : String(err)));
+  };
 
   return (
     <aside
@@ -52,14 +58,19 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
         </div>
         {!readOnly && (
           <div className="mt-3 flex gap-2 text-xs">
-            <TeacherButton onClick={() => teacher('back', 'Went back one step')} disabled={lesson.current === 0}>
+            <TeacherButton onClick={() => teacher('back')} disabled={lesson.current === 0}>
               ← Back
             </TeacherButton>
-            <TeacherButton onClick={() => teacher('skip', 'Skipped a step')} disabled={finished}>
+            <TeacherButton onClick={() => teacher('skip')} disabled={finished}>
               Skip →
             </TeacherButton>
-            <TeacherButton onClick={() => teacher('reset', 'Lesson reset')}>Reset progress</TeacherButton>
+            <TeacherButton onClick={() => teacher('reset')}>Reset progress</TeacherButton>
           </div>
+        )}
+        {refused && (
+          <p role="alert" className="mt-2 text-xs text-rose-700 dark:text-rose-300">
+            {refused}
+          </p>
         )}
       </header>
       <ol className="flex-1 overflow-y-auto px-5 py-4" aria-label="Steps">

@@ -139,7 +139,9 @@ export function evaluate(condition: Condition, world: World): Evaluation {
     const c = condition.container;
     const found = world.topology.containers.filter((x) => containerMatches(x, c, world.topology));
     const ports = c.publishes ? found.flatMap((x) => x.ports.filter((p) => portMatches(p, c.publishes!)).map((p) => portNodeId(p))) : [];
-    return { met: found.length > 0, about: unique([...found.map((x) => containerNodeId(x.id)), ...ports]) };
+    // Not there yet: the network it should land on is what to look at.
+    if (found.length === 0) return { met: false, about: networksNamed(world.topology, c.network) };
+    return { met: true, about: unique([...found.map((x) => containerNodeId(x.id)), ...ports]) };
   }
   if ('image' in condition) {
     const { name, present, maxMB } = condition.image;
@@ -150,7 +152,14 @@ export function evaluate(condition: Condition, world: World): Evaluation {
   }
   const e = condition.exec;
   const found = (world.execs ?? []).filter((x) => execMatches(x, e, world.topology));
-  return { met: found.length > 0, about: unique(found.map((x) => containerNodeId(x.containerId))) };
+  if (found.length === 0) return { met: false, about: networksNamed(world.topology, e.network) };
+  return { met: true, about: unique(found.map((x) => containerNodeId(x.containerId))) };
+}
+
+/** The boxes a condition names: one network by name, or every network a person made ("user-defined"). */
+function networksNamed(t: Topology, name: string | undefined): string[] {
+  if (name === undefined) return [];
+  return t.networks.filter((n) => (name === 'user-defined' ? userDefined(n) : n.name === name)).map((n) => networkNodeId(n.id));
 }
 
 function networkMatches(n: Network, c: NetworkCondition, t: Topology): boolean {

@@ -113,6 +113,9 @@ describe('conditions', () => {
     expect(met({ exec: { command: 'ping', by: 'name', succeeded: true, network: 'bridge' } }, w)).toBe(false);
     expect(met({ exec: { command: 'ping', by: 'name', succeeded: true, network: 'user-defined' } }, w)).toBe(true);
     expect(evaluate({ exec: { command: 'ping', network: 'user-defined' } }, w).about).toEqual(['ctr:c-b']);
+    // Not done yet: the network where it should happen is what to look at.
+    expect(evaluate({ exec: { command: 'nc', network: 'user-defined' } }, w)).toEqual({ met: false, about: ['net:n-app-net', 'net:n-back'] });
+    expect(evaluate({ container: { name: 'new', network: 'bridge' } }, w)).toEqual({ met: false, about: ['net:n-bridge'] });
     // Not ended yet: neither succeeded nor failed.
     expect(met({ exec: { command: 'wget', by: 'name', succeeded: true } }, w)).toBe(false);
     expect(met({ exec: { command: 'wget', by: 'name' } }, w)).toBe(true);

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { applyPatch } from '../../lib/patch';
+import type { LessonView } from '../../lib/lessons/view';
 import type { ClientToServer, ServerToClient } from '../../lib/realtime';
 import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from '../../lib/topology';
 
@@ -10,6 +11,8 @@ export class Feed {
   readonly patches: TopologyPatch[] = [];
   readonly statuses: EngineStatus[] = [];
   readonly activity: Activity[] = [];
+  /** Each lesson's latest progress, as lesson:progress delivered it. */
+  readonly lessons = new Map<string, LessonView>();
   resyncs = 0;
 
   constructor(url: string, origin = url) {
@@ -19,6 +22,7 @@ export class Feed {
     });
     this.socket.on('engine:status', (s) => this.statuses.push(s));
     this.socket.on('activity', (a) => this.activity.push(a));
+    this.socket.on('lesson:progress', (l) => void this.lessons.set(l.id, l));
     this.socket.on('topology:patch', (p) => {
       this.patches.push(p);
       if (!this.snapshot) return;

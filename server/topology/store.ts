@@ -41,6 +41,8 @@ export interface StoreEvents {
   snapshot: [TopologySnapshot];
   status: [EngineStatus];
   activity: [Activity];
+  /** Every Engine event as it arrives, before any inspect: what the lessons read execs from. */
+  event: [DockerEvent];
 }
 
 /**
@@ -169,6 +171,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   }
 
   private onEvent(event: DockerEvent): void {
+    this.emit('event', event);
     this.pendingEvents.push(event);
     const action = event.Action.split(':')[0] ?? '';
     if (event.Type === 'network') {

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../lib/apiError';
+import { ApiError } from '../lib/apiError';
 import { loadConfig, type Config } from './config';
-import { checkHandshake, checkRequest, hostAllowed, hostName, originAllowed } from './gate';
+import { checkHandshake, checkRequest, hostAllowed, hostName, isToken, originAllowed, requestTarget } from './gate';
 
 const TOKEN = '3f9c2a7d1e8b4c6a0f5d9e2b7c1a4f8e3d6b9c2a5f8e1d4b7a0c3f6e9d2b5a8c';
 
@@ -363,5 +363,40 @@ describe('checkHandshake', () => {
     };
     expect(verdict(checkHandshake(shared, handshake(headers, '192.0.2.50')))).toEqual({ status: 401, code: 'token_required' });
     expect(checkHandshake(shared, handshake({ ...headers, cookie: `portolan_token=${TOKEN}` }, '192.0.2.50'))).toBeNull();
+  });
+});
+
+describe('requestTarget', () => {
+  const target = (url: string) => requestTarget(request('GET', { host: 'localhost:3000' }, '127.0.0.1', url));
+
+  it.each([
+    ['/', '/', ''],
+    ['/api/health', '/api/health', ''],
+    ['/?select=net:abc&token=x', '/', '?select=net:abc&token=x'],
+    ['/api/../api/health', '/api/health', ''],
+  ])('reads %s as the path %s', (url, pathname, search) => {
+    const parsed = target(url);
+    expect(parsed).toBeInstanceOf(URL);
+    expect([(parsed as URL).pathname, (parsed as URL).search]).toEqual([pathname, search]);
+  });
+
+  it.each(['*', '', '//[/?token=x', 'http://[::1/?token=x', '//x:99999/', 'http://localhost:3000/', '/.//evil.example/', '/..//evil.example'])(
+    'refuses %j with 400 bad_request_target',
+    (url) => {
+      const refused = target(url);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(verdict(refused as ApiError)).toEqual({ status: 400, code: 'bad_request_target' });
+    },
+  );
+});
+
+describe('isToken', () => {
+  it('accepts only the token itself', () => {
+    expect(isToken({ token: TOKEN }, TOKEN)).toBe(true);
+    expect(isToken({ token: TOKEN }, `${TOKEN}x`)).toBe(false);
+    expect(isToken({ token: TOKEN }, TOKEN.slice(0, -1))).toBe(false);
+    expect(isToken({ token: TOKEN }, '')).toBe(false);
+    expect(isToken({ token: TOKEN }, null)).toBe(false);
+    expect(isToken({ token: null }, TOKEN)).toBe(false);
   });
 });

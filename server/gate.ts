@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../lib/apiError';
 import { isLoopback, type Config } from './config';
 
@@ -30,6 +30,37 @@ export function originAllowed(config: Config, origin: string | undefined): boole
   }
 }
 
+/**
+ * The one parse of a request target. Portolan serves paths ("/api/health?x=1")
+ * and nothing else: not "*", not an absolute URL, not "//host/…", which URL
+ * parsers further on (ours, Next's) would read as another host or throw on.
+ */
+export function requestTarget(req: IncomingMessage): URL | ApiError {
+  const target = req.url ?? '';
+  if (target.startsWith('/')) {
+    try {
+      const url = new URL(`http://portolan${target}`);
+      // "/.//evil.example" becomes "//evil.example": as a redirect's location, another site.
+      if (!url.pathname.startsWith('//')) return url;
+    } catch {
+      // refused below, like any other target Portolan cannot read
+    }
+  }
+  return new ApiError(
+    400,
+    'bad_request_target',
+    `Portolan cannot serve the request target "${target.slice(0, 200)}".`,
+    'Ask for a path that starts with a single "/", such as /api/health.',
+  );
+}
+
+/** Compares a presented secret with the token in constant time, whatever their lengths. */
+export function isToken(config: Pick<Config, 'token'>, given: string | null | undefined): boolean {
+  if (!config.token || !given) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(config.token));
+}
+
 function presentedToken(req: IncomingMessage): string | null {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
@@ -43,11 +74,7 @@ function presentedToken(req: IncomingMessage): string | null {
 }
 
 function tokenMatches(config: Config, req: IncomingMessage): boolean {
-  const given = presentedToken(req);
-  if (!config.token || !given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(config.token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return isToken(config, presentedToken(req));
 }
 
 function fromLoopback(req: IncomingMessage): boolean {

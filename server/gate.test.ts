@@ -75,20 +75,55 @@ describe('hostAllowed', () => {
 });
 
 describe('originAllowed', () => {
-  it.each(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'https://localhost'])('allows %s', (origin) => {
-    expect(originAllowed(local, origin)).toBe(true);
+  it.each([
+    ['http://localhost:3000', 'localhost:3000'],
+    ['http://127.0.0.1:3000', '127.0.0.1:3000'],
+    ['http://[::1]:3000', '[::1]:3000'],
+    ['http://localhost', 'localhost'],
+    ['http://localhost', 'localhost:80'],
+    ['http://localhost:80', 'localhost'],
+    ['https://localhost', 'localhost'],
+    ['https://localhost', 'localhost:443'],
+    ['http://localhost:8080', 'LocalHost:8080'],
+  ])('allows Origin %s on a request with Host %s: the same origin', (origin, host) => {
+    expect(originAllowed(local, origin, host)).toBe(true);
   });
 
-  it.each(['http://evil.example', 'http://localhost.evil.example:3000', 'null', 'file://localhost/x', 'ws://localhost:3000', 'not a url'])(
-    'refuses %s',
-    (origin) => {
-      expect(originAllowed(local, origin)).toBe(false);
-    },
-  );
+  it.each([
+    ['http://localhost:5173', 'localhost:3000'],
+    ['http://localhost:3001', 'localhost:3000'],
+    ['http://localhost', 'localhost:3000'],
+    ['http://localhost:3000', 'localhost'],
+    ['https://localhost', 'localhost:80'],
+    ['http://localhost', 'localhost:443'],
+    ['http://127.0.0.1:3000', 'localhost:3000'],
+    ['http://app.localhost:3000', 'localhost:3000'],
+    ['http://localhost:3000', '127.0.0.1:3000'],
+    ['http://localhost:3000/', 'localhost:3000'],
+    ['http://localhost:3000/x', 'localhost:3000'],
+    ['http://user@localhost:3000', 'localhost:3000'],
+    ['http://localhost:3000?x', 'localhost:3000'],
+    ['http://localhost:3000', 'localhost:3000x'],
+    ['http://evil.example', 'evil.example'],
+    ['http://evil.example:3000', 'localhost:3000'],
+    ['http://localhost.evil.example:3000', 'localhost:3000'],
+    ['null', 'localhost:3000'],
+    ['file://localhost/x', 'localhost'],
+    ['ws://localhost:3000', 'localhost:3000'],
+    ['not a url', 'localhost:3000'],
+  ])('refuses Origin %s on a request with Host %s', (origin, host) => {
+    expect(originAllowed(local, origin, host)).toBe(false);
+  });
 
-  it('refuses a missing or empty Origin', () => {
-    expect(originAllowed(local, undefined)).toBe(false);
-    expect(originAllowed(local, '')).toBe(false);
+  it('refuses a missing or empty Origin or Host', () => {
+    expect(originAllowed(local, undefined, 'localhost:3000')).toBe(false);
+    expect(originAllowed(local, '', 'localhost:3000')).toBe(false);
+    expect(originAllowed(local, 'http://localhost:3000', undefined)).toBe(false);
+  });
+
+  it('allows the origin of a name from PORTOLAN_ALLOWED_HOSTS only where it is allowed', () => {
+    expect(originAllowed(shared, 'http://portolan.example:3000', 'portolan.example:3000')).toBe(true);
+    expect(originAllowed(local, 'http://portolan.example:3000', 'portolan.example:3000')).toBe(false);
   });
 });
 
@@ -132,6 +167,12 @@ describe('checkRequest', () => {
     );
     expect(verdict(error)).toEqual({ status: 403, code: 'origin_not_allowed' });
     expect(error?.message).toContain('"http://evil.example"');
+  });
+
+  it('refuses a POST from a page served on another local port with 403 origin_not_allowed', () => {
+    const error = checkRequest(local, request('POST', { host: 'localhost:3000', origin: 'http://localhost:8000', ...json }));
+    expect(verdict(error)).toEqual({ status: 403, code: 'origin_not_allowed' });
+    expect(error?.hint).toBe('Send the origin of the address you call: "Origin: http://localhost:3000".');
   });
 
   it('refuses a POST from an allowed Origin sent as text/plain with 415 json_required', () => {
@@ -339,6 +380,16 @@ describe('checkHandshake', () => {
       status: 403,
       code: 'origin_not_allowed',
     });
+  });
+
+  it('refuses a handshake from a page served on another local port', () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://localhost']) {
+      expect(verdict(checkHandshake(local, handshake({ host: 'localhost:3000', origin })))).toEqual({ status: 403, code: 'origin_not_allowed' });
+    }
+  });
+
+  it('lets a handshake through a published port pass: Host and Origin name the mapped port, whatever Portolan listens on', () => {
+    expect(checkHandshake(local, handshake({ host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' }))).toBeNull();
   });
 
   it('lets a handshake with Origin http://localhost:3000 pass', () => {

@@ -167,12 +167,7 @@ it.each([
   [['--mount', `type=volume,src=${etcVolume},dst=/x`], 'host mounts'],
 ])('refuses to recreate a container run with %j, saying why, leaving it untouched', async (flags, named) => {
   const x = await freePort();
-  const name = objects.name(
-    `refused-${flags
-      .join('')
-      .replace(/[^a-z]/g, '')
-      .slice(-12)}`,
-  );
+  const name = objects.name(`refused-${(refusedCount += 1)}`);
   if (flags.join(' ').includes(etcVolume))
     await docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', etcVolume]);
   await docker(['create', ...flags, '--name', name, '--network', runOn, '-p', `127.0.0.1:${x}:80`, TEST_IMAGE, 'sleep', '1000000']);

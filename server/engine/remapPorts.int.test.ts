@@ -165,12 +165,16 @@ it.each([
   [['--device-cgroup-rule', 'c *:* rwm'], 'devices'],
   [['--mount', 'type=volume,dst=/x,volume-opt=type=none,volume-opt=o=bind,volume-opt=device=/etc'], 'host mounts'],
   [['--mount', `type=volume,src=${etcVolume},dst=/x`], 'host mounts'],
+  [['--network', 'HOST_NETWORK_ID'], 'the host network'],
 ])('refuses to recreate a container run with %j, saying why, leaving it untouched', async (flags, named) => {
   const x = await freePort();
   const name = objects.name(`refused-${(refusedCount += 1)}`);
   if (flags.join(' ').includes(etcVolume))
     await docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', etcVolume]);
-  await docker(['create', ...flags, '--name', name, '--network', runOn, '-p', `127.0.0.1:${x}:80`, TEST_IMAGE, 'sleep', '1000000']);
+  // The host network by its id: the Engine takes it for a user network, and the container gets the host's stack all the same.
+  const hostId = flags.includes('HOST_NETWORK_ID') ? await docker(['network', 'inspect', '-f', '{{.Id}}', 'host']) : null;
+  const network = hostId ? ['--network', hostId.slice(0, 12)] : [...flags, '--network', runOn];
+  await docker(['create', ...network, '--name', name, '-p', `127.0.0.1:${x}:80`, TEST_IMAGE, 'sleep', '1000000']);
   const before = await inspect(name);
 
   const { status, body } = (await api.put(`/api/containers/${name}/ports`, {

@@ -70,6 +70,10 @@ describe('privileges', () => {
     expect(privileges({ ...plain, ...changes } as Dockerode.HostConfig)).toContain(named);
   });
 
+  it('refuses a container on the host network given by its id, which the Engine keeps as its network mode', () => {
+    expect(privileges({ ...plain, NetworkMode: '477890b3b61a' }, ['host'])).toContain('the host network');
+  });
+
   it.each([
     ['--security-opt no-new-privileges', { SecurityOpt: ['no-new-privileges'] }],
     ['--security-opt seccomp=<a profile>', { SecurityOpt: ['seccomp={"defaultAction":"SCMP_ACT_ERRNO"}'] }],

@@ -32,7 +32,7 @@ function securityOptions(host: Dockerode.HostConfig): Map<string, string> {
  * gives it to every container on a cgroup v1 host, and /sys/fs/cgroup stays
  * read-only without the settings above.
  */
-export function privileges(host: Dockerode.HostConfig): string[] {
+export function privileges(host: Dockerode.HostConfig, networks: readonly string[] = []): string[] {
   const security = securityOptions(host);
   const shares = [host.NetworkMode, host.PidMode, host.IpcMode].some((mode) => mode?.startsWith('container:'));
   return [
@@ -45,7 +45,8 @@ export function privileges(host: Dockerode.HostConfig): string[] {
     ((host.Devices?.length ?? 0) > 0 || (host.DeviceCgroupRules?.length ?? 0) > 0 || (host.DeviceRequests?.length ?? 0) > 0) && 'devices',
     host.PidMode === 'host' && 'the host PID namespace',
     host.IpcMode === 'host' && 'the host IPC namespace',
-    host.NetworkMode === 'host' && 'the host network',
+    // The host network given by its id at run stays an id in NetworkMode; its name, "host", is reserved.
+    (host.NetworkMode === 'host' || networks.includes('host')) && 'the host network',
     host.UTSMode === 'host' && 'the host UTS namespace',
     host.UsernsMode === 'host' && 'the host user namespace',
     shares && 'the namespaces of another container',
@@ -117,7 +118,10 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
     });
   // By id from here on: once renamed, the name belongs to the replacement.
   const original = engine.docker.getContainer(info.Id);
-  const refused = [...privileges(info.HostConfig), ...(await hostPathVolumes(engine, info.HostConfig))];
+  const refused = [
+    ...privileges(info.HostConfig, Object.keys(info.NetworkSettings.Networks ?? {})),
+    ...(await hostPathVolumes(engine, info.HostConfig)),
+  ];
   if (refused.length) {
     throw new ApiError(
       403,

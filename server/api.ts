@@ -177,8 +177,8 @@ export function sendError(res: ServerResponse, err: ApiError, options?: { close?
   sendJson(res, err.status, err.toBody(), options);
 }
 
-/** Answers a WebSocket upgrade Portolan does not serve, in the error shape, and closes the connection at once. */
-export function refuseUpgrade(socket: Duplex, err: ApiError): void {
+/** Answers on the bare connection (an upgrade Portolan does not serve, a request Node could not parse), in the error shape, and closes it at once. */
+export function refuseOnSocket(socket: Duplex, err: ApiError): void {
   const text = JSON.stringify(err.toBody());
   const head = Object.entries({ ...jsonHeaders(text), connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
   socket.on('error', () => undefined); // the client may be gone already; nothing is left to tell it

@@ -92,6 +92,13 @@ describe('request targets and upgrades, on the wire', () => {
     expect((await fetch(`${portolan.url}/api/health`)).status).toBe(200);
   });
 
+  it('answers a request line Node cannot parse (a control character in the target) with 400 in the error shape', async () => {
+    const answer = await send(['GET /a\x01b HTTP/1.1', `Host: ${host}`, 'Connection: close']);
+
+    expect([answer.status, answer.closed]).toEqual([400, true]);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'bad_request' } });
+  });
+
   it('still takes the token from the query: keeps it in a cookie and drops it from the address', async () => {
     const answer = await send([`GET /?select=net:abc&token=${TOKEN} HTTP/1.1`, `Host: ${host}`, 'Connection: close']);
 

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../lib/apiError';
-import { createApi, refuseUpgrade, sendError } from './api';
+import { createApi, refuseOnSocket, sendError } from './api';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
@@ -61,14 +61,30 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isRealtimeRequest(req)) return; // socket.io's own listener answers, after its gate
     const target = requestTarget(req);
-    if (target instanceof ApiError) return refuseUpgrade(socket, target);
+    if (target instanceof ApiError) return refuseOnSocket(socket, target);
     const refusal = checkRequest(config, req);
-    if (refusal) return refuseUpgrade(socket, refusal);
+    if (refusal) return refuseOnSocket(socket, refusal);
     // Only the dev server's reload has a WebSocket of its own; anything else is answered and closed at once.
     if (nextUpgrade && config.dev && target.pathname.startsWith('/_next/')) return void nextUpgrade(req, socket, head);
-    refuseUpgrade(
+    refuseOnSocket(
       socket,
       new ApiError(404, 'not_found', `There is no WebSocket at ${target.pathname}.`, `Portolan's live feed is at ${REALTIME_PATH}.`),
+    );
+  });
+
+  // What Node's parser cannot read gets the same answer as a target Portolan cannot read, not a bare 400.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    if (err.code === 'HPE_HEADER_OVERFLOW')
+      return refuseOnSocket(socket, new ApiError(431, 'headers_too_large', 'The request headers are too large.'));
+    refuseOnSocket(
+      socket,
+      new ApiError(
+        400,
+        'bad_request',
+        `Portolan cannot read this request (${err.code ?? err.message}).`,
+        'Send an HTTP/1.1 request for a path such as /api/health.',
+      ),
     );
   });
 

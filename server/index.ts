@@ -52,7 +52,9 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     if (acceptTokenFromQuery(config, req, target, res)) return;
     const refusal = checkRequest(config, req);
     if (refusal) return sendError(res, refusal);
-    if (target.pathname.startsWith('/api/') || target.pathname === '/api') return api(req, res);
+    // By the raw target, as the API's router reads it: "/api/../x" stays the API's (a 404), never a page's.
+    const raw = req.url ?? '';
+    if (raw.startsWith('/api/') || raw === '/api' || raw.startsWith('/api?')) return api(req, res);
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(404).end();
   });

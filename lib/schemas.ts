@@ -14,6 +14,34 @@ export const OBJECT_REF = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 /** An id, short id or name. */
 export const objectRef = z.string().trim().regex(OBJECT_REF, `use an id, a short id or a name (${NAME_HINT})`);
 
+/**
+ * Why a network given to run or connect would put the container in a
+ * namespace it shares (the host's, another container's), or null when it names
+ * a network. The Engine matches "host" and "container:" exactly; these checks
+ * do not, so no spelling slips past. The host network given by its id is
+ * caught on the server, which asks the Engine.
+ */
+export function sharedNamespace(network: string): string | null {
+  const mode = network.trim().toLowerCase();
+  if (mode === 'host') return HOST_NETWORK;
+  if (mode.includes(':'))
+    return `"${network.trim()}" would share a network namespace (another container's, or the host's): Portolan gives every container its own, on a network`;
+  return null;
+}
+
+export const HOST_NETWORK =
+  "the host network gives the container the host's own network stack, every port and interface of this machine (CIS 5.10): Portolan does not put containers there";
+
+/** A network to run a container on or connect it to: a network's id or name, never a namespace to share. */
+export const networkRef = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const shared = sharedNamespace(value);
+    if (shared) ctx.addIssue({ code: 'custom', message: shared });
+    else if (!OBJECT_REF.test(value)) ctx.addIssue({ code: 'custom', message: `use an id, a short id or a name (${NAME_HINT})` });
+  });
+
 const cidr = (version: 4 | 6) =>
   z
     .string()
@@ -97,7 +125,7 @@ export const runSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9._\-/:@]{0,254}$/i, 'name an image like nginx:1.27 or portolan/busybox:test'),
   name: objectName.optional(),
   command: z.union([z.string().trim().max(4096), z.array(z.string().max(4096)).max(64)]).optional(),
-  network: objectRef.optional(),
+  network: networkRef.optional(),
   ports: z.array(portBindingSchema).max(32).optional(),
   /** A user id, name, or id:group, as `--user` takes it. */
   user: z

@@ -130,6 +130,44 @@ describe('the security gate', () => {
     expect(outcome).toBe('refused');
   });
 
+  /** What a socket.io handshake with this Origin (and this Host, when given) comes to. */
+  async function handshake(origin: string, host?: string): Promise<string> {
+    const socket = io(portolan.url, {
+      transports: ['websocket'],
+      extraHeaders: { Origin: origin, ...(host ? { Host: host } : {}) },
+      reconnection: false,
+      forceNew: true,
+    });
+    const outcome = await new Promise<string>((resolve) => {
+      socket.on('topology:snapshot', () => resolve('got a snapshot'));
+      socket.on('connect_error', () => resolve('refused'));
+    });
+    socket.close();
+    return outcome;
+  }
+
+  it('refuses the live feed to a page served on another local port, and gives it to its own', async () => {
+    const { port } = new URL(portolan.url);
+    const other = Number(port) === 5173 ? 5174 : 5173;
+    expect(await handshake(`http://127.0.0.1:${other}`)).toBe('refused');
+    expect(await handshake(`http://localhost:${port}`)).toBe('refused');
+    expect(await handshake(`http://127.0.0.1:${port}`)).toBe('got a snapshot');
+  });
+
+  it('gives the live feed through a published port: Host and Origin name the mapped port, not the one Portolan listens on', async () => {
+    expect(await handshake('http://127.0.0.1:8080', '127.0.0.1:8080')).toBe('got a snapshot');
+    expect(await handshake('http://127.0.0.1:8081', '127.0.0.1:8080')).toBe('refused');
+  });
+
+  it('refuses a change from a page served on another local port, and takes one through a published port', async () => {
+    const json = { 'Content-Type': 'application/json', 'Content-Length': '0' };
+    const otherPort = await request('/api/layout', { ...json, Origin: 'http://127.0.0.1:5173' }, 'POST');
+    const mapped = await request('/api/layout', { ...json, Host: '127.0.0.1:8080', Origin: 'http://127.0.0.1:8080' }, 'POST');
+
+    expect(otherPort).toMatchObject({ status: 403, body: { error: { code: 'origin_not_allowed' } } });
+    expect(mapped.status).toBe(200);
+  });
+
   it('refuses a mutation from another origin before any handler runs', async () => {
     const { status, body } = await request('/api/networks', { Origin: 'http://evil.example', 'Content-Type': 'application/json' }, 'POST');
     expect(status).toBe(403);

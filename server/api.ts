@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Router from 'find-my-way';
 import type { z } from 'zod';
 import { ApiError } from '../lib/apiError';
@@ -175,16 +176,27 @@ export function objectRef(ref: string | undefined): string {
   );
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+const jsonHeaders = (text: string) => ({
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'content-length': Buffer.byteLength(text),
+});
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, { close = false } = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
-  });
+  res.writeHead(status, { ...jsonHeaders(text), ...(close ? { connection: 'close' } : {}) });
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, err: ApiError): void {
-  sendJson(res, err.status, err.toBody());
+/** `close`: after a request Portolan could not read, the connection is not trusted with another. */
+export function sendError(res: ServerResponse, err: ApiError, options?: { close?: boolean }): void {
+  sendJson(res, err.status, err.toBody(), options);
+}
+
+/** Answers on the bare connection (an upgrade Portolan does not serve, a request Node could not parse), in the error shape, and closes it at once. */
+export function refuseOnSocket(socket: Duplex, err: ApiError): void {
+  const text = JSON.stringify(err.toBody());
+  const head = Object.entries({ ...jsonHeaders(text), connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
+  socket.on('error', () => undefined); // the client may be gone already; nothing is left to tell it
+  socket.end(`HTTP/1.1 ${err.status} ${STATUS_CODES[err.status] ?? ''}\r\n${head.join('')}\r\n${text}`);
 }

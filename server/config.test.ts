@@ -77,6 +77,20 @@ describe('loadConfig', () => {
     expect(config.allowedHosts.has('192.0.2.10')).toBe(true);
   });
 
+  it.each(['x', 'secret', '123456789012345'])('refuses PORTOLAN_TOKEN=%s (shorter than 16 characters), saying how to make one', (token) => {
+    for (const host of ['127.0.0.1', '0.0.0.0']) {
+      const err = configError({ HOST: host, PORTOLAN_TOKEN: token });
+      expect(err.message).toBe(
+        `PORTOLAN_TOKEN is too short (${token.length} of at least 16 characters). Make a strong one with: PORTOLAN_TOKEN=$(openssl rand -hex 32)`,
+      );
+      expect(err.message).not.toContain(`=${token}`);
+    }
+  });
+
+  it('accepts a token of 16 characters', () => {
+    expect(loadConfig(env({ PORTOLAN_TOKEN: '0123456789abcdef' })).token).toBe('0123456789abcdef');
+  });
+
   it('adds PORTOLAN_ALLOWED_HOSTS names, trimmed and lower-cased, skipping empty entries', () => {
     const config = loadConfig(env({ PORTOLAN_ALLOWED_HOSTS: ' Portolan.Example ,,demo.local, ' }));
     expect(config.allowedHosts).toEqual(new Set(['localhost', '127.0.0.1', '::1', '[::1]', 'portolan.example', 'demo.local']));

@@ -16,6 +16,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** A token guards the Docker socket, which is root on the host: one that can be guessed guards nothing. */
+const MIN_TOKEN_LENGTH = 16;
+
 export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1', '[::1]'];
 
 export function isLoopback(host: string): boolean {
@@ -31,6 +34,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env.PORT} is not a port number (0–65535).`);
   const host = env.HOST?.trim() || '127.0.0.1';
   const token = env.PORTOLAN_TOKEN?.trim() || null;
+  if (token && token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `PORTOLAN_TOKEN is too short (${token.length} of at least ${MIN_TOKEN_LENGTH} characters). Make a strong one with: PORTOLAN_TOKEN=$(openssl rand -hex 32)`,
+    );
+  }
   if (!isLoopback(host) && !token) {
     throw new ConfigError(
       `HOST=${host} would let other machines reach Portolan, and Portolan holds the Docker socket, which is root on this host. ` +

@@ -16,6 +16,8 @@ const objects = new TestObjects('gate');
 beforeAll(async () => {
   [portolan, readOnly] = await Promise.all([startTestPortolan(), startTestPortolan(process.env, { PORTOLAN_READ_ONLY: '1' })]);
   api = new PortolanApi(portolan.url);
+  // Health says 503 until the first sync is done.
+  await Promise.all([portolan.store.settled(), readOnly.store.settled()]);
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../lib/apiError';
+import { ApiError } from '../lib/apiError';
 import { loadConfig, type Config } from './config';
-import { checkHandshake, checkRequest, hostAllowed, hostName, originAllowed } from './gate';
+import { checkHandshake, checkRequest, hostAllowed, hostName, isToken, originAllowed, requestTarget } from './gate';
 
 const TOKEN = '3f9c2a7d1e8b4c6a0f5d9e2b7c1a4f8e3d6b9c2a5f8e1d4b7a0c3f6e9d2b5a8c';
 
@@ -75,20 +75,55 @@ describe('hostAllowed', () => {
 });
 
 describe('originAllowed', () => {
-  it.each(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'https://localhost'])('allows %s', (origin) => {
-    expect(originAllowed(local, origin)).toBe(true);
+  it.each([
+    ['http://localhost:3000', 'localhost:3000'],
+    ['http://127.0.0.1:3000', '127.0.0.1:3000'],
+    ['http://[::1]:3000', '[::1]:3000'],
+    ['http://localhost', 'localhost'],
+    ['http://localhost', 'localhost:80'],
+    ['http://localhost:80', 'localhost'],
+    ['https://localhost', 'localhost'],
+    ['https://localhost', 'localhost:443'],
+    ['http://localhost:8080', 'LocalHost:8080'],
+  ])('allows Origin %s on a request with Host %s: the same origin', (origin, host) => {
+    expect(originAllowed(local, origin, host)).toBe(true);
   });
 
-  it.each(['http://evil.example', 'http://localhost.evil.example:3000', 'null', 'file://localhost/x', 'ws://localhost:3000', 'not a url'])(
-    'refuses %s',
-    (origin) => {
-      expect(originAllowed(local, origin)).toBe(false);
-    },
-  );
+  it.each([
+    ['http://localhost:5173', 'localhost:3000'],
+    ['http://localhost:3001', 'localhost:3000'],
+    ['http://localhost', 'localhost:3000'],
+    ['http://localhost:3000', 'localhost'],
+    ['https://localhost', 'localhost:80'],
+    ['http://localhost', 'localhost:443'],
+    ['http://127.0.0.1:3000', 'localhost:3000'],
+    ['http://app.localhost:3000', 'localhost:3000'],
+    ['http://localhost:3000', '127.0.0.1:3000'],
+    ['http://localhost:3000/', 'localhost:3000'],
+    ['http://localhost:3000/x', 'localhost:3000'],
+    ['http://user@localhost:3000', 'localhost:3000'],
+    ['http://localhost:3000?x', 'localhost:3000'],
+    ['http://localhost:3000', 'localhost:3000x'],
+    ['http://evil.example', 'evil.example'],
+    ['http://evil.example:3000', 'localhost:3000'],
+    ['http://localhost.evil.example:3000', 'localhost:3000'],
+    ['null', 'localhost:3000'],
+    ['file://localhost/x', 'localhost'],
+    ['ws://localhost:3000', 'localhost:3000'],
+    ['not a url', 'localhost:3000'],
+  ])('refuses Origin %s on a request with Host %s', (origin, host) => {
+    expect(originAllowed(local, origin, host)).toBe(false);
+  });
 
-  it('refuses a missing or empty Origin', () => {
-    expect(originAllowed(local, undefined)).toBe(false);
-    expect(originAllowed(local, '')).toBe(false);
+  it('refuses a missing or empty Origin or Host', () => {
+    expect(originAllowed(local, undefined, 'localhost:3000')).toBe(false);
+    expect(originAllowed(local, '', 'localhost:3000')).toBe(false);
+    expect(originAllowed(local, 'http://localhost:3000', undefined)).toBe(false);
+  });
+
+  it('allows the origin of a name from PORTOLAN_ALLOWED_HOSTS only where it is allowed', () => {
+    expect(originAllowed(shared, 'http://portolan.example:3000', 'portolan.example:3000')).toBe(true);
+    expect(originAllowed(local, 'http://portolan.example:3000', 'portolan.example:3000')).toBe(false);
   });
 });
 
@@ -132,6 +167,12 @@ describe('checkRequest', () => {
     );
     expect(verdict(error)).toEqual({ status: 403, code: 'origin_not_allowed' });
     expect(error?.message).toContain('"http://evil.example"');
+  });
+
+  it('refuses a POST from a page served on another local port with 403 origin_not_allowed', () => {
+    const error = checkRequest(local, request('POST', { host: 'localhost:3000', origin: 'http://localhost:8000', ...json }));
+    expect(verdict(error)).toEqual({ status: 403, code: 'origin_not_allowed' });
+    expect(error?.hint).toBe('Send the origin of the address you call: "Origin: http://localhost:3000".');
   });
 
   it('refuses a POST from an allowed Origin sent as text/plain with 415 json_required', () => {
@@ -341,6 +382,16 @@ describe('checkHandshake', () => {
     });
   });
 
+  it('refuses a handshake from a page served on another local port', () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://localhost']) {
+      expect(verdict(checkHandshake(local, handshake({ host: 'localhost:3000', origin })))).toEqual({ status: 403, code: 'origin_not_allowed' });
+    }
+  });
+
+  it('lets a handshake through a published port pass: Host and Origin name the mapped port, whatever Portolan listens on', () => {
+    expect(checkHandshake(local, handshake({ host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' }))).toBeNull();
+  });
+
   it('lets a handshake with Origin http://localhost:3000 pass', () => {
     expect(checkHandshake(local, handshake({ host: 'localhost:3000', origin: 'http://localhost:3000' }))).toBeNull();
   });
@@ -363,5 +414,40 @@ describe('checkHandshake', () => {
     };
     expect(verdict(checkHandshake(shared, handshake(headers, '192.0.2.50')))).toEqual({ status: 401, code: 'token_required' });
     expect(checkHandshake(shared, handshake({ ...headers, cookie: `portolan_token=${TOKEN}` }, '192.0.2.50'))).toBeNull();
+  });
+});
+
+describe('requestTarget', () => {
+  const target = (url: string) => requestTarget(request('GET', { host: 'localhost:3000' }, '127.0.0.1', url));
+
+  it.each([
+    ['/', '/', ''],
+    ['/api/health', '/api/health', ''],
+    ['/?select=net:abc&token=x', '/', '?select=net:abc&token=x'],
+    ['/api/../api/health', '/api/health', ''],
+  ])('reads %s as the path %s', (url, pathname, search) => {
+    const parsed = target(url);
+    expect(parsed).toBeInstanceOf(URL);
+    expect([(parsed as URL).pathname, (parsed as URL).search]).toEqual([pathname, search]);
+  });
+
+  it.each(['*', '', '//[/?token=x', 'http://[::1/?token=x', '//x:99999/', 'http://localhost:3000/', '/.//evil.example/', '/..//evil.example'])(
+    'refuses %j with 400 bad_request_target',
+    (url) => {
+      const refused = target(url);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(verdict(refused as ApiError)).toEqual({ status: 400, code: 'bad_request_target' });
+    },
+  );
+});
+
+describe('isToken', () => {
+  it('accepts only the token itself', () => {
+    expect(isToken({ token: TOKEN }, TOKEN)).toBe(true);
+    expect(isToken({ token: TOKEN }, `${TOKEN}x`)).toBe(false);
+    expect(isToken({ token: TOKEN }, TOKEN.slice(0, -1))).toBe(false);
+    expect(isToken({ token: TOKEN }, '')).toBe(false);
+    expect(isToken({ token: TOKEN }, null)).toBe(false);
+    expect(isToken({ token: null }, TOKEN)).toBe(false);
   });
 });

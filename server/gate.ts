@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../lib/apiError';
 import { isLoopback, type Config } from './config';
 
@@ -20,14 +20,65 @@ export function hostAllowed(config: Config, host: string | undefined): boolean {
   return host !== undefined && host !== '' && config.allowedHosts.has(hostName(host));
 }
 
-export function originAllowed(config: Config, origin: string | undefined): boolean {
-  if (!origin) return false;
+/** The port a Host header value names ("localhost:3000" → 3000), or null when it names none ("localhost", "[::1]"). */
+function hostPort(value: string): number | null {
+  const rest = value.trim().slice(hostName(value).length);
+  if (rest === '') return null;
+  return /^:\d{1,5}$/.test(rest) ? Number(rest.slice(1)) : NaN;
+}
+
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
+
+/**
+ * Same origin as the request itself: the Origin's host name and port are the
+ * Host header's (which checkCommon holds to the allowed names). The Host, not
+ * the port Portolan listens on, is what a browser behind a published port
+ * (127.0.0.1:8080:3000) sends, and an omitted port is the scheme's default.
+ */
+export function originAllowed(config: Config, origin: string | undefined, host: string | undefined): boolean {
+  if (!origin || !host) return false;
+  let url: URL;
   try {
-    const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && config.allowedHosts.has(url.hostname.toLowerCase());
+    url = new URL(origin);
   } catch {
     return false;
   }
+  const defaultPort = DEFAULT_PORTS[url.protocol];
+  // Scheme, host and port only: a path, a query or user info makes it no origin.
+  if (defaultPort === undefined || url.href !== `${url.origin}/` || origin.endsWith('/')) return false;
+  const name = url.hostname.toLowerCase();
+  return name === hostName(host) && config.allowedHosts.has(name) && Number(url.port || defaultPort) === (hostPort(host) ?? defaultPort);
+}
+
+/**
+ * The one parse of a request target. Portolan serves paths ("/api/health?x=1")
+ * and nothing else: not "*", not an absolute URL, not "//host/…", which URL
+ * parsers further on (ours, Next's) would read as another host or throw on.
+ */
+export function requestTarget(req: IncomingMessage): URL | ApiError {
+  const target = req.url ?? '';
+  if (target.startsWith('/')) {
+    try {
+      const url = new URL(`http://portolan${target}`);
+      // "/.//evil.example" becomes "//evil.example": as a redirect's location, another site.
+      if (!url.pathname.startsWith('//')) return url;
+    } catch {
+      // refused below, like any other target Portolan cannot read
+    }
+  }
+  return new ApiError(
+    400,
+    'bad_request_target',
+    `Portolan cannot serve the request target "${target.slice(0, 200)}".`,
+    'Ask for a path that starts with a single "/", such as /api/health.',
+  );
+}
+
+/** Compares a presented secret with the token in constant time, whatever their lengths. */
+export function isToken(config: Pick<Config, 'token'>, given: string | null | undefined): boolean {
+  if (!config.token || !given) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(config.token));
 }
 
 function presentedToken(req: IncomingMessage): string | null {
@@ -43,11 +94,7 @@ function presentedToken(req: IncomingMessage): string | null {
 }
 
 function tokenMatches(config: Config, req: IncomingMessage): boolean {
-  const given = presentedToken(req);
-  if (!config.token || !given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(config.token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return isToken(config, presentedToken(req));
 }
 
 function fromLoopback(req: IncomingMessage): boolean {
@@ -82,12 +129,12 @@ export function checkRequest(config: Config, req: IncomingMessage): ApiError | n
   if (config.readOnly) {
     return new ApiError(403, 'read_only', 'This Portolan is read-only (PORTOLAN_READ_ONLY is set): nothing can be changed from here.');
   }
-  if (!originAllowed(config, req.headers.origin)) {
+  if (!originAllowed(config, req.headers.origin, req.headers.host)) {
     return new ApiError(
       403,
       'origin_not_allowed',
       `Changes must come from Portolan's own page; the Origin "${req.headers.origin ?? '(none)'}" is not allowed.`,
-      'Scripts send "Origin: http://localhost:3000" (or a name in PORTOLAN_ALLOWED_HOSTS).',
+      `Send the origin of the address you call: "Origin: http://${req.headers.host ?? 'localhost:3000'}".`,
     );
   }
   if (config.token && !tokenMatches(config, req)) {
@@ -110,7 +157,7 @@ export function checkRequest(config: Config, req: IncomingMessage): ApiError | n
 export function checkHandshake(config: Config, req: IncomingMessage): ApiError | null {
   const common = checkCommon(config, req);
   if (common) return common;
-  if (!originAllowed(config, req.headers.origin)) {
+  if (!originAllowed(config, req.headers.origin, req.headers.host)) {
     return new ApiError(403, 'origin_not_allowed', `The Origin "${req.headers.origin ?? '(none)'}" may not open Portolan's live feed.`);
   }
   return null;

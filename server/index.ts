@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApi, sendError } from './api';
+import { ApiError } from '../lib/apiError';
+import { createApi, refuseOnSocket, sendError } from './api';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
-import { checkRequest } from './gate';
+import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
-import { attachRealtime } from './realtime';
+import { REALTIME_PATH, attachRealtime } from './realtime';
 import { TopologyStore } from './topology/store';
 
 export interface PortolanOptions {
@@ -52,20 +53,49 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     nextUpgrade = app.getUpgradeHandler();
   }
 
+  // socket.io (engine.io) takes its own requests before these listeners, by this same test of the raw target.
   const server = http.createServer((req, res) => {
-    if (acceptTokenFromQuery(config, req, res)) return;
+    const target = requestTarget(req);
+    if (target instanceof ApiError) return sendError(res, target, { close: true });
+    if (acceptTokenFromQuery(config, req, target, res)) return;
     const refusal = checkRequest(config, req);
     if (refusal) return sendError(res, refusal);
-    if (req.url?.startsWith('/api/') || req.url === '/api') return api(req, res);
+    // By the raw target, as the API's router reads it: "/api/../x" stays the API's (a 404), never a page's.
+    const raw = req.url ?? '';
+    if (raw.startsWith('/api/') || raw === '/api' || raw.startsWith('/api?')) return api(req, res);
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(404).end();
   });
 
   const io = attachRealtime(server, store, config, lessons);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (req.url?.startsWith('/socket.io/')) return; // socket.io's own listener answers, after its gate
-    if (nextUpgrade && checkRequest(config, req) === null) return void nextUpgrade(req, socket, head);
-    socket.destroy();
+    if (isRealtimeRequest(req)) return; // socket.io's own listener answers, after its gate
+    const target = requestTarget(req);
+    if (target instanceof ApiError) return refuseOnSocket(socket, target);
+    const refusal = checkRequest(config, req);
+    if (refusal) return refuseOnSocket(socket, refusal);
+    // Only the dev server's reload has a WebSocket of its own; anything else is answered and closed at once.
+    if (nextUpgrade && config.dev && target.pathname.startsWith('/_next/')) return void nextUpgrade(req, socket, head);
+    refuseOnSocket(
+      socket,
+      new ApiError(404, 'not_found', `There is no WebSocket at ${target.pathname}.`, `Portolan's live feed is at ${REALTIME_PATH}.`),
+    );
+  });
+
+  // What Node's parser cannot read gets the same answer as a target Portolan cannot read, not a bare 400.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    if (err.code === 'HPE_HEADER_OVERFLOW')
+      return refuseOnSocket(socket, new ApiError(431, 'headers_too_large', 'The request headers are too large.'));
+    refuseOnSocket(
+      socket,
+      new ApiError(
+        400,
+        'bad_request',
+        `Portolan cannot read this request (${err.code ?? err.message}).`,
+        'Send an HTTP/1.1 request for a path such as /api/health.',
+      ),
+    );
   });
 
   store.start();
@@ -88,15 +118,19 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   };
 }
 
+/** engine.io's own test for its requests (a prefix of the raw target), so both sides always agree on whose a request is. */
+function isRealtimeRequest(req: IncomingMessage): boolean {
+  return (req.url ?? '').startsWith(REALTIME_PATH);
+}
+
 /** `/?token=…` from another machine: keep the token in a cookie and drop it from the address bar. */
-function acceptTokenFromQuery(config: Config, req: IncomingMessage, res: ServerResponse): boolean {
-  if (!config.token || !req.url?.includes('token=')) return false;
-  const url = new URL(req.url, 'http://portolan');
-  if (url.searchParams.get('token') !== config.token) return false;
+function acceptTokenFromQuery(config: Config, req: IncomingMessage, url: URL, res: ServerResponse): boolean {
+  const { token } = config;
+  if (!token || !hostAllowed(config, req.headers.host) || !isToken(config, url.searchParams.get('token'))) return false;
   url.searchParams.delete('token');
   res.writeHead(303, {
     location: url.pathname + url.search,
-    'set-cookie': `portolan_token=${encodeURIComponent(config.token)}; HttpOnly; SameSite=Strict; Path=/`,
+    'set-cookie': `portolan_token=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
   });
   res.end();
   return true;

@@ -6,6 +6,9 @@ import { checkHandshake } from './gate';
 import type { Lessons } from './lessons/service';
 import type { TopologyStore } from './topology/store';
 
+/** socket.io's default path, named because the server's upgrade listener must leave it alone. */
+export const REALTIME_PATH = '/socket.io/';
+
 /**
  * The socket.io contract of DESIGN.md. Every viewer gets the same broadcast
  * from the one store, so Engine requests do not grow with viewers.
@@ -14,6 +17,7 @@ export function attachRealtime(http: HttpServer, store: TopologyStore, config: C
   const io = new Server<ClientToServer, ServerToClient>(http, {
     // WebSocket only: browsers always send Origin on it, which the gate checks.
     transports: ['websocket'],
+    path: REALTIME_PATH,
     serveClient: false,
     // Leave other upgrades (Next's dev reload) to their own handler.
     destroyUpgrade: false,

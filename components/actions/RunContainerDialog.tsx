@@ -48,8 +48,10 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
   }, []);
 
   const tags = (images ?? []).flatMap((i) => i.tags.map((tag) => ({ tag, size: i.size, registry: i.registry })));
-  const preset = topology.networks.find((n) => n.id === request.network || n.name === request.network);
-  const defaultNetwork = preset?.name ?? (topology.networks.some((n) => n.name === 'bridge') ? 'bridge' : (topology.networks[0]?.name ?? 'bridge'));
+  // Not the host network: it would share the host's own stack (CIS 5.10), which the API refuses.
+  const runnable = topology.networks.filter((n) => n.driver !== 'host');
+  const preset = runnable.find((n) => n.id === request.network || n.name === request.network);
+  const defaultNetwork = preset?.name ?? (runnable.some((n) => n.name === 'bridge') ? 'bridge' : (runnable[0]?.name ?? 'bridge'));
 
   /** null until the user picks: the first local image, or a typed reference when there is none. */
   const [imageChoice, setImageChoice] = useState<string | null>(null);
@@ -177,17 +179,15 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
           touch('network');
         }}
         hint={
-          networkDriver === 'host'
-            ? 'host: the container uses the host’s own network stack, so published ports do not apply.'
-            : networkDriver === 'null'
-              ? 'none: a loopback interface only, no way in or out.'
-              : network === 'bridge'
-                ? 'The default bridge: no name lookup between containers; a user-defined network has it.'
-                : undefined
+          networkDriver === 'null'
+            ? 'none: a loopback interface only, no way in or out.'
+            : network === 'bridge'
+              ? 'The default bridge: no name lookup between containers; a user-defined network has it.'
+              : undefined
         }
         error={show('network')}
       >
-        {topology.networks.map((n) => (
+        {runnable.map((n) => (
           <option key={n.id} value={n.name}>
             {n.name} ({n.driver})
           </option>

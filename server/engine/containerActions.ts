@@ -5,7 +5,7 @@ import type { PortBindingInput, Run } from '../../lib/schemas';
 import { findByRef, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
-import type { Done } from './networkActions';
+import { refuseSharedNamespace, type Done } from './networkActions';
 
 // Container mutations. Portolan creates containers without privileges, host
 // mounts, added capabilities or devices: the body cannot ask for them.
@@ -53,6 +53,7 @@ async function pull(engine: Engine, image: string): Promise<void> {
 }
 
 export async function runContainer(engine: Engine, topology: Topology, body: Run): Promise<Done> {
+  if (body.network) await refuseSharedNamespace(engine, body.network);
   const { exposed, bindings } = portBindings(body.ports ?? []);
   const hasImage = await engine.docker
     .getImage(body.image)

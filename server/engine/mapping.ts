@@ -149,7 +149,8 @@ export function toSecurity(raw: Dockerode.ContainerInspectInfo): ContainerSecuri
     privileged: host.Privileged === true,
     capAdd: [...(host.CapAdd ?? [])],
     mounts: (raw.Mounts ?? []).map((m) => ({ type: m.Type, source: m.Source, destination: m.Destination, readOnly: m.RW === false })),
-    networkMode: host.NetworkMode ?? '',
+    // The host network given by its id stays an id in NetworkMode; its attachment to "host", a reserved name, tells.
+    networkMode: 'host' in (raw.NetworkSettings?.Networks ?? {}) ? 'host' : (host.NetworkMode ?? ''),
     memory: host.Memory ?? 0,
     readonlyRootfs: host.ReadonlyRootfs === true,
     // Configured bindings, so a stopped container's exposure still shows.

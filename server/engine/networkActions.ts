@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { freeSubnet, overlapping } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
-import type { Connect, Disconnect, NetworkCreate } from '../../lib/schemas';
+import { HOST_NETWORK, sharedNamespace, type Connect, type Disconnect, type NetworkCreate } from '../../lib/schemas';
 import { findByRef, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
@@ -98,7 +98,32 @@ export async function pruneNetworks(engine: Engine): Promise<Done> {
   }
 }
 
+/**
+ * Refuses a network that would share the host's namespace, however it is named:
+ * "HOST", or the host network's id, which the Engine takes as a user network
+ * and then puts the container on the host's stack all the same.
+ */
+export async function refuseSharedNamespace(engine: Engine, network: string): Promise<void> {
+  const shared =
+    sharedNamespace(network) ??
+    (await engine.docker
+      .getNetwork(network)
+      .inspect()
+      .then(
+        (n: Dockerode.NetworkInspectInfo) => (n.Driver === 'host' ? HOST_NETWORK : null),
+        () => null, // no such network: the Engine's own refusal says so, a moment later
+      ));
+  if (shared)
+    throw new ApiError(
+      400,
+      'shared_namespace',
+      `The request was refused, nothing changed: ${shared}.`,
+      'Pick a bridge or another network you created; publish ports (-p 127.0.0.1:8080:80) for what the host must reach.',
+    );
+}
+
 export async function connect(engine: Engine, topology: Topology, ref: string, body: Connect): Promise<Done> {
+  await refuseSharedNamespace(engine, ref);
   try {
     await engine.docker.getNetwork(ref).connect({
       Container: body.container,

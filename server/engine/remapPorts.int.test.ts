@@ -22,9 +22,13 @@ beforeAll(async () => {
   await Promise.all([portolan.store.settled(), docker(['network', 'create', runOn]), docker(['network', 'create', '--subnet', subnet, joined])]);
 });
 
+/** A named volume that binds the host's /etc, as `docker volume create -o type=none -o o=bind -o device=/etc` makes one. */
+const etcVolume = objects.name('etc');
+
 afterAll(async () => {
   await portolan?.close();
   await objects.cleanup();
+  await docker(['volume', 'rm', etcVolume]).catch(() => undefined);
 });
 
 const inspect = async (ref: string) => (await dockerJson<Dockerode.ContainerInspectInfo[]>(['inspect', ref]))[0]!;
@@ -146,6 +150,43 @@ it('refuses to recreate a privileged container with 403 privileged_container, le
   const after = await inspect(name);
   expect(after.Id).toBe(before.Id);
   expect(after.State.Status).toBe('created');
+  expect(after.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: String(x) }] });
+  expect(await containersStartingWith(name)).toEqual([name]);
+});
+
+let refusedCount = 0;
+it.each([
+  [['--uts', 'host'], 'the host UTS namespace'],
+  [['--security-opt', 'seccomp=unconfined'], 'no seccomp profile'],
+  [['--security-opt', 'apparmor=unconfined'], 'no AppArmor profile'],
+  [['--security-opt', 'systempaths=unconfined'], 'unmasked /proc and /sys paths'],
+  [['--ipc', 'host'], 'the host IPC namespace'],
+  [['--userns', 'host'], 'the host user namespace'],
+  [['--device-cgroup-rule', 'c *:* rwm'], 'devices'],
+  [['--mount', 'type=volume,dst=/x,volume-opt=type=none,volume-opt=o=bind,volume-opt=device=/etc'], 'host mounts'],
+  [['--mount', `type=volume,src=${etcVolume},dst=/x`], 'host mounts'],
+  [['--network', 'HOST_NETWORK_ID'], 'the host network'],
+])('refuses to recreate a container run with %j, saying why, leaving it untouched', async (flags, named) => {
+  const x = await freePort();
+  const name = objects.name(`refused-${(refusedCount += 1)}`);
+  if (flags.join(' ').includes(etcVolume))
+    await docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', etcVolume]);
+  // The host network by its id: the Engine takes it for a user network, and the container gets the host's stack all the same.
+  const hostId = flags.includes('HOST_NETWORK_ID') ? await docker(['network', 'inspect', '-f', '{{.Id}}', 'host']) : null;
+  const network = hostId ? ['--network', hostId.slice(0, 12)] : [...flags, '--network', runOn];
+  await docker(['create', ...network, '--name', name, '-p', `127.0.0.1:${x}:80`, TEST_IMAGE, 'sleep', '1000000']);
+  const before = await inspect(name);
+
+  const { status, body } = (await api.put(`/api/containers/${name}/ports`, {
+    ports: [{ hostPort: await freePort(), containerPort: 80 }],
+  })) as ErrorAnswer;
+
+  expect(status).toBe(403);
+  expect(body.error.code).toBe('privileged_container');
+  expect(body.error.message).toContain(named);
+  expect(body.error.message).toMatch(/reach into the host/);
+  const after = await inspect(name);
+  expect(after.Id).toBe(before.Id);
   expect(after.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: String(x) }] });
   expect(await containersStartingWith(name)).toEqual([name]);
 });

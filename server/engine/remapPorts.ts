@@ -13,18 +13,66 @@ import type { Done } from './networkActions';
 // static IP and alias (what Portainer's Duplicate/Edit loses, portainer#2185),
 // and puts the original back as it was when the new one cannot start.
 
-/** Settings Portolan never grants; a container that has them keeps its ports as they are. */
-function privileges(host: Dockerode.HostConfig): string[] {
+/** Local volume options that mount a host path ("-o type=none -o o=bind -o device=/etc"). */
+const bindsHostPath = (options: Record<string, string> | null | undefined) => /(^|,)r?bind(,|$)/.test(options?.o ?? '');
+
+/** `--security-opt` values by key: "seccomp=unconfined" and the older "seccomp:unconfined" alike. */
+function securityOptions(host: Dockerode.HostConfig): Map<string, string> {
+  const pairs = ((host.SecurityOpt ?? []) as string[]).flatMap((option) => {
+    const kv = /^([a-z-]+)[=:](.*)$/s.exec(option);
+    return kv ? [[kv[1]!, kv[2]!] as const] : [];
+  });
+  return new Map(pairs);
+}
+
+/**
+ * Settings Portolan never grants: each lets a container reach into the host
+ * (or into another container), and a recreated container would get them again
+ * from Portolan. The host cgroup namespace is not among them: Docker 20.10
+ * gives it to every container on a cgroup v1 host, and /sys/fs/cgroup stays
+ * read-only without the settings above.
+ */
+export function privileges(host: Dockerode.HostConfig, networks: readonly string[] = []): string[] {
+  const security = securityOptions(host);
+  const shares = [host.NetworkMode, host.PidMode, host.IpcMode].some((mode) => mode?.startsWith('container:'));
   return [
     host.Privileged && 'privileged',
     (host.CapAdd?.length ?? 0) > 0 && 'added capabilities',
     (host.Binds?.length ?? 0) > 0 && 'host mounts',
-    (host.Mounts ?? []).some((m) => m.Type === 'bind') && 'host mounts',
-    (host.Devices?.length ?? 0) > 0 && 'devices',
+    (host.Mounts ?? []).some((m) => m.Type === 'bind' || (m.Type === 'volume' && bindsHostPath(m.VolumeOptions?.DriverConfig?.Options))) &&
+      'host mounts',
+    ((host.VolumesFrom as string[] | null | undefined)?.length ?? 0) > 0 && 'volumes from another container',
+    ((host.Devices?.length ?? 0) > 0 || (host.DeviceCgroupRules?.length ?? 0) > 0 || (host.DeviceRequests?.length ?? 0) > 0) && 'devices',
     host.PidMode === 'host' && 'the host PID namespace',
     host.IpcMode === 'host' && 'the host IPC namespace',
-    host.NetworkMode === 'host' && 'the host network',
+    // The host network given by its id at run stays an id in NetworkMode; its name, "host", is reserved.
+    (host.NetworkMode === 'host' || networks.includes('host')) && 'the host network',
+    host.UTSMode === 'host' && 'the host UTS namespace',
+    host.UsernsMode === 'host' && 'the host user namespace',
+    shares && 'the namespaces of another container',
+    security.get('seccomp') === 'unconfined' && 'no seccomp profile',
+    security.get('apparmor') === 'unconfined' && 'no AppArmor profile',
+    security.get('label') === 'disable' && 'no SELinux labels',
+    // systempaths=unconfined leaves the list empty; a privileged container has none at all.
+    Array.isArray(host.MaskedPaths) && host.MaskedPaths.length === 0 && 'unmasked /proc and /sys paths',
   ].filter((p): p is string => typeof p === 'string');
+}
+
+/** Named volumes mounted with --mount that bind a host path: only the Engine knows how a volume was made. */
+async function hostPathVolumes(engine: Engine, host: Dockerode.HostConfig): Promise<string[]> {
+  const named = (host.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Source);
+  const volumes = await Promise.all(
+    named.map((m) =>
+      engine.docker
+        .getVolume(m.Source)
+        .inspect()
+        .then(
+          (v: { Options?: Record<string, string> | null }) => bindsHostPath(v.Options),
+          () => false, // not there yet: the Engine creates it empty, holding nothing of the host
+        ),
+    ),
+  );
+  return volumes.some(Boolean) ? ['host mounts'] : [];
 }
 
 interface Attachment {
@@ -70,12 +118,15 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
     });
   // By id from here on: once renamed, the name belongs to the replacement.
   const original = engine.docker.getContainer(info.Id);
-  const refused = privileges(info.HostConfig);
+  const refused = [
+    ...privileges(info.HostConfig, Object.keys(info.NetworkSettings.Networks ?? {})),
+    ...(await hostPathVolumes(engine, info.HostConfig)),
+  ];
   if (refused.length) {
     throw new ApiError(
       403,
       'privileged_container',
-      `${info.Name.slice(1)} runs with ${[...new Set(refused)].join(', ')}, which Portolan does not grant: it will not recreate it.`,
+      `${info.Name.slice(1)} runs with ${[...new Set(refused)].join(', ')}: settings that let a container reach into the host, which Portolan does not grant, so it will not recreate it with them.`,
       `Change its ports with the docker CLI: ${ports.map((p) => `-p ${publishFlag(p)}`).join(' ') || 'no -p'}.`,
     );
   }

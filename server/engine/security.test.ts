@@ -109,6 +109,14 @@ describe('toSecurity', () => {
     expect(security).toMatchObject({ pidMode: 'host', ipcMode: 'host', networkMode: 'host' });
   });
 
+  it('maps --network <the host network id> as the host network: the Engine keeps the id as the mode, and the container on the host stack', () => {
+    const raw = inspected({ HostConfig: { NetworkMode: '477890b3b61a' } });
+    raw.NetworkSettings.Networks = {
+      host: { NetworkID: '477890b3b61ad81e52f1251f952614e41d13eff2a8a7e2771cd19adbb69f9708', IPAddress: '' },
+    } as never;
+    expect(toSecurity(raw).networkMode).toBe('host');
+  });
+
   it('maps binds, the docker socket, volumes and tmpfs from Mounts with their type, and read-only from RW', () => {
     const security = toSecurity(
       inspected({

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { connectSchema, describeIssues, runSchema, sharedNamespace } from './schemas';
+
+describe('sharedNamespace', () => {
+  it.each(['host', 'HOST', ' Host ', 'host\n'])('names the host network in %j, with the CIS rule', (network) => {
+    expect(sharedNamespace(network)).toMatch(/^the host network .*\(CIS 5\.10\)/);
+  });
+
+  it.each(['container:web', 'CONTAINER:web', 'container:', 'ns:/proc/1/ns/net', 'bridge:host'])('says %j would share a namespace', (network) => {
+    expect(sharedNamespace(network)).toMatch(/would share a network namespace/);
+  });
+
+  it.each(['bridge', 'none', 'default', 'hostnet', 'my-host', 'localhost', '477890b3b61a'])('lets the network %j pass', (network) => {
+    expect(sharedNamespace(network)).toBeNull();
+  });
+});
+
+describe('runSchema', () => {
+  it('refuses the host network and another container’s, saying why', () => {
+    for (const network of ['host', 'container:web']) {
+      const parsed = runSchema.safeParse({ image: 'portolan/busybox:test', network });
+      expect(parsed.success).toBe(false);
+      expect(describeIssues(parsed.error!)).toMatch(/^network: .*(host network|namespace)/);
+    }
+  });
+
+  it('takes a network by name or id', () => {
+    expect(runSchema.parse({ image: 'portolan/busybox:test', network: ' demo-net ' }).network).toBe('demo-net');
+  });
+
+  it('refuses every key it does not know, such as NetworkMode or a HostConfig', () => {
+    for (const extra of [{ NetworkMode: 'host' }, { HostConfig: { NetworkMode: 'host' } }, { networkMode: 'host' }, { pid: 'host' }]) {
+      expect(runSchema.safeParse({ image: 'portolan/busybox:test', ...extra }).success).toBe(false);
+    }
+  });
+});
+
+describe('connectSchema', () => {
+  it('refuses unknown keys such as an EndpointConfig', () => {
+    expect(connectSchema.safeParse({ container: 'web', EndpointConfig: {} }).success).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { createApi, sendError } from './api';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest } from './gate';
+import { log, logRequest } from './log';
 import { attachRealtime } from './realtime';
 import { TopologyStore } from './topology/store';
 
@@ -45,6 +46,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   }
 
   const server = http.createServer((req, res) => {
+    logRequest(req, res);
     if (acceptTokenFromQuery(config, req, res)) return;
     const refusal = checkRequest(config, req);
     if (refusal) return sendError(res, refusal);
@@ -105,8 +107,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const portolan = await startPortolan({ config });
-  console.log(`portolan: serving ${portolan.url} (engine ${portolan.engine.endpoint}${config.readOnly ? ', read-only' : ''})`);
-  portolan.store.on('status', (s) => console.log(`portolan: engine ${s.status}${s.detail ? ` — ${s.detail}` : ''}`));
+  log.info({ url: portolan.url, engine: portolan.engine.endpoint, readOnly: config.readOnly }, `serving ${portolan.url}`);
+  portolan.store.on('status', (s) => log[s.status === 'connected' ? 'info' : 'warn']({ engine: s.endpoint, detail: s.detail }, `engine ${s.status}`));
   const shutdown = () => {
     void portolan.close().finally(() => process.exit(0));
   };

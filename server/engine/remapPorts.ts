@@ -126,6 +126,8 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
   return {
     command: portsCommand(name, ports, run),
     id: replacement.id,
+    /** The container it replaced, gone now. */
+    replaced: info.Id,
     before: currentPorts(info),
     after: ports,
     networks: nets.map((n) => n.network),

@@ -21,7 +21,7 @@ function harness(options: { concurrency?: number; coalesceMs?: number; retryMs?:
   const failures: { key: Key; retryInMs: number | null }[] = [];
   const queue = new InspectQueue<Key, string, string, string>({
     concurrency: options.concurrency ?? 4,
-    coalesceMs: options.coalesceMs ?? 0,
+    coalesceMs: () => options.coalesceMs ?? 0,
     retryMs: options.retryMs ?? [1, 1],
     inspect: (key) => {
       calls.push(key);

@@ -20,6 +20,9 @@ export interface Job<K extends string, W, E> {
   failures: number;
   /** When it may start: its first event plus the coalescing window, or a retry's pause. */
   due: number;
+  /** When it was first asked for, and when its inspect started: for the logs. */
+  since: number;
+  startedAt?: number;
 }
 
 export interface Delivery<K extends string, W, E, R> {
@@ -29,7 +32,8 @@ export interface Delivery<K extends string, W, E, R> {
 
 export interface InspectQueueOptions<K extends string, W, E, R> {
   concurrency: number;
-  coalesceMs: number;
+  /** How long an object's first event waits for more about it, by key. */
+  coalesceMs: (key: K) => number;
   /** Pauses before each retry; a job that failed once more than this lists is given up. */
   retryMs: readonly number[];
   inspect(key: K, work: W): Promise<R>;
@@ -58,7 +62,8 @@ export class InspectQueue<K extends string, W, E, R> {
   add(key: K, work: W, event?: E, waiter?: () => void): void {
     let job = this.pending.get(key);
     if (!job) {
-      job = { key, work, events: [], waiters: [], failures: 0, due: this.now() + this.options.coalesceMs };
+      const now = this.now();
+      job = { key, work, events: [], waiters: [], failures: 0, due: now + this.options.coalesceMs(key), since: now };
       this.pending.set(key, job);
     }
     job.work = work;
@@ -136,6 +141,7 @@ export class InspectQueue<K extends string, W, E, R> {
   }
 
   private start(job: Job<K, W, E>): void {
+    job.startedAt = this.now();
     this.running.set(job.key, job);
     this.options.inspect(job.key, job.work).then(
       (result) => {
@@ -170,6 +176,7 @@ export class InspectQueue<K extends string, W, E, R> {
       waiters: [...job.waiters, ...(newer?.waiters ?? [])],
       failures: job.failures,
       due: Math.max(newer?.due ?? 0, this.now() + pause),
+      since: job.since,
     });
   }
 

@@ -32,7 +32,11 @@ import { containerNodeId } from '../../lib/graph/ids';
 /** Container events that change nothing Portolan shows. */
 const QUIET_CONTAINER_ACTIONS = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir|kill)/;
 
-/** Events about one object that arrive within this window cost one inspect. */
+/**
+ * Events about one container that arrive within this window cost one inspect
+ * (`docker run` sends create, connect and start). A network's own events come
+ * one at a time (create, destroy): they wait for nothing.
+ */
 const COALESCE_MS = 15;
 /** Re-inspects in flight at once: a slow one (a container busy starting) holds up only its own object. */
 const INSPECT_CONCURRENCY = 16;
@@ -93,7 +97,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     this.layout = new SharedLayout(this.topology);
     this.queue = new InspectQueue({
       concurrency: INSPECT_CONCURRENCY,
-      coalesceMs: COALESCE_MS,
+      coalesceMs: (key) => (key.startsWith('container:') ? COALESCE_MS : 0),
       retryMs: RETRY_MS,
       inspect: (key, work) => this.inspect(key, work),
       deliver: (results) => this.deliver(results),
@@ -255,6 +259,19 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     }
     this.commit(ops);
     this.announce(results.flatMap(({ job }) => job.events));
+    if (this.log.isLevelEnabled('debug')) {
+      const now = performance.now();
+      for (const { job } of results)
+        this.log.debug(
+          {
+            key: job.key,
+            events: job.events.length,
+            waitedMs: Math.round((job.startedAt ?? now) - job.since),
+            inspectMs: Math.round(now - (job.startedAt ?? now)),
+          },
+          're-inspected',
+        );
+    }
   }
 
   /** A failed re-inspect is retried with what was pending; once it keeps failing, the whole picture is read again. */
@@ -400,22 +417,16 @@ function splitKey(key: Key): [TopologyKind, string] {
   return [key.slice(0, i) as TopologyKind, key.slice(i + 1)];
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
+/** Maps with at most `limit` calls in flight, keeping the order of `items`. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
-  await forEachLimited(
-    items.map((item, i) => [item, i] as const),
-    limit,
-    async ([item, i]) => {
-      out[i] = await fn(item);
-    },
-  );
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }

@@ -26,7 +26,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.mjs',
     url: `http://localhost:${PORT}/api/health`,
-    env: { PORT: String(PORT) },
+    // One log line per request would drown the test output: warnings and errors only, unless asked.
+    env: { PORT: String(PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

@@ -42,6 +42,28 @@ test('a container on two networks sits inside the one it was run on, with an edg
   expect(Math.abs(c.y - n.y)).toBeLessThan(box.h / 2);
 });
 
+test('a stopped container connected through Portolan shows at once, its edge dashed and labelled "no address until it starts"', async ({
+  map,
+  objects,
+  page,
+  baseURL,
+}) => {
+  await map.open();
+  const net = await docker(['network', 'create', objects.name('later')]);
+  const ctr = await docker(['create', '--name', objects.name('idle'), TEST_IMAGE, 'sleep', '1000000']);
+  await map.expectElement(`ctr:${ctr}`);
+  // The Engine sends no event for this connect; Portolan reads the container again itself.
+  const answer = await page.request.post(`/api/networks/${objects.name('later')}/connect`, {
+    headers: { Origin: baseURL ?? '', 'Content-Type': 'application/json' },
+    data: { container: objects.name('idle') },
+  });
+  expect(answer.status()).toBe(200);
+  await map.expectElement(`att:${net}:${ctr}`);
+  const edge = await map.edge(`att:${net}:${ctr}`);
+  expect(edge).toMatchObject({ source: `net:${net}`, target: `ctr:${ctr}`, label: 'no address until it starts' });
+  expect(edge?.classes).toContain('no-address');
+});
+
 test('a published port shows its port node off the host and an edge labelled with the container port', async ({ map, objects }) => {
   await map.open();
   const engineId = await docker(['info', '--format', '{{.ID}}']);

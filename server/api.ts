@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import Router from 'find-my-way';
 import type { z } from 'zod';
 import { ApiError } from '../lib/apiError';
+import { findByRef } from '../lib/topology';
 import {
   OBJECT_REF,
   connectSchema,
@@ -22,10 +23,13 @@ import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from
 import { probe } from './engine/probe';
 import { remapPorts } from './engine/remapPorts';
 import type { Lessons } from './lessons/service';
-import type { TopologyStore } from './topology/store';
+import { log, setRoute } from './log';
+import type { Changed, TopologyStore } from './topology/store';
 
 /** Request bodies are small JSON documents; anything larger is refused unread. */
 const BODY_LIMIT = 64 * 1024;
+/** How long an answer waits for the picture to hold what the action changed; past it, the patch follows on its own. */
+const REFRESH_WAIT_MS = 2000;
 
 type Handler = (req: IncomingMessage, params: Record<string, string | undefined>) => Promise<{ status?: number; body: unknown }>;
 
@@ -39,9 +43,15 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
 
   const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler) => {
     router.on(method, path, (req, res, params) => {
+      setRoute(req, path);
       handler(req, params).then(
         ({ status = 200, body }) => sendJson(res, status, body),
-        (err: unknown) => sendError(res, toApiError(err, engine.endpoint)),
+        (err: unknown) => {
+          const error = toApiError(err, engine.endpoint);
+          if (error.engine || error.status >= 500)
+            log.warn({ route: path, code: error.code, status: error.status, engine: error.engine, err }, 'engine error');
+          sendError(res, error);
+        },
       );
     });
   };
@@ -62,25 +72,38 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   route('GET', '/api/audit', async () => ({ body: { containers: store.audit() } }));
 
   const topology = () => store.snapshot().topology;
+  /**
+   * After every action, the store reads again what it changed, and the answer
+   * waits (briefly) for the picture to hold it: the Engine sends no event for
+   * some of them (connecting a stopped container).
+   */
+  const settle = async <T>(done: T, changed: Changed): Promise<T> => {
+    await Promise.race([store.refresh(changed), new Promise((r) => setTimeout(r, REFRESH_WAIT_MS).unref())]);
+    return done;
+  };
 
-  route('POST', '/api/networks', async (req) => ({
-    status: 201,
-    body: await createNetwork(engine, topology(), await readBody(req, networkCreateSchema)),
-  }));
+  route('POST', '/api/networks', async (req) => {
+    const done = await createNetwork(engine, topology(), await readBody(req, networkCreateSchema));
+    return { status: 201, body: await settle(done, { networks: [String(done.id)] }) };
+  });
   route('POST', '/api/networks/prune', async (req) => {
     await readBody(req, null);
-    return { body: await pruneNetworks(engine) };
+    const done = await pruneNetworks(engine);
+    return { body: await settle(done, { networks: done.removed as string[] }) };
   });
   route('DELETE', '/api/networks/:ref', async (req, { ref }) => {
     await readBody(req, null);
-    return { body: await removeNetwork(engine, topology(), objectRef(ref)) };
+    const network = findByRef(topology().networks, objectRef(ref))?.id ?? objectRef(ref);
+    return { body: await settle(await removeNetwork(engine, topology(), objectRef(ref)), { networks: [network] }) };
   });
-  route('POST', '/api/networks/:ref/connect', async (req, { ref }) => ({
-    body: await connect(engine, topology(), objectRef(ref), await readBody(req, connectSchema)),
-  }));
-  route('POST', '/api/networks/:ref/disconnect', async (req, { ref }) => ({
-    body: await disconnect(engine, topology(), objectRef(ref), await readBody(req, disconnectSchema)),
-  }));
+  route('POST', '/api/networks/:ref/connect', async (req, { ref }) => {
+    const body = await readBody(req, connectSchema);
+    return { body: await settle(await connect(engine, topology(), objectRef(ref), body), { containers: [body.container] }) };
+  });
+  route('POST', '/api/networks/:ref/disconnect', async (req, { ref }) => {
+    const body = await readBody(req, disconnectSchema);
+    return { body: await settle(await disconnect(engine, topology(), objectRef(ref), body), { containers: [body.container] }) };
+  });
 
   // The shared arrangement of the map, laid out afresh for every viewer; no Engine request.
   route('POST', '/api/layout', async (req) => {
@@ -89,20 +112,23 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     return { body: { revision: patch.to, generation: patch.layout?.generation } };
   });
 
-  route('POST', '/api/containers', async (req) => ({ status: 201, body: await runContainer(engine, topology(), await readBody(req, runSchema)) }));
-  route('PUT', '/api/containers/:ref/ports', async (req, { ref }) => ({
-    body: await remapPorts(engine, topology(), objectRef(ref), (await readBody(req, portsSchema)).ports),
-  }));
-  for (const verb of ['start', 'stop', 'restart'] as const) {
-    route('POST', `/api/containers/:ref/${verb}`, async (req, { ref }) => {
-      await readBody(req, null);
-      return { body: await containerVerb(engine, objectRef(ref), verb, topology()) };
-    });
-  }
-  route('DELETE', '/api/containers/:ref', async (req, { ref }) => {
-    await readBody(req, null);
-    return { body: await containerVerb(engine, objectRef(ref), 'remove', topology()) };
+  route('POST', '/api/containers', async (req) => {
+    const done = await runContainer(engine, topology(), await readBody(req, runSchema));
+    return { status: 201, body: await settle(done, { containers: [String(done.id)] }) };
   });
+  route('PUT', '/api/containers/:ref/ports', async (req, { ref }) => {
+    const done = await remapPorts(engine, topology(), objectRef(ref), (await readBody(req, portsSchema)).ports);
+    return { body: await settle(done, { containers: [String(done.replaced), String(done.id)] }) };
+  });
+  for (const verb of ['start', 'stop', 'restart', 'remove'] as const) {
+    const answer = async (req: IncomingMessage, ref: string | undefined) => {
+      await readBody(req, null);
+      const container = findByRef(topology().containers, objectRef(ref))?.id ?? objectRef(ref);
+      return { body: await settle(await containerVerb(engine, objectRef(ref), verb, topology()), { containers: [container] }) };
+    };
+    if (verb === 'remove') route('DELETE', '/api/containers/:ref', (req, { ref }) => answer(req, ref));
+    else route('POST', `/api/containers/:ref/${verb}`, (req, { ref }) => answer(req, ref));
+  }
   route('POST', '/api/containers/:ref/probe', async (req, { ref }) => {
     const body = await readBody(req, probeSchema);
     return { body: await probe(engine, topology(), objectRef(ref), body.target, body.port, body.by) };

@@ -25,7 +25,16 @@ describe('loadConfig', () => {
       readOnly: false,
       allowedHosts: new Set(['localhost', '127.0.0.1', '::1', '[::1]']),
       dev: true,
+      lessonVars: {},
     });
+  });
+
+  it("reads the lessons' vars, and refuses a pair that is not name=value", () => {
+    expect(loadConfig(env({ PORTOLAN_LESSON_VARS: 'image=portolan/busybox:test, net=ptl-net' })).lessonVars).toEqual({
+      image: 'portolan/busybox:test',
+      net: 'ptl-net',
+    });
+    expect(() => loadConfig(env({ PORTOLAN_LESSON_VARS: 'image' }))).toThrow(/PORTOLAN_LESSON_VARS: "image" is not name=value/);
   });
 
   it('reads PORT and HOST', () => {

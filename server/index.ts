@@ -10,6 +10,7 @@ import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
+import { log, logRequest } from './log';
 import { REALTIME_PATH, attachRealtime } from './realtime';
 import { TopologyStore } from './topology/store';
 
@@ -55,6 +56,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
 
   // socket.io (engine.io) takes its own requests before these listeners, by this same test of the raw target.
   const server = http.createServer((req, res) => {
+    logRequest(req, res);
     const target = requestTarget(req);
     if (target instanceof ApiError) return sendError(res, target, { close: true });
     if (acceptTokenFromQuery(config, req, target, res)) return;
@@ -148,8 +150,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const portolan = await startPortolan({ config });
-  console.log(`portolan: serving ${portolan.url} (engine ${portolan.engine.endpoint}${config.readOnly ? ', read-only' : ''})`);
-  portolan.store.on('status', (s) => console.log(`portolan: engine ${s.status}${s.detail ? ` — ${s.detail}` : ''}`));
+  log.info({ url: portolan.url, engine: portolan.engine.endpoint, readOnly: config.readOnly }, `serving ${portolan.url}`);
+  portolan.store.on('status', (s) => log[s.status === 'connected' ? 'info' : 'warn']({ engine: s.endpoint, detail: s.detail }, `engine ${s.status}`));
   const shutdown = () => {
     void portolan.close().finally(() => process.exit(0));
   };

@@ -241,7 +241,11 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
       selector: 'edge.attachment',
       style: { width: 3, 'line-color': 'data(color)', label: '', 'target-label': 'data(label)', 'target-text-offset': 64, 'z-index': 5 },
     },
-    { selector: 'edge.attachment.state-exited, edge.attachment.state-created', style: { 'line-style': 'dashed', opacity: 0.6 } },
+    // Attached but not running: the Engine gives the address when it starts.
+    {
+      selector: 'edge.attachment.state-exited, edge.attachment.state-created, edge.attachment.no-address',
+      style: { 'line-style': 'dashed', opacity: 0.6 },
+    },
     // A network's driver heads its lane; the lines to its networks show only when the driver is picked.
     { selector: 'edge.driver-edge', style: { display: 'none', width: 2, 'line-color': 'data(color)', 'line-style': 'dotted' } },
     { selector: 'edge.driver-edge.shown', style: { display: 'element' } },

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { COMPOSE_PROJECT, isExposed, isRoot } from '../../lib/graph/elements';
+import { COMPOSE_PROJECT, addressOn, isExposed, isRoot, withNetworkIds } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Container, Topology } from '../../lib/topology';
 import { Badge, StateBadge, portLabel } from './badges';
@@ -66,12 +66,12 @@ export function ContainerDetails({
       <Section title="Networks">
         {c.endpoints.length > 0 ? (
           <Table testId="container-networks" count={c.endpoints.length} head={['Network', 'IPv4', 'IPv6', 'MAC', 'Aliases']}>
-            {c.endpoints.map((e) => (
-              <tr key={e.networkId} data-network={e.networkId}>
+            {withNetworkIds(c, topology.networks).endpoints.map((e) => (
+              <tr key={e.networkName} data-network={e.networkId}>
                 <Td>
                   <LinkButton onClick={() => onSelect(networkNodeId(e.networkId))}>{e.networkName}</LinkButton>
                 </Td>
-                <Td mono>{e.ipv4 || '—'}</Td>
+                <Td mono>{e.ipv4 || addressOn(c, e) || '—'}</Td>
                 <Td mono>{e.ipv6 || '—'}</Td>
                 <Td mono>{e.mac || '—'}</Td>
                 <Td mono>{e.aliases.length ? e.aliases.join(', ') : '—'}</Td>

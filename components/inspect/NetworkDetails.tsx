@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { explainDriver, explainScope, type Explanation } from '../../lib/explain';
+import { addressOn } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
 import type { Container, Network } from '../../lib/topology';
 import { DriverBadge } from './badges';
@@ -15,7 +16,10 @@ export function NetworkDetails({
   containers: Container[];
   onSelect: (graphId: string) => void;
 }) {
-  const attached = containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === n.id).map((e) => ({ c, e })));
+  // A never-started container names its networks only: match it by name.
+  const attached = containers.flatMap((c) =>
+    c.endpoints.filter((e) => e.networkId === n.id || (!e.networkId && e.networkName === n.name)).map((e) => ({ c, e })),
+  );
   return (
     <>
       <Facts>
@@ -93,7 +97,7 @@ export function NetworkDetails({
                   <LinkButton onClick={() => onSelect(containerNodeId(c.id))}>{c.name}</LinkButton>
                   {c.state !== 'running' && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">({c.state})</span>}
                 </Td>
-                <Td mono>{e.ipv4 || '—'}</Td>
+                <Td mono>{e.ipv4 || addressOn(c, e) || '—'}</Td>
                 <Td mono>{e.ipv6 || '—'}</Td>
                 <Td mono>{e.mac || '—'}</Td>
               </tr>

@@ -296,13 +296,39 @@ describe('toElements attachments', () => {
     expect(node(toElements(topology([v6], [c])), 'ctr:c-app').label).toBe('app\nfd00::2');
   });
 
-  it('labels a stopped container, and its attachment edges, which have no address, with its state', () => {
+  it('says a stopped container, and each of its attachment edges, has no address until it starts', () => {
     const front = network('front');
     const job = container('job', { state: 'exited', endpoints: [endpoint(bridge(), ''), endpoint(front, '')] });
     const els = toElements(topology([bridge(), front], [job]));
-    expect(node(els, 'ctr:c-job')).toMatchObject({ parent: 'net:n-bridge', label: 'job\nexited' });
-    expect(edge(els, 'att:n-front:c-job').label).toBe('exited');
-    expect(node(toElements(sample()), 'ctr:c-job').label).toBe('job\nexited');
+    expect(node(els, 'ctr:c-job')).toMatchObject({ parent: 'net:n-bridge', label: 'job\nno address until it starts' });
+    expect(node(els, 'ctr:c-job').classes).toContain('no-address');
+    expect(edge(els, 'att:n-front:c-job')).toMatchObject({
+      label: 'no address until it starts',
+      classes: ['attachment', 'state-exited', 'no-address'],
+    });
+    expect(node(toElements(sample()), 'ctr:c-job').label).toBe('job\nno address until it starts');
+  });
+
+  it('draws a stopped container connected to one more network (docker network connect) as a dashed edge with no address until it starts', () => {
+    const front = network('front');
+    // What the Engine records for the connect: the network by name, no endpoint, no address.
+    const connected = { ...endpoint(front, ''), networkId: '', mac: '' };
+    const job = container('job', { state: 'exited', endpoints: [endpoint(bridge(), ''), connected] });
+    const els = toElements(topology([bridge(), front], [job]));
+    expect(edge(els, 'att:n-front:c-job')).toMatchObject({
+      source: 'net:n-front',
+      target: 'ctr:c-job',
+      label: 'no address until it starts',
+      classes: expect.arrayContaining(['no-address']),
+    });
+  });
+
+  it('keeps a running container without an address (host or none network) labelled with its state', () => {
+    const host = network('host', { driver: 'host', predefined: true });
+    const agent = container('agent', { networkMode: 'host', endpoints: [endpoint(host, '')] });
+    const els = toElements(topology([host], [agent]));
+    expect(node(els, 'ctr:c-agent').label).toBe('agent\nrunning');
+    expect(node(els, 'ctr:c-agent').classes).not.toContain('no-address');
   });
 
   it('colours an attachment edge like its network', () => {
@@ -668,8 +694,8 @@ describe('created containers', () => {
     const byName = (n: Network) => ({ ...endpoint(n, ''), networkId: '' });
     const t = topology([bridge(), front], [container('fresh', { state: 'created', endpoints: [byName(bridge()), byName(front)] })]);
     const els = toElements(t);
-    expect(node(els, 'ctr:c-fresh')).toMatchObject({ parent: 'net:n-bridge', label: 'fresh\ncreated' });
-    expect(edge(els, 'att:n-front:c-fresh')).toMatchObject({ source: 'net:n-front', target: 'ctr:c-fresh', label: 'created' });
+    expect(node(els, 'ctr:c-fresh')).toMatchObject({ parent: 'net:n-bridge', label: 'fresh\nno address until it starts' });
+    expect(edge(els, 'att:n-front:c-fresh')).toMatchObject({ source: 'net:n-front', target: 'ctr:c-fresh', label: 'no address until it starts' });
     expect(visibleTopology(t, options({ drivers: ['bridge'] })).containers.map((c) => c.name)).toEqual(['fresh']);
   });
 });

@@ -95,7 +95,7 @@ function isShown(c: Container, options: GraphOptions, shown: ReadonlySet<string>
 }
 
 /** A created, never-started container knows its networks by name only: the Engine fills in ids on start. */
-function withNetworkIds(c: Container, networks: readonly Network[]): Container {
+export function withNetworkIds(c: Container, networks: readonly Network[]): Container {
   if (c.endpoints.every((e) => e.networkId)) return c;
   const byName = new Map(networks.map((n) => [n.name, n.id]));
   return { ...c, endpoints: c.endpoints.map((e) => (e.networkId ? e : { ...e, networkId: byName.get(e.networkName) ?? '' })) };
@@ -328,11 +328,24 @@ function sameReads(a: PartReads, b: PartReads): boolean {
   );
 }
 
+/** What stands for the address of an attachment the Engine has not given one yet. */
+export const NO_ADDRESS = 'no address until it starts';
+
+/**
+ * A container's address on one network, or NO_ADDRESS when it is attached
+ * but not running: `docker network connect` on a stopped container records
+ * the attachment, and the Engine picks the address when it starts.
+ */
+export function addressOn(c: Pick<Container, 'state'>, e: Pick<Endpoint, 'ipv4' | 'ipv6'> | undefined): string {
+  return e?.ipv4 || e?.ipv6 || (e && c.state !== 'running' && c.state !== 'paused' ? NO_ADDRESS : '');
+}
+
 function containerPart(c: Container, reads: PartReads): ContainerPart {
   const { engineId, home, homeShown, attached, colors } = reads;
   const ctr = id.containerNodeId(c.id);
   const homeEndpoint = c.endpoints.find((e) => e.networkId === home);
-  const address = homeEndpoint?.ipv4 || homeEndpoint?.ipv6 || '';
+  const address = addressOn(c, homeEndpoint);
+  const waiting = address === NO_ADDRESS;
   const part: ContainerPart = {
     reads,
     node: {
@@ -340,7 +353,13 @@ function containerPart(c: Container, reads: PartReads): ContainerPart {
       kind: 'container',
       label: `${c.name}\n${address || c.state}`,
       ...(homeShown ? { parent: id.networkNodeId(home) } : {}),
-      classes: ['container', `state-${c.state}`, ...(isRoot(c) ? ['root'] : []), ...(c.ports.some(isExposed) ? ['exposed'] : [])],
+      classes: [
+        'container',
+        `state-${c.state}`,
+        ...(waiting ? ['no-address'] : []),
+        ...(isRoot(c) ? ['root'] : []),
+        ...(c.ports.some(isExposed) ? ['exposed'] : []),
+      ],
       data: {
         containerId: c.id,
         name: c.name,
@@ -348,7 +367,7 @@ function containerPart(c: Container, reads: PartReads): ContainerPart {
         state: c.state,
         user: c.user,
         primaryNetwork: home,
-        ip: address,
+        ip: waiting ? '' : address,
         project: c.labels[COMPOSE_PROJECT] ?? '',
       },
     },
@@ -358,13 +377,14 @@ function containerPart(c: Container, reads: PartReads): ContainerPart {
   // The home network holds the container inside its box; only the other networks need an edge.
   attached.forEach((e, i) => {
     if (e.networkId === home) return;
+    const label = addressOn(c, e);
     part.attachments.push({
       id: id.attachmentId(e.networkId, c.id),
       kind: 'attachment',
       source: id.networkNodeId(e.networkId),
       target: ctr,
-      label: e.ipv4 || e.ipv6 || (c.state === 'running' ? '' : c.state),
-      classes: ['attachment', `state-${c.state}`],
+      label,
+      classes: ['attachment', `state-${c.state}`, ...(label === NO_ADDRESS ? ['no-address'] : [])],
       data: { color: colors[i]!, ipv4: e.ipv4, ipv6: e.ipv6 },
     });
   });

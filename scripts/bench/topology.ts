@@ -38,8 +38,11 @@ const NETWORKS = intEnv('BENCH_NETWORKS', 4);
 const RUNS = 5;
 const CHANGES = 20;
 const VIEWERS = [1, 10, 50];
+/** Networks created one by one while other clients make a burst of container events. */
+const BURST_PROBES = intEnv('BENCH_BURST_PROBES', 15);
+const BURST_PROBE_EVERY_MS = 200;
 /** Portolan's INSPECT_CONCURRENCY: the raw baseline gets the same parallelism, so the ratio measures Portolan, not a head start. */
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 /** Starting containers is CPU-bound in dockerd; beyond the 2 cores it only queues. */
 const SETUP_CONCURRENCY = 4;
 
@@ -146,6 +149,95 @@ async function changeLatency(portolan: Portolan, container: string, networkId: s
   }
 }
 
+/**
+ * Other clients churn the bench containers (connect, disconnect, stop, start:
+ * about 8 events each) while networks are created one at a time: how long an
+ * unrelated change takes to reach a viewer, against its raw /events arrival.
+ */
+async function burstLatency(portolan: Portolan, containerIds: readonly string[], networkIds: readonly string[]) {
+  const raw = (await docker.getEvents({ filters: { type: ['network', 'container'] } })) as unknown as Readable;
+  const rawCreates = new Arrivals<EngineEvent>();
+  const rawInspected = new Arrivals<string>();
+  let burstEvents = 0;
+  let counting = false;
+  void (async () => {
+    for await (const event of eventLines<EngineEvent>(raw)) {
+      if (counting && !event.Action.startsWith('exec_')) burstEvents++;
+      rawCreates.push(event);
+      // The floor for any watcher: the event, then one inspect of what it names, on the same loaded Engine.
+      if (event.Type === 'network' && event.Action === 'create' && event.Actor.Attributes?.name?.startsWith(objects.name('probe'))) {
+        void docker
+          .getNetwork(event.Actor.ID)
+          .inspect()
+          .then(
+            () => rawInspected.push(event.Actor.Attributes?.name ?? ''),
+            () => undefined,
+          );
+      }
+    }
+  })().catch(() => undefined);
+  const { feed, synced } = syncedFeed(portolan.url);
+  const patches = new Arrivals<TopologyPatch>();
+  feed.socket.on('topology:patch', (p) => patches.push(p));
+  const event: number[] = [];
+  const patch: number[] = [];
+  const lag: number[] = [];
+  const floor: number[] = [];
+  let lost = 0;
+  try {
+    await synced;
+    await portolan.store.settled();
+    counting = true;
+    const t0 = performance.now();
+    const churn = mapLimited(
+      containerIds.map((id, i) => [id, i] as const),
+      SETUP_CONCURRENCY,
+      async ([id, i]) => {
+        const other = docker.getNetwork(networkIds[(i + 1) % networkIds.length] ?? '');
+        const c = docker.getContainer(id);
+        await other.connect({ Container: id });
+        await other.disconnect({ Container: id });
+        await c.stop({ t: 0 });
+        await c.start();
+      },
+    );
+    for (const i of range(BURST_PROBES)) {
+      const name = objects.name(`probe${i}`);
+      // Under the burst the Engine itself may take seconds to create a network: wait long, and leave no rejection unheard.
+      const rawAt = rawCreates.next(
+        `raw create of ${name}`,
+        (e) => e.Type === 'network' && e.Action === 'create' && e.Actor.Attributes?.name === name,
+        60_000,
+      );
+      rawAt.catch(() => undefined);
+      // A patch that never comes is counted, not waited for: the old store could drop a change for good.
+      const patchAt = patches
+        .next(`patch creating ${name}`, (p) => p.ops.some((op) => op.op === 'upsert' && op.kind === 'network' && op.value.name === name), 60_000)
+        .catch(() => null);
+      const inspectedAt = rawInspected.next(`raw inspect of ${name}`, (n) => n === name, 60_000).catch(() => null);
+      const sent = performance.now();
+      await docker.createNetwork({ Name: name });
+      const [a, b, c] = await Promise.all([rawAt, patchAt, inspectedAt]);
+      if (c !== null) floor.push(c - a);
+      event.push(a - sent);
+      if (b === null) lost++;
+      else {
+        patch.push(b - sent);
+        lag.push(b - a);
+      }
+      await new Promise((r) => setTimeout(r, BURST_PROBE_EVERY_MS));
+    }
+    await churn;
+    const burstMs = performance.now() - t0;
+    await portolan.store.settled();
+    counting = false;
+    return { event, patch, lag, floor, lost, burstEvents, burstMs };
+  } finally {
+    feed.close();
+    raw.destroy();
+  }
+}
+
 async function requestsPerViewers(portolan: Portolan, count: () => Counts, container: string, networkId: string) {
   const network = docker.getNetwork(networkId);
   let events = 0;
@@ -209,7 +301,8 @@ async function measure() {
     await portolan.store.settled();
     const changeLatencyMs = await changeLatency(portolan, container, networkId);
     const requests = await requestsPerViewers(portolan, count, container, networkId);
-    return { date: new Date().toISOString(), engine, coldSyncMs, changeLatencyMs, requests, memory };
+    const burst = await burstLatency(portolan, containerIds, networkIds);
+    return { date: new Date().toISOString(), engine, coldSyncMs, changeLatencyMs, requests, memory, burst };
   } finally {
     await portolan.close();
   }
@@ -218,13 +311,21 @@ async function measure() {
 type Results = Awaited<ReturnType<typeof measure>>;
 
 async function report(r: Results): Promise<void> {
-  const { coldSyncMs: cold, changeLatencyMs: change, memory: mem } = r;
+  const { coldSyncMs: cold, changeLatencyMs: change, memory: mem, burst } = r;
   const summary = [
     ['measure', 'raw Engine', 'Portolan', 'Portolan / raw'],
     [`cold full sync (median of ${RUNS})`, ms(median(cold.raw)), ms(median(cold.portolan)), times(median(cold.portolan) / median(cold.raw))],
     ...[50, 95].map((q) => {
       const [event, patch] = [percentile(change.event, q), percentile(change.patch, q)];
       return [`change → event / patch, p${q} (K=${CHANGES})`, ms(event), ms(patch), times(patch / event)];
+    }),
+    ...[50, 95].map((q) => {
+      const [event, patch] = [percentile(burst.event, q), percentile(burst.patch, q)];
+      return [`network create under burst → event / patch, p${q} (K=${burst.event.length})`, ms(event), ms(patch), times(patch / event)];
+    }),
+    ...[50, 95].map((q) => {
+      const [floor, lag] = [percentile(burst.floor, q), percentile(burst.lag, q)];
+      return [`  its event → inspected / patch, p${q}`, ms(floor), ms(lag), times(lag / floor)];
     }),
     [`heap per container (${mem.containers})`, `${bytes(mem.inspectJson)} inspect JSON`, bytes(mem.heap), times(mem.heap / mem.inspectJson)],
     ['  of which the picture itself', '', bytes(mem.picture), times(mem.picture / mem.inspectJson)],
@@ -243,6 +344,9 @@ async function report(r: Results): Promise<void> {
   console.log(`engine ${r.engine.version} (API ${r.engine.apiVersion}) · node ${process.version}`);
   console.log(
     `${CONTAINERS} bench containers on ${NETWORKS} bench networks · engine holds ${r.engine.containers} containers, ${r.engine.networks} networks`,
+  );
+  console.log(
+    `burst from other clients: ${r.burst.burstEvents} container and network events in ${ms(r.burst.burstMs)} (${((r.burst.burstEvents * 1000) / r.burst.burstMs).toFixed(0)}/s); network creates never shown: ${r.burst.lost} of ${r.burst.event.length}`,
   );
   if (!globalThis.gc) console.log('(no --expose-gc: heap figures include uncollected garbage)');
   console.log(`\n${table(summary)}\n\n${table(viewers)}`);

@@ -224,6 +224,28 @@ describe('start, stop, restart and remove', () => {
     expect(await containersNamed(name)).toEqual([]);
   });
 
+  it('answers 200 "already stopped" to a stop of a stopped container, and "already running" to a start of a running one', async () => {
+    const name = objects.name('already');
+    await sleeper('already', 'create');
+    const stop = await api.post(`/api/containers/${name}/stop`);
+    expect(stop).toEqual({ status: 200, body: { command: `docker stop ${name}`, unchanged: true, message: 'already stopped' } });
+
+    await docker(['start', name]);
+    const start = await api.post(`/api/containers/${name}/start`);
+    expect(start).toEqual({ status: 200, body: { command: `docker start ${name}`, unchanged: true, message: 'already running' } });
+    expect((await inspect(name)).State.Status).toBe('running');
+  });
+
+  it('answers 200 to every one of several stops of one container sent at once: whether it stopped it or found it stopped', async () => {
+    const name = objects.name('racing');
+    await sleeper('racing');
+    const answers = await Promise.all(Array.from({ length: 4 }, () => api.post(`/api/containers/${name}/stop`)));
+
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    for (const a of answers) expect([undefined, 'already stopped']).toContain(a.body.message);
+    expect((await inspect(name)).State.Status).toBe('exited');
+  });
+
   it('answers 404 with the Engine’s words for a container that does not exist', async () => {
     const name = objects.name('never');
     const { status, body } = (await api.post(`/api/containers/${name}/start`)) as ErrorAnswer;

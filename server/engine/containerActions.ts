@@ -107,19 +107,35 @@ export async function runContainer(engine: Engine, topology: Topology, body: Run
   }
 }
 
-export async function containerVerb(engine: Engine, ref: string, verb: 'start' | 'stop' | 'restart' | 'remove', topology: Topology): Promise<Done> {
+export type ContainerVerb = 'start' | 'stop' | 'restart' | 'remove';
+
+/** What "already done" sounds like for each verb that can find its work done by someone else. */
+const ALREADY: Partial<Record<ContainerVerb, string>> = { start: 'already running', stop: 'already stopped' };
+
+/**
+ * True when the Engine says the container is already where the verb would put
+ * it: a 304, or, when two stops race, the 500 "is not running" of the second.
+ */
+export function alreadyDone(err: unknown, verb: ContainerVerb): boolean {
+  const e = err as { statusCode?: number; message?: string; json?: { message?: string } | null };
+  if (!ALREADY[verb]) return false;
+  if (e.statusCode === 304) return true;
+  const message = typeof e.json?.message === 'string' ? e.json.message : (e.message ?? '');
+  return verb === 'stop' && e.statusCode === 500 && /is not running/.test(message);
+}
+
+export async function containerVerb(engine: Engine, ref: string, verb: ContainerVerb, topology: Topology): Promise<Done> {
   const container = engine.docker.getContainer(ref);
+  const command = containerCommand(verb === 'remove' ? 'rm' : verb, findByRef(topology.containers, ref)?.name ?? ref);
   try {
     if (verb === 'remove') await container.remove({ force: true, v: true });
     else if (verb === 'stop') await container.stop({ t: 5 });
     else if (verb === 'restart') await container.restart({ t: 5 });
     else await container.start();
-    const name = findByRef(topology.containers, ref)?.name ?? ref;
-    return { command: containerCommand(verb === 'remove' ? 'rm' : verb, name) };
+    return { command };
   } catch (err) {
-    // Starting a running container or stopping a stopped one is already done: 304.
-    if ((err as { statusCode?: number }).statusCode === 304)
-      return { command: containerCommand(verb === 'remove' ? 'rm' : verb, ref), unchanged: true };
+    // Starting a running container or stopping a stopped one is not a failure: it is already done.
+    if (alreadyDone(err, verb)) return { command, unchanged: true, message: ALREADY[verb] };
     throw engineError(err, engine.endpoint, (message, status) =>
       status === 404 ? 'It may have been removed already; the map shows what exists.' : portHint(topology)(message),
     );

@@ -55,7 +55,8 @@ function engineMessage(e: DockerodeError): string {
   if (e.json && typeof e.json.message === 'string') return e.json.message;
   // dockerode puts the raw body after "(HTTP code N) <reason> - "
   const m = /-\s(.*)$/s.exec(e.message);
-  return (m?.[1] ?? e.reason ?? e.message).trim();
+  // A body-less answer (a 304) leaves nothing after the dash: dockerode's reason says it in words.
+  return (m?.[1]?.trim() || e.reason || e.message).trim();
 }
 
 function codeFor(status: number): string {

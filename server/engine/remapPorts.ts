@@ -3,7 +3,7 @@ import { ApiError } from '../../lib/apiError';
 import { portsCommand, publishFlag, runCommand } from '../../lib/dockerCommand';
 import type { PortBindingInput } from '../../lib/schemas';
 import type { Topology } from '../../lib/topology';
-import { portBindings, portHint } from './containerActions';
+import { alreadyDone, portBindings, portHint } from './containerActions';
 import type { Engine } from './engine';
 import { engineError } from './errors';
 import type { Done } from './networkActions';
@@ -137,7 +137,11 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
   const { exposed, bindings } = portBindings(ports);
   const parked = `${name}-portolan-old`;
 
-  if (wasRunning) await original.stop({ t: 5 });
+  // Someone else may stop it first: that is what was wanted.
+  if (wasRunning)
+    await original.stop({ t: 5 }).catch((err: unknown) => {
+      if (!alreadyDone(err, 'stop')) throw fail(err);
+    });
   await original.rename({ name: parked });
   let replacement: Dockerode.Container | null = null;
   try {
@@ -173,6 +177,8 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
   return {
     command: portsCommand(name, ports, run),
     id: replacement.id,
+    /** The container it replaced, gone now. */
+    replaced: info.Id,
     before: currentPorts(info),
     after: ports,
     networks: nets.map((n) => n.network),

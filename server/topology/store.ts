@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
+import type { Logger } from 'pino';
 import { describeEvent, type DockerEvent } from '../../lib/activity';
 import { auditOf, type ContainerAudit, type ContainerSecurity } from '../../lib/audit';
 import { diffTopology, sameValue, applyOps } from '../../lib/patch';
 import {
   byName,
   emptyEngine,
+  findByRef,
   type Container,
+  type Network,
   type Activity,
   type EngineStatus,
   type PatchOp,
@@ -18,7 +22,9 @@ import {
 } from '../../lib/topology';
 import type { Engine } from '../engine/engine';
 import { isUnreachable, unreachableHint } from '../engine/errors';
+import { log as rootLog } from '../log';
 import { eventLines } from './eventLines';
+import { InspectQueue, type Delivery, type Job } from './inspectQueue';
 import { SharedLayout } from './sharedLayout';
 import { publishedBindings } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
@@ -26,15 +32,23 @@ import { containerNodeId } from '../../lib/graph/ids';
 /** Container events that change nothing Portolan shows. */
 const QUIET_CONTAINER_ACTIONS = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir|kill)/;
 
-/** Events about one object that arrive within this window cost one inspect. */
+/**
+ * Events about one container that arrive within this window cost one inspect
+ * (`docker run` sends create, connect and start). A network's own events come
+ * one at a time (create, destroy): they wait for nothing.
+ */
 const COALESCE_MS = 15;
-const INSPECT_CONCURRENCY = 8;
+/** Re-inspects in flight at once: a slow one (a container busy starting) holds up only its own object. */
+const INSPECT_CONCURRENCY = 16;
+/** Pauses before retrying a failed re-inspect; after the last, the store resyncs. */
+const RETRY_MS = [100, 500, 2000];
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 /** After this long without an engine, "reconnecting" becomes "unreachable". */
 const UNREACHABLE_AFTER_MS = 15_000;
 
 type Work = 'inspect' | 'remove';
 type Key = `${TopologyKind}:${string}`;
+type Inspected = Network | Container | null;
 
 export interface StoreEvents {
   patch: [TopologyPatch];
@@ -43,6 +57,12 @@ export interface StoreEvents {
   activity: [Activity];
   /** Every Engine event as it arrives, before any inspect: what the lessons read execs from. */
   event: [DockerEvent];
+}
+
+/** What an action of Portolan's changed, by id or name: the store reads it again. */
+export interface Changed {
+  containers?: readonly string[];
+  networks?: readonly string[];
 }
 
 /**
@@ -55,11 +75,9 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private revision = 0;
   private topology: Topology;
   private engineStatus: EngineStatus;
-  private pending = new Map<Key, Work>();
-  private pendingEvents: DockerEvent[] = [];
-  private flushTimer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private readonly queue: InspectQueue<Key, Work, DockerEvent, Inspected>;
   private syncing = true;
+  private resyncing: Promise<void> | null = null;
   private stopped = false;
   private stream: Readable | null = null;
   private wake: (() => void) | null = null;
@@ -71,11 +89,24 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private plannedPorts = new Map<string, number>();
   private layout: SharedLayout;
 
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    private readonly log: Logger = rootLog,
+  ) {
     super();
     this.topology = { engine: emptyEngine(engine.endpoint), networks: [], containers: [] };
     this.engineStatus = { status: 'reconnecting', endpoint: engine.endpoint, detail: 'Connecting to the Docker Engine…' };
     this.layout = new SharedLayout(this.topology);
+    this.queue = new InspectQueue({
+      concurrency: INSPECT_CONCURRENCY,
+      coalesceMs: (key) => (key.startsWith('container:') ? COALESCE_MS : 0),
+      retryMs: RETRY_MS,
+      inspect: (key, work) => this.inspect(key, work),
+      deliver: (results) => this.deliver(results),
+      failed: (job, err, retryInMs) => this.inspectFailed(job, err, retryInMs),
+    });
+    // Nothing is inspected before the first full sync.
+    void this.queue.pause();
   }
 
   snapshot(): TopologySnapshot {
@@ -109,15 +140,27 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     this.stopped = true;
     this.stream?.destroy();
     this.wake?.();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    await this.flushing;
+    this.queue.stop();
+    await this.resyncing;
   }
 
   /** Resolves once the store is connected and has applied everything the Engine has said so far. */
   async settled(): Promise<void> {
-    while (this.syncing || this.pending.size > 0 || this.flushing) {
-      await (this.flushing ?? new Promise((r) => setTimeout(r, 10)));
-    }
+    while (!this.stopped && (this.syncing || !this.queue.idle())) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /**
+   * Reads again what an action of Portolan's changed, and resolves once the
+   * picture (and every viewer, through a patch) has it. The Engine sends no
+   * event for some changes it makes: connecting a container that is not running.
+   */
+  refresh(changed: Changed): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    const keys: Key[] = [
+      ...(changed.containers ?? []).map((ref): Key => `container:${findByRef(this.topology.containers, ref)?.id ?? ref}`),
+      ...(changed.networks ?? []).map((ref): Key => `network:${findByRef(this.topology.networks, ref)?.id ?? ref}`),
+    ];
+    return Promise.all(keys.map((key) => new Promise<void>((resolve) => this.queue.add(key, 'inspect', undefined, resolve)))).then(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -134,15 +177,19 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
         });
         this.syncing = true;
         void this.consume(stream);
+        // A resync of the store's own may be under way: one sync at a time, or an older list could land last.
+        await this.resyncing;
+        this.syncing = true;
         await this.fullSync();
         this.syncing = false;
         attempt = 0;
         this.lostSince = null;
         this.setStatus({ status: 'connected', endpoint: this.engine.endpoint });
-        this.scheduleFlush();
+        this.queue.resume();
         await ended;
         if (this.stopped) return;
         this.lostSince = Date.now();
+        this.log.warn({ endpoint: this.engine.endpoint }, 'engine event stream ended; reconnecting and resyncing');
         this.setStatus({
           status: 'reconnecting',
           endpoint: this.engine.endpoint,
@@ -155,9 +202,11 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
         const neverConnected = this.topology.engine.id === '';
         const longGone = Date.now() - this.lostSince > UNREACHABLE_AFTER_MS;
         const detail = isUnreachable(err) ? unreachableHint(this.engine.endpoint, err) : `The Docker Engine failed: ${(err as Error).message}`;
+        this.log.warn({ err, endpoint: this.engine.endpoint, attempt }, 'engine connection failed; retrying');
         this.setStatus({ status: neverConnected || longGone ? 'unreachable' : 'reconnecting', endpoint: this.engine.endpoint, detail });
       }
       this.syncing = true;
+      await this.queue.pause();
       await this.sleep(BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)] ?? 4000);
     }
   }
@@ -172,61 +221,104 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   private onEvent(event: DockerEvent): void {
     this.emit('event', event);
-    this.pendingEvents.push(event);
     const action = event.Action.split(':')[0] ?? '';
+    let target: [Key, Work] | null = null;
     if (event.Type === 'network') {
       if (action === 'connect' || action === 'disconnect') {
         const container = event.Actor.Attributes?.container;
-        if (container) this.pending.set(`container:${container}`, 'inspect');
+        if (container) target = [`container:${container}`, 'inspect'];
       } else {
-        this.pending.set(`network:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect');
+        target = [`network:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect'];
       }
     } else if (event.Type === 'container' && !QUIET_CONTAINER_ACTIONS.test(action)) {
-      this.pending.set(`container:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect');
+      target = [`container:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect'];
     }
-    this.scheduleFlush();
+    if (target) this.queue.add(target[0], target[1], event);
+    else this.announce([event]);
   }
 
-  private scheduleFlush(): void {
-    if (this.flushTimer || this.flushing || this.syncing || this.stopped) return;
-    if (this.pending.size === 0 && this.pendingEvents.length === 0) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        this.scheduleFlush();
-      });
-    }, COALESCE_MS);
+  private async inspect(key: Key, work: Work): Promise<Inspected> {
+    if (work === 'remove') return null;
+    const [kind, id] = splitKey(key);
+    return kind === 'network' ? this.engine.network(id) : this.inspectContainer(id);
   }
 
-  /** Re-inspects what the pending events named and publishes the difference as one patch. */
-  private async flush(): Promise<void> {
-    const work = [...this.pending];
-    const events = this.pendingEvents;
-    this.pending = new Map();
-    this.pendingEvents = [];
+  /** Results that came in together become one patch; then their events are told in words, against the picture that has them. */
+  private deliver(results: Delivery<Key, Work, DockerEvent, Inspected>[]): void {
     const ops: PatchOp[] = [];
-    try {
-      await forEachLimited(work, INSPECT_CONCURRENCY, async ([key, what]) => {
-        const [kind, id] = splitKey(key);
-        const value = what === 'remove' ? null : kind === 'network' ? await this.engine.network(id) : await this.inspectContainer(id);
-        const current = kind === 'network' ? this.topology.networks.find((n) => n.id === id) : this.topology.containers.find((c) => c.id === id);
-        if (value === null) {
-          if (kind === 'container') this.forget(id);
-          if (current) ops.push({ op: 'remove', kind, id });
-        } else if (!current || !sameValue(current, value)) {
-          ops.push({ op: 'upsert', kind, value } as PatchOp);
-        }
-      });
-    } catch {
-      // The Engine went away mid-flush; its stream ends too and run() resyncs everything.
-      return;
+    const changed = new Map<string, Inspected>();
+    for (const { job, result } of results) {
+      const [kind, ref] = splitKey(job.key);
+      const list: readonly (Network | Container)[] = kind === 'network' ? this.topology.networks : this.topology.containers;
+      const id = result?.id ?? findByRef(list, ref)?.id ?? ref;
+      const current = changed.has(`${kind}:${id}`) ? changed.get(`${kind}:${id}`) : list.find((o) => o.id === id);
+      changed.set(`${kind}:${id}`, result);
+      if (result === null) {
+        if (kind === 'container') this.forget(id);
+        if (current) ops.push({ op: 'remove', kind, id });
+      } else if (!current || !sameValue(current, result)) {
+        ops.push({ op: 'upsert', kind, value: result } as PatchOp);
+      }
     }
     this.commit(ops);
+    this.announce(results.flatMap(({ job }) => job.events));
+    if (this.log.isLevelEnabled('debug')) {
+      const now = performance.now();
+      for (const { job } of results)
+        this.log.debug(
+          {
+            key: job.key,
+            events: job.events.length,
+            waitedMs: Math.round((job.startedAt ?? now) - job.since),
+            inspectMs: Math.round(now - (job.startedAt ?? now)),
+          },
+          're-inspected',
+        );
+    }
+  }
+
+  /** A failed re-inspect is retried with what was pending; once it keeps failing, the whole picture is read again. */
+  private inspectFailed(job: Job<Key, Work, DockerEvent>, err: unknown, retryInMs: number | null): void {
+    const line = { err, key: job.key, events: job.events.length, failures: job.failures };
+    if (retryInMs !== null) {
+      this.log.warn({ ...line, retryInMs }, 're-inspect failed; retrying');
+      return;
+    }
+    this.log.error(line, 're-inspect keeps failing; resyncing the whole picture');
+    this.announce(job.events);
+    this.resync();
+  }
+
+  /** Reads the whole picture again while the event stream stays open. */
+  private resync(): void {
+    if (this.syncing || this.stopped) return;
+    this.syncing = true;
+    this.resyncing = this.queue
+      .pause()
+      .then(() => this.fullSync())
+      .then(
+        () => {
+          this.syncing = false;
+          this.queue.resume();
+        },
+        (err: unknown) => {
+          // run() sees the stream end and reconnects, resyncing again.
+          this.log.error({ err }, 'resync failed; reconnecting to the engine');
+          this.stream?.destroy();
+        },
+      )
+      .finally(() => {
+        this.resyncing = null;
+      });
+  }
+
+  private announce(events: readonly DockerEvent[]): void {
     for (const event of events) this.emit('activity', describeEvent(event, this.topology, `${this.epoch}:${++this.activitySeq}`));
   }
 
   private async fullSync(): Promise<void> {
+    const started = performance.now();
+    await this.queue.pause();
     const [engine, networks, ids] = await Promise.all([this.engine.info(), this.engine.networks(), this.engine.containerIds()]);
     const containers = (await mapLimited(ids, INSPECT_CONCURRENCY, (id) => this.inspectContainer(id))).filter((c) => c !== null);
     const present = new Set(containers.map((c) => c.id));
@@ -235,10 +327,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       ...networks.map((value): PatchOp => ({ op: 'upsert', kind: 'network', value })),
       ...containers.map((value): PatchOp => ({ op: 'upsert', kind: 'container', value })),
     ]);
-    await this.flushing;
-    // Events seen during the sync are already reflected; only later ones need inspecting.
-    this.pending.clear();
-    this.pendingEvents = [];
+    // Events that came during the sync stay queued: the sync may have read their object before they happened.
     const engineChanged = !sameValue(this.topology.engine, fresh.engine);
     const ops = diffTopology(this.topology, fresh);
     if (engineChanged) {
@@ -249,6 +338,16 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     } else {
       this.commit(ops);
     }
+    this.log.info(
+      {
+        revision: this.revision,
+        networks: networks.length,
+        containers: containers.length,
+        changes: ops.length,
+        ms: Math.round(performance.now() - started),
+      },
+      'full sync',
+    );
   }
 
   /** Every container's security findings, kept live with the picture. */
@@ -279,7 +378,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     try {
       return this.layout.follow(this.topology, this.plannedPorts);
     } catch (err) {
-      console.error('portolan: the shared map arrangement could not follow this change; keeping the last one', err);
+      this.log.error({ err }, 'the shared map arrangement could not follow this change; keeping the last one');
       return null;
     }
   }
@@ -321,22 +420,16 @@ function splitKey(key: Key): [TopologyKind, string] {
   return [key.slice(0, i) as TopologyKind, key.slice(i + 1)];
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
+/** Maps with at most `limit` calls in flight, keeping the order of `items`. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
-  await forEachLimited(
-    items.map((item, i) => [item, i] as const),
-    limit,
-    async ([item, i]) => {
-      out[i] = await fn(item);
-    },
-  );
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }

@@ -1,11 +1,12 @@
 import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
-import { freeSubnet, overlapping } from '../../lib/cidr';
+import { contains, freeSubnet, isRange, overlapping, parseCidr, type Range } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
 import type { Connect, Disconnect, NetworkCreate } from '../../lib/schemas';
-import { findByRef, type Topology } from '../../lib/topology';
+import { findByRef, type Container, type Network, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
+import { toContainer, toNetwork } from './mapping';
 
 // Network mutations: each answers with the `docker` line it equals, and turns
 // the Engine's refusals into messages that keep its words and say what to do.
@@ -98,7 +99,65 @@ export async function pruneNetworks(engine: Engine): Promise<Done> {
   }
 }
 
+/**
+ * Refusals Portolan can tell before asking the Engine, in its own words: the
+ * Engine's wording of them changed between versions (20.10 says "Invalid
+ * address … does not belong to any of this network's subnets", 25 and later
+ * "no configured subnet or ip-range contain the IP address …"; 28 reworded the
+ * host network's refusal). Null when the Engine should decide.
+ */
+export function connectRefusal(network: Network, container: Container, body: Pick<Connect, 'ipv4'>): ApiError | null {
+  const mode = container.networkMode;
+  if (mode === 'host' || mode === 'none' || mode.startsWith('container:'))
+    return new ApiError(
+      400,
+      'network_mode_conflict',
+      `${container.name} runs with --network ${mode}: it ${mode === 'none' ? 'has no network stack to share' : `shares ${mode === 'host' ? "the host's" : `${mode.slice('container:'.length)}'s`} network stack`} and cannot join other networks.`,
+      `Run it again on a bridge network (docker run --network <network> …) to connect it to ${network.name}.`,
+    );
+  if (network.driver === 'host' || network.driver === 'null')
+    return new ApiError(
+      400,
+      'network_mode_conflict',
+      `${network.name} is not a network a running container can join: a container is on it only when it was run on it.`,
+      `Run a container on it instead: docker run --network ${network.name} …`,
+    );
+  if (!body.ipv4) return null;
+  if (network.predefined)
+    return new ApiError(
+      400,
+      'static_ip_unsupported',
+      `A static IP needs a user-defined network; ${network.name} is Docker's own.`,
+      'Create a network with --subnet and connect to it with the IP, or leave the IP empty.',
+    );
+  const ipv4 = body.ipv4;
+  const subnets = network.subnets.map((s) => parseCidr(s.subnet)).filter((r) => isRange(r) && r.version === 4) as Range[];
+  if (subnets.length && !subnets.some((r) => contains(r, ipv4)))
+    return new ApiError(
+      400,
+      'address_outside_subnet',
+      `${ipv4} is outside ${network.name}'s subnet ${subnets.map((r) => r.cidr).join(', ')}.`,
+      `Choose an address inside ${subnets.map((r) => r.cidr).join(' or ')}, or leave it empty.`,
+    );
+  return null;
+}
+
 export async function connect(engine: Engine, topology: Topology, ref: string, body: Connect): Promise<Done> {
+  // Asked of the Engine, not the picture, which may lag a moment; when either is missing the Engine says so below.
+  const [network, container] = await Promise.all([
+    engine.docker
+      .getNetwork(ref)
+      .inspect()
+      .then((n: Dockerode.NetworkInspectInfo) => toNetwork(n))
+      .catch(() => null),
+    engine.docker
+      .getContainer(body.container)
+      .inspect()
+      .then(toContainer)
+      .catch(() => null),
+  ]);
+  const refused = network && container ? connectRefusal(network, container, body) : null;
+  if (refused) throw refused;
   try {
     await engine.docker.getNetwork(ref).connect({
       Container: body.container,
@@ -113,14 +172,12 @@ export async function connect(engine: Engine, topology: Topology, ref: string, b
     throw engineError(err, engine.endpoint, (message) => {
       if (/user specified IP address is supported only when connecting to networks with user configured subnets/.test(message))
         return 'A static IP needs a network created with --subnet; pick another network or leave the IP empty.';
-      if (/does not belong to any of this network's subnets/.test(message))
+      if (/does not belong to any of this network's subnets|no configured subnet or ip-range contain/.test(message))
         return `Choose an address inside ${subnets.join(' or ') || "the network's subnet"}, or leave it empty.`;
       if (/no available IPv4 addresses|address already in use|Address already in use/i.test(message))
         return `${body.ipv4 ?? 'That address'} is taken: choose another, or leave it empty.`;
       if (/already exists in network|is already attached/i.test(message)) return 'It is already attached to that network.';
       if (/not found|No such container/i.test(message)) return 'Check the container and network names; the map shows what exists.';
-      if (/host|none|null/.test(message) && /cannot|conflict/i.test(message))
-        return 'Containers on the host or none network cannot join other networks.';
       return undefined;
     });
   }

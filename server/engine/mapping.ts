@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { ContainerSecurity } from '../../lib/audit';
+import { publishedBindings } from '../../lib/graph/elements';
 import { byName, type Container, type EngineInfo, type Endpoint, type Network, type PortBinding } from '../../lib/topology';
 
 // The one place where raw Engine objects become Portolan's public types.
@@ -66,6 +67,11 @@ function toEndpoints(networks: Record<string, Dockerode.EndpointSettings | undef
 
 type RawPorts = Record<string, { HostIp: string; HostPort: string }[] | null | undefined>;
 
+/**
+ * One binding per mapping as a person set it: engines since 26 report one
+ * `-p 8080:80` as two, on 0.0.0.0 and on ::, where 20.10 reports 0.0.0.0 alone.
+ * The API answers the same for both.
+ */
 function toPorts(ports: RawPorts): PortBinding[] {
   const bindings: PortBinding[] = [];
   for (const [key, hostBindings] of Object.entries(ports)) {
@@ -74,10 +80,12 @@ function toPorts(ports: RawPorts): PortBinding[] {
       bindings.push({ hostIp: b.HostIp, hostPort: Number(b.HostPort), containerPort: Number(port), protocol });
     }
   }
-  return bindings.sort(
-    (a, b) =>
-      a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp) || a.hostPort - b.hostPort,
-  );
+  return publishedBindings(bindings)
+    .map((b) => b.primary)
+    .sort(
+      (a, b) =>
+        a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp) || a.hostPort - b.hostPort,
+    );
 }
 
 /**

@@ -4,9 +4,9 @@ import { toElements } from '../../lib/graph/elements';
 import type { Topology } from '../../lib/topology';
 import { toContainer, toNetwork } from './mapping';
 
-// Engines since 26 answer `docker run -p 8080:80` with two bindings, on 0.0.0.0 and on ::.
+// On a host with IPv6, engines answer `docker run -p 8080:80` with two bindings, on 0.0.0.0 and on ::.
 // These fixtures have the shape `docker inspect` returns; the API and the map count each pair as one
-// mapping, as Docker 20.10 reports it.
+// mapping, as the engine reports it on a host without IPv6.
 
 type RawPorts = Record<string, { HostIp: string; HostPort: string }[] | null>;
 
@@ -107,7 +107,7 @@ const portNodes = (els: ReturnType<typeof toElements>) => els.nodes.filter((n) =
 const edgesOf = (els: ReturnType<typeof toElements>, kind: string) => els.edges.filter((e) => e.kind === kind);
 
 describe('dual-stack port bindings from docker inspect', () => {
-  it('maps 0.0.0.0 and :: on one host port to ONE binding on 0.0.0.0, as Docker 20.10 reports it', () => {
+  it('maps 0.0.0.0 and :: on one host port to ONE binding on 0.0.0.0', () => {
     const c = toContainer(
       webRaw({
         '80/tcp': [

@@ -470,7 +470,7 @@ describe('toContainer', () => {
           ipv4: '172.18.0.2',
           ipv6: 'fd00:dead:beef::2',
           mac: '02:42:ac:12:00:02',
-          aliases: ['web1', '4f2a1c0b9e8d'],
+          aliases: ['web1'],
         },
       ],
       ports: [

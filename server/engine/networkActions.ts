@@ -48,6 +48,7 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
       if (status === 409 || /already exists/.test(message)) return `Choose another name, or remove the existing network "${body.name}" first.`;
       if (/overlaps/i.test(message))
         return `${clash.length ? `${body.subnet} overlaps ${clash.map((c) => `${c.name} (${c.subnet})`).join(', ')}. ` : ''}${free ? `${free.subnet} is free.` : ''}`.trim();
+      // 20.10 to 26 say "could not find an available, non-overlapping IPv4 address pool…"; 27 and 28 "all predefined address pools have been fully subnetted".
       if (/available, non-overlapping .* address pool|predefined address pools have been fully subnetted/.test(message))
         return `The Engine's default address pools are used up. Give a subnet yourself${free ? `, e.g. ${free.subnet}` : ''}, or remove unused networks (prune).`;
       if (/swarm/i.test(message) && body.driver === 'overlay') return 'Overlay networks need swarm mode: docker swarm init.';
@@ -169,6 +170,8 @@ export async function connect(engine: Engine, topology: Topology, ref: string, b
     return { command: connectCommand(nameOf(topology.networks, ref), { ...body, container: nameOf(topology.containers, body.container) }) };
   } catch (err) {
     const subnets = await dropFailedEndpoint(engine, ref, body.container);
+    // Each wording below is the Engine's from 20.10 to 28 (read in moby's sources at each release). The subnet
+    // refusal reaches here only when connectRefusal could not inspect the network or the container first.
     throw engineError(err, engine.endpoint, (message) => {
       if (/user specified IP address is supported only when connecting to networks with user configured subnets/.test(message))
         return 'A static IP needs a network created with --subnet; pick another network or leave the IP empty.';

@@ -4,7 +4,7 @@
 # system's packages), and its dockerd and containerd run in a network namespace
 # of their own, so its bridges, iptables rules and published ports stay there.
 # Safe to run again; it only does what is missing.
-#   scripts/engine-26.sh        prepare and start it (root), print its DOCKER_HOST
+#   scripts/engine-26.sh        prepare and start it (root); prints DOCKER_HOST=… and NETNS=…
 #   scripts/engine-26.sh stop   stop the daemons this script started
 set -euo pipefail
 
@@ -35,8 +35,10 @@ if [ "${1:-}" = stop ]; then
   exit 0
 fi
 
+where() { printf 'DOCKER_HOST=%s\nNETNS=%s\n' "$DOCKER_HOST" "$NETNS"; }
+
 if answers && docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then
-  echo "$DOCKER_HOST"
+  where
   exit 0
 fi
 [ "$(id -u)" = 0 ] || { log "not running, and starting it needs root (sudo bash scripts/engine-26.sh)"; exit 1; }
@@ -53,6 +55,8 @@ if [ ! -x "$DIR/usr/sbin/dockerd" ] || [ ! -x "$DIR/usr/bin/containerd" ]; then
   echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${mirror%/} trixie main" >"$apt_dir/sources.list"
   apt_opts=(-q -o "Dir::Etc::sourcelist=$apt_dir/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$apt_dir/lists"
     -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
+  # A snapshot mirror serves a Release file whose validity has lapsed by design.
+  case "$mirror" in *snapshot.debian.org*) apt_opts+=(-o Acquire::Check-Valid-Until=false) ;; esac
   log "fetching trixie's docker.io and containerd from ${mirror%/}"
   apt-get "${apt_opts[@]}" update >/dev/null
   (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download docker.io containerd >/dev/null)
@@ -105,4 +109,4 @@ if ! docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then
   DOCKER_HOST="$SOURCE_HOST" docker save "$TEST_IMAGE" | docker load >/dev/null
 fi
 log "ready: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server.APIVersion}})') in network namespace $NETNS"
-echo "$DOCKER_HOST"
+where

@@ -59,7 +59,7 @@ if [ ! -x "$DIR/usr/sbin/dockerd" ] || [ ! -x "$DIR/usr/bin/containerd" ]; then
   case "$mirror" in *snapshot.debian.org*) apt_opts+=(-o Acquire::Check-Valid-Until=false) ;; esac
   log "fetching trixie's docker.io and containerd from ${mirror%/}"
   apt-get "${apt_opts[@]}" update >/dev/null
-  (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download docker.io containerd >/dev/null)
+  (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download docker.io/trixie containerd/trixie >/dev/null)
   rm -rf "$DIR.new"
   mkdir -p "$DIR.new"
   for deb in "$apt_dir"/debs/*.deb; do dpkg-deb -x "$deb" "$DIR.new"; done

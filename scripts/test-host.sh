@@ -60,4 +60,4 @@ log "ready: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server
 
 # The integration suite and a smoke end-to-end run again against Docker 26.1,
 # the engine most people run today, beside this one.
-bash "$(dirname "$0")/engine-26.sh" >/dev/null
+bash "$(dirname "$0")/engine-26.sh" >/dev/null || log "Docker 26.1 is not ready: npm test counts its suites as failed"

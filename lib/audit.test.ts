@@ -231,3 +231,11 @@ describe('scoreOf', () => {
     expect(audit.score).toBe(82);
   });
 });
+
+describe('5.14 on engines that bind both stacks', () => {
+  it('reports one `-p 8080:80`, bound on 0.0.0.0 and on :: by Docker 26 and later, once', () => {
+    const findings = auditContainer({ ...hardened, ports: [port('0.0.0.0'), port('::')] }).filter((f) => f.rule === '5.14');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.title).toBe('Ports on all interfaces: 0.0.0.0:8080');
+  });
+});

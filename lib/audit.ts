@@ -1,4 +1,4 @@
-import { isExposed, isRoot } from './graph/elements';
+import { isExposed, isRoot, publishedBindings } from './graph/elements';
 import type { PortBinding } from './topology';
 
 /** What the security lens reads of one container's inspect document. */
@@ -55,7 +55,10 @@ export function floatingTag(image: string): boolean {
 export function auditContainer(c: ContainerSecurity): Finding[] {
   const findings: Finding[] = [];
   const add = (rule: string, severity: Severity, title: string, why: string, fix: string) => findings.push({ rule, severity, title, why, fix });
-  const exposed = c.ports.filter(isExposed);
+  // A dual-stack pair (0.0.0.0 and :: on one host port) is one mapping, listed once.
+  const exposed = publishedBindings(c.ports)
+    .map((b) => b.primary)
+    .filter(isExposed);
 
   if (isRoot(c))
     add(

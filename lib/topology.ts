@@ -29,6 +29,8 @@ export interface Network {
   attachable: boolean;
   ingress: boolean;
   ipv6: boolean;
+  /** Only from engines that can turn IPv4 off (Docker 28, API 1.47): false for an IPv6-only network. Absent means IPv4 is on. */
+  ipv4?: boolean;
   /** Created by the Engine itself: bridge, host, none, and swarm's ingress and docker_gwbridge. */
   predefined: boolean;
   subnets: Subnet[];
@@ -44,7 +46,12 @@ export interface Endpoint {
   ipv4: string;
   ipv6: string;
   mac: string;
+  /** The aliases a person gave; Docker's own short-id alias, which engines before API 1.44 list too, is left out. */
   aliases: string[];
+  /** Every name the container answers to on this network, from engines that report them (API 1.44, Docker 25). */
+  dnsNames?: string[];
+  /** Which network gives the default route (highest wins), from engines that have it (API 1.48, Docker 28). */
+  gwPriority?: number;
 }
 
 export interface PortBinding {

@@ -1,5 +1,6 @@
 // `npm test`: every suite (unit, integration, end-to-end) against a real
-// Docker Engine and a real browser, then one closing line with the totals.
+// Docker Engine and a real browser, then the integration suite and an
+// end-to-end smoke test again against Docker 26.1, then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +13,10 @@ sh('bash', ['scripts/test-host.sh']);
 ensureDependencies();
 ensureBuild();
 
-function run(command, args) {
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } }).status;
+/** Runs a command in `netns` (a network namespace), or here when none is given. */
+function run(command, args, { env = {}, netns } = {}) {
+  const [cmd, argv] = netns ? ['nsenter', [`--net=/run/netns/${netns}`, command, ...args]] : [command, args];
+  return spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', ...env } }).status;
 }
 
 function readJson(file) {
@@ -26,27 +29,53 @@ function readJson(file) {
 
 const suites = [];
 
-const vitestJson = path.join(results, 'vitest.json');
-fs.rmSync(vitestJson, { force: true });
-const vitestExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const vitest = readJson(vitestJson);
-suites.push({
-  name: 'unit + integration (vitest)',
-  passed: vitest?.numPassedTests ?? 0,
-  failed: vitest ? vitest.numFailedTests + (vitestExit !== 0 && vitest.numFailedTests === 0 ? 1 : 0) : 1,
-  skipped: (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0),
-});
+function vitest(name, file, args, options) {
+  const json = path.join(results, file);
+  fs.rmSync(json, { force: true });
+  const exit = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], options);
+  const report = readJson(json);
+  suites.push({
+    name,
+    passed: report?.numPassedTests ?? 0,
+    failed: report ? report.numFailedTests + (exit !== 0 && report.numFailedTests === 0 ? 1 : 0) : 1,
+    skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+  });
+}
 
-const e2eJson = path.join(results, 'e2e.json');
-fs.rmSync(e2eJson, { force: true });
-const e2eExit = run('npx', ['playwright', 'test']);
-const e2e = readJson(e2eJson)?.stats;
-suites.push({
-  name: 'end-to-end (playwright)',
-  passed: e2e ? e2e.expected + e2e.flaky : 0,
-  failed: e2e ? e2e.unexpected + (e2eExit !== 0 && e2e.unexpected === 0 ? 1 : 0) : 1,
-  skipped: e2e?.skipped ?? 0,
-});
+function playwright(name, file, args, options = {}) {
+  const json = path.join(results, file);
+  fs.rmSync(json, { force: true });
+  const exit = run('npx', ['playwright', 'test', ...args], { ...options, env: { ...options.env, PORTOLAN_E2E_JSON: json } });
+  const stats = readJson(json)?.stats;
+  suites.push({
+    name,
+    passed: stats ? stats.expected + stats.flaky : 0,
+    failed: stats ? stats.unexpected + (exit !== 0 && stats.unexpected === 0 ? 1 : 0) : 1,
+    skipped: stats?.skipped ?? 0,
+  });
+}
+
+vitest('unit + integration (vitest)', 'vitest.json', []);
+playwright('end-to-end (playwright)', 'e2e.json', []);
+
+// Docker 26.1 in its network namespace (scripts/engine-26.sh): its published
+// ports answer on that namespace's loopback, so the suites run there too.
+const engine26 = Object.fromEntries(
+  spawnSync('bash', ['scripts/engine-26.sh'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    .stdout.split('\n')
+    .filter((line) => line.includes('='))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+const on26 = { netns: engine26.NETNS, env: { DOCKER_HOST: engine26.DOCKER_HOST } };
+if (engine26.NETNS && engine26.DOCKER_HOST) {
+  vitest('integration on Docker 26.1 (vitest)', 'vitest-26.1.json', ['--project', 'integration'], on26);
+  playwright('end-to-end smoke on Docker 26.1 (playwright)', 'e2e-26.1.json', ['e2e/map.spec.ts', 'e2e/security.spec.ts'], {
+    ...on26,
+    env: { ...on26.env, PORTOLAN_E2E_OUTPUT: 'test-results/e2e-26.1' },
+  });
+} else {
+  suites.push({ name: 'Docker 26.1: scripts/engine-26.sh did not start it', passed: 0, failed: 1, skipped: 0 });
+}
 
 let passed = 0;
 let failed = 0;

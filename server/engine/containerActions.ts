@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { commandWords, containerCommand, runCommand } from '../../lib/dockerCommand';
 import type { PortBindingInput, Run } from '../../lib/schemas';
-import { findByRef, type Topology } from '../../lib/topology';
+import { findByRef, type PortBinding, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
 import { refuseSharedNamespace, type Done } from './networkActions';
@@ -21,16 +21,26 @@ export function portBindings(ports: readonly PortBindingInput[]) {
   return { exposed, bindings };
 }
 
-/** Who holds a host port already, for the hint when a binding is refused. */
-function holderOf(topology: Topology, message: string): string {
-  const port = /:(\d+) failed: port is already allocated|Bind for [^:]*:(\d+) failed/.exec(message);
-  const hostPort = Number(port?.[1] ?? port?.[2]);
-  const holder = topology.containers.find((c) => c.ports.some((p) => p.hostPort === hostPort));
-  return holder ? ` ${holder.name} publishes ${hostPort} already.` : '';
+/**
+ * Who holds one of the host ports asked for, for the hint when a binding is
+ * refused. Read from the request and the picture, not from the refusal, whose
+ * wording differs by version: "Bind for 0.0.0.0:8080 failed: port is already
+ * allocated" through 26, "failed to bind host port for 0.0.0.0:8080:…: address
+ * already in use" in 28.
+ */
+function holderOf(topology: Topology, asked: readonly Pick<PortBinding, 'hostPort' | 'protocol'>[]): string {
+  for (const a of asked) {
+    const holder = topology.containers.find((c) => c.ports.some((p) => a.hostPort > 0 && p.hostPort === a.hostPort && p.protocol === a.protocol));
+    if (holder) return ` ${holder.name} publishes ${a.hostPort} already.`;
+  }
+  return '';
 }
 
-export const portHint = (topology: Topology) => (message: string) =>
-  /port is already allocated|address already in use/i.test(message) ? `Choose another host port.${holderOf(topology, message)}` : undefined;
+/** Both wordings are the Engine's in every version from 20.10 to 28 (read in moby's sources at each release). */
+export const portHint =
+  (topology: Topology, asked: readonly Pick<PortBinding, 'hostPort' | 'protocol'>[] = []) =>
+  (message: string) =>
+    /port is already allocated|address already in use/i.test(message) ? `Choose another host port.${holderOf(topology, asked)}` : undefined;
 
 async function pull(engine: Engine, image: string): Promise<void> {
   try {
@@ -102,7 +112,7 @@ export async function runContainer(engine: Engine, topology: Topology, body: Run
         return `The image has no user "${body.user}": give a numeric id like 1000.`;
       if (/executable file not found|no such file or directory/i.test(message))
         return 'The command does not exist in this image: check its first word.';
-      return portHint(topology)(message);
+      return portHint(topology, body.ports)(message);
     });
   }
 }

@@ -1,13 +1,27 @@
 import type Dockerode from 'dockerode';
 import type { ContainerSecurity } from '../../lib/audit';
+import { publishedBindings } from '../../lib/graph/elements';
 import { byName, type Container, type EngineInfo, type Endpoint, type Network, type PortBinding } from '../../lib/topology';
 
 // The one place where raw Engine objects become Portolan's public types.
 
 const PREDEFINED = new Set(['bridge', 'host', 'none', 'docker_gwbridge']);
 
+/** Fields of newer engines that @types/dockerode does not know yet; each absent on older ones. */
+interface RawNetwork extends Dockerode.NetworkInspectInfo {
+  /** API 1.47 (Docker 28). */
+  EnableIPv4?: boolean;
+}
+
+interface RawEndpoint extends Dockerode.EndpointSettings {
+  /** API 1.44 (Docker 25). */
+  DNSNames?: string[] | null;
+  /** API 1.48 (Docker 28). */
+  GwPriority?: number;
+}
+
 /** Accepts both list and inspect documents; `Containers` is ignored: attachments come from the containers. */
-export function toNetwork(raw: Dockerode.NetworkInspectInfo): Network {
+export function toNetwork(raw: RawNetwork): Network {
   return {
     id: raw.Id,
     name: raw.Name,
@@ -17,6 +31,7 @@ export function toNetwork(raw: Dockerode.NetworkInspectInfo): Network {
     attachable: raw.Attachable === true,
     ingress: raw.Ingress === true,
     ipv6: raw.EnableIPv6 === true,
+    ...(typeof raw.EnableIPv4 === 'boolean' ? { ipv4: raw.EnableIPv4 } : {}),
     predefined: PREDEFINED.has(raw.Name) || raw.Ingress === true,
     subnets: (raw.IPAM?.Config ?? []).map((c) => ({
       subnet: c.Subnet ?? '',
@@ -38,14 +53,14 @@ export function toContainer(raw: Dockerode.ContainerInspectInfo): Container {
     status: statusOf(raw.State),
     user: raw.Config.User ?? '',
     networkMode: raw.HostConfig.NetworkMode ?? '',
-    endpoints: toEndpoints(raw.NetworkSettings.Networks ?? {}),
+    endpoints: toEndpoints(raw.NetworkSettings.Networks ?? {}, raw.Id.slice(0, 12)),
     ports: toPorts(raw.NetworkSettings.Ports ?? {}),
     labels: { ...(raw.Config.Labels ?? {}) },
     createdAt: raw.Created ?? '',
   };
 }
 
-function toEndpoints(networks: Record<string, Dockerode.EndpointSettings | undefined>): Endpoint[] {
+function toEndpoints(networks: Record<string, RawEndpoint | undefined>, shortId: string): Endpoint[] {
   return Object.entries(networks)
     .flatMap(([networkName, e]) =>
       e
@@ -56,7 +71,9 @@ function toEndpoints(networks: Record<string, Dockerode.EndpointSettings | undef
               ipv4: e.IPAddress ?? '',
               ipv6: e.GlobalIPv6Address ?? '',
               mac: e.MacAddress ?? '',
-              aliases: [...(e.Aliases ?? [])],
+              aliases: (e.Aliases ?? []).filter((a) => a !== shortId),
+              ...(e.DNSNames ? { dnsNames: [...e.DNSNames] } : {}),
+              ...(typeof e.GwPriority === 'number' ? { gwPriority: e.GwPriority } : {}),
             },
           ]
         : [],
@@ -66,6 +83,11 @@ function toEndpoints(networks: Record<string, Dockerode.EndpointSettings | undef
 
 type RawPorts = Record<string, { HostIp: string; HostPort: string }[] | null | undefined>;
 
+/**
+ * One binding per mapping as a person set it: the Engine reports one
+ * `-p 8080:80` as two, on 0.0.0.0 and on ::, when the host has IPv6 (20.10 and
+ * 26 alike), and as one where it has not.
+ */
 function toPorts(ports: RawPorts): PortBinding[] {
   const bindings: PortBinding[] = [];
   for (const [key, hostBindings] of Object.entries(ports)) {
@@ -74,10 +96,12 @@ function toPorts(ports: RawPorts): PortBinding[] {
       bindings.push({ hostIp: b.HostIp, hostPort: Number(b.HostPort), containerPort: Number(port), protocol });
     }
   }
-  return bindings.sort(
-    (a, b) =>
-      a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp) || a.hostPort - b.hostPort,
-  );
+  return publishedBindings(bindings)
+    .map((b) => b.primary)
+    .sort(
+      (a, b) =>
+        a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol) || a.hostIp.localeCompare(b.hostIp) || a.hostPort - b.hostPort,
+    );
 }
 
 /**

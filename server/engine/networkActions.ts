@@ -1,11 +1,12 @@
 import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
-import { freeSubnet, overlapping } from '../../lib/cidr';
+import { contains, freeSubnet, isRange, overlapping, parseCidr, type Range } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
 import { HOST_NETWORK, sharedNamespace, type Connect, type Disconnect, type NetworkCreate } from '../../lib/schemas';
-import { findByRef, type Topology } from '../../lib/topology';
+import { findByRef, type Container, type Network, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
+import { toContainer, toNetwork } from './mapping';
 
 // Network mutations: each answers with the `docker` line it equals, and turns
 // the Engine's refusals into messages that keep its words and say what to do.
@@ -47,6 +48,7 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
       if (status === 409 || /already exists/.test(message)) return `Choose another name, or remove the existing network "${body.name}" first.`;
       if (/overlaps/i.test(message))
         return `${clash.length ? `${body.subnet} overlaps ${clash.map((c) => `${c.name} (${c.subnet})`).join(', ')}. ` : ''}${free ? `${free.subnet} is free.` : ''}`.trim();
+      // 20.10 to 26 say "could not find an available, non-overlapping IPv4 address pool…"; 27 and 28 "all predefined address pools have been fully subnetted".
       if (/available, non-overlapping .* address pool|predefined address pools have been fully subnetted/.test(message))
         return `The Engine's default address pools are used up. Give a subnet yourself${free ? `, e.g. ${free.subnet}` : ''}, or remove unused networks (prune).`;
       if (/swarm/i.test(message) && body.driver === 'overlay') return 'Overlay networks need swarm mode: docker swarm init.';
@@ -102,17 +104,22 @@ export async function pruneNetworks(engine: Engine): Promise<Done> {
  * Refuses a network that would share the host's namespace, however it is named:
  * "HOST", or the host network's id, which the Engine takes as a user network
  * and then puts the container on the host's stack all the same.
+ * `driver`: the network's driver when the caller has already read it, which spares asking again.
  */
-export async function refuseSharedNamespace(engine: Engine, network: string): Promise<void> {
+export async function refuseSharedNamespace(engine: Engine, network: string, driver?: string): Promise<void> {
   const shared =
     sharedNamespace(network) ??
-    (await engine.docker
-      .getNetwork(network)
-      .inspect()
-      .then(
-        (n: Dockerode.NetworkInspectInfo) => (n.Driver === 'host' ? HOST_NETWORK : null),
-        () => null, // no such network: the Engine's own refusal says so, a moment later
-      ));
+    (driver !== undefined
+      ? driver === 'host'
+        ? HOST_NETWORK
+        : null
+      : await engine.docker
+          .getNetwork(network)
+          .inspect()
+          .then(
+            (n: Dockerode.NetworkInspectInfo) => (n.Driver === 'host' ? HOST_NETWORK : null),
+            () => null, // no such network: the Engine's own refusal says so, a moment later
+          ));
   if (shared)
     throw new ApiError(
       400,
@@ -122,8 +129,67 @@ export async function refuseSharedNamespace(engine: Engine, network: string): Pr
     );
 }
 
+/**
+ * Refusals Portolan can tell before asking the Engine, in its own words: the
+ * Engine's wording of them changed between versions (20.10 says "Invalid
+ * address … does not belong to any of this network's subnets", 25 and later
+ * "no configured subnet or ip-range contain the IP address …"; 28 reworded the
+ * host network's refusal). Null when the Engine should decide.
+ */
+export function connectRefusal(network: Network, container: Container, body: Pick<Connect, 'ipv4'>): ApiError | null {
+  const mode = container.networkMode;
+  if (mode === 'host' || mode === 'none' || mode.startsWith('container:'))
+    return new ApiError(
+      400,
+      'network_mode_conflict',
+      `${container.name} runs with --network ${mode}: it ${mode === 'none' ? 'has no network stack to share' : `shares ${mode === 'host' ? "the host's" : `${mode.slice('container:'.length)}'s`} network stack`} and cannot join other networks.`,
+      `Run it again on a bridge network (docker run --network <network> …) to connect it to ${network.name}.`,
+    );
+  if (network.driver === 'host' || network.driver === 'null')
+    return new ApiError(
+      400,
+      'network_mode_conflict',
+      `${network.name} is not a network a running container can join: a container is on it only when it was run on it.`,
+      `Run a container on it instead: docker run --network ${network.name} …`,
+    );
+  if (!body.ipv4) return null;
+  if (network.predefined)
+    return new ApiError(
+      400,
+      'static_ip_unsupported',
+      `A static IP needs a user-defined network; ${network.name} is Docker's own.`,
+      'Create a network with --subnet and connect to it with the IP, or leave the IP empty.',
+    );
+  const ipv4 = body.ipv4;
+  const subnets = network.subnets.map((s) => parseCidr(s.subnet)).filter((r) => isRange(r) && r.version === 4) as Range[];
+  if (subnets.length && !subnets.some((r) => contains(r, ipv4)))
+    return new ApiError(
+      400,
+      'address_outside_subnet',
+      `${ipv4} is outside ${network.name}'s subnet ${subnets.map((r) => r.cidr).join(', ')}.`,
+      `Choose an address inside ${subnets.map((r) => r.cidr).join(' or ')}, or leave it empty.`,
+    );
+  return null;
+}
+
 export async function connect(engine: Engine, topology: Topology, ref: string, body: Connect): Promise<Done> {
-  await refuseSharedNamespace(engine, ref);
+  // Asked of the Engine, not the picture, which may lag a moment; when either is missing the Engine says so below.
+  const [network, container] = await Promise.all([
+    engine.docker
+      .getNetwork(ref)
+      .inspect()
+      .then((n: Dockerode.NetworkInspectInfo) => toNetwork(n))
+      .catch(() => null),
+    engine.docker
+      .getContainer(body.container)
+      .inspect()
+      .then(toContainer)
+      .catch(() => null),
+  ]);
+  // The host network however it is named (HOST, its id): the namespace refusal, from the network just read.
+  await refuseSharedNamespace(engine, ref, network?.driver ?? '');
+  const refused = network && container ? connectRefusal(network, container, body) : null;
+  if (refused) throw refused;
   try {
     await engine.docker.getNetwork(ref).connect({
       Container: body.container,
@@ -135,17 +201,17 @@ export async function connect(engine: Engine, topology: Topology, ref: string, b
     return { command: connectCommand(nameOf(topology.networks, ref), { ...body, container: nameOf(topology.containers, body.container) }) };
   } catch (err) {
     const subnets = await dropFailedEndpoint(engine, ref, body.container);
+    // Each wording below is the Engine's from 20.10 to 28 (read in moby's sources at each release). The subnet
+    // refusal reaches here only when connectRefusal could not inspect the network or the container first.
     throw engineError(err, engine.endpoint, (message) => {
       if (/user specified IP address is supported only when connecting to networks with user configured subnets/.test(message))
         return 'A static IP needs a network created with --subnet; pick another network or leave the IP empty.';
-      if (/does not belong to any of this network's subnets/.test(message))
+      if (/does not belong to any of this network's subnets|no configured subnet or ip-range contain/.test(message))
         return `Choose an address inside ${subnets.join(' or ') || "the network's subnet"}, or leave it empty.`;
       if (/no available IPv4 addresses|address already in use|Address already in use/i.test(message))
         return `${body.ipv4 ?? 'That address'} is taken: choose another, or leave it empty.`;
       if (/already exists in network|is already attached/i.test(message)) return 'It is already attached to that network.';
       if (/not found|No such container/i.test(message)) return 'Check the container and network names; the map shows what exists.';
-      if (/host|none|null/.test(message) && /cannot|conflict/i.test(message))
-        return 'Containers on the host or none network cannot join other networks.';
       return undefined;
     });
   }

@@ -109,7 +109,9 @@ export function currentPorts(info: Dockerode.ContainerInspectInfo): PortBindingI
 }
 
 export async function remapPorts(engine: Engine, topology: Topology, ref: string, ports: PortBindingInput[]): Promise<Done> {
-  const fail = (err: unknown) => engineError(err, engine.endpoint, portHint(topology));
+  // The container itself is no holder: it gives its old ports up.
+  const others = { ...topology, containers: topology.containers.filter((c) => c.id !== ref && c.name !== ref && !c.id.startsWith(ref)) };
+  const fail = (err: unknown) => engineError(err, engine.endpoint, portHint(others, ports));
   const info = await engine.docker
     .getContainer(ref)
     .inspect()

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { lessonVarsEnv } from './scripts/testkit/lessonVars';
 
 const PORT = Number(process.env.PORTOLAN_E2E_PORT ?? 3199);
 
@@ -27,7 +28,7 @@ export default defineConfig({
     command: 'node scripts/start.mjs',
     url: `http://localhost:${PORT}/api/health`,
     // One log line per request would drown the test output: warnings and errors only, unless asked.
-    env: { PORT: String(PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { PORT: String(PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PORTOLAN_LESSON_VARS: lessonVarsEnv() },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

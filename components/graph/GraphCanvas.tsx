@@ -40,6 +40,8 @@ export interface GraphCanvasProps {
   matches: ReadonlySet<string> | null;
   /** What the current lesson step is about: ringed, nothing dimmed. */
   picked?: ReadonlySet<string>;
+  /** Changes when something beside or over the map opens or closes (a lesson): the map fits itself again once. */
+  refitKey?: string;
   controllerRef: RefObject<GraphController | null>;
 }
 
@@ -317,6 +319,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    // After the layout around the canvas has settled: the lesson panel or step has its size by the next frame.
+    const frame = requestAnimationFrame(() => {
+      if (cy.destroyed()) return;
+      cy.resize();
+      fitAll(cy, placedRef.current, false);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [props.refitKey]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
     cy.batch(() => {
       cy.$('.picked').removeClass('picked');
       for (const id of picked ?? []) cy.getElementById(id).addClass('picked');
@@ -417,7 +431,7 @@ function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boole
   const target = fittingAround(
     bounds,
     { x: 0, y: 0, width: cy.width(), height: cy.height() },
-    overlayOf(cy),
+    overlaysOf(cy),
     cy.container()?.closest('[data-presenter="1"]') ? 12 : PADDING,
     1.6,
   );
@@ -425,14 +439,16 @@ function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boole
   else cy.viewport(target);
 }
 
-/** Where the activity ticker covers the canvas, if it does: a fit leaves that part free. */
-function overlayOf(cy: Core): Region | null {
+/** Where the activity ticker, and in presenter mode a lesson's step, cover the canvas: a fit leaves those parts free. */
+function overlaysOf(cy: Core): Region[] {
   const canvas = cy.container();
-  const ticker = canvas?.closest('main')?.querySelector('section[aria-label="Activity"]');
-  if (!canvas || !ticker) return null;
+  const main = canvas?.closest('main');
+  if (!canvas || !main) return [];
   const c = canvas.getBoundingClientRect();
-  const t = ticker.getBoundingClientRect();
-  return { x: t.left - c.left, y: t.top - c.top, width: t.width, height: t.height };
+  return [...main.querySelectorAll('section[aria-label="Activity"], section[aria-label="Current lesson step"]')].map((el) => {
+    const t = el.getBoundingClientRect();
+    return { x: t.left - c.left, y: t.top - c.top, width: t.width, height: t.height };
+  });
 }
 
 function glow(elements: cytoscape.CollectionReturnValue): void {

@@ -41,22 +41,28 @@ export interface Region {
 }
 
 /**
- * The zoom and pan that show the bounds whole in the part of the view an
- * overlay leaves free: above it or beside it, whichever shows them larger.
+ * The zoom and pan that show the bounds whole in the part of the view the
+ * overlays leave free (the activity ticker, a lesson's step in presenter
+ * mode): beside, above or below each of them, whichever shows them largest.
  */
 export function fittingAround(
   b: Bounds,
   view: Region,
-  overlay: Region | null,
+  overlays: readonly Region[],
   padding: number,
   maxZoom: number,
 ): { zoom: number; pan: { x: number; y: number } } {
-  const regions: Region[] = [view];
-  if (overlay && overlay.width > 0 && overlay.height > 0) {
-    regions.length = 0;
-    regions.push({ x: 0, y: 0, width: view.width, height: Math.max(1, overlay.y) });
-    regions.push({ x: overlay.x + overlay.width, y: 0, width: Math.max(1, view.width - overlay.x - overlay.width), height: view.height });
+  let regions: Region[] = [view];
+  for (const o of overlays.filter((o) => o.width > 0 && o.height > 0)) {
+    const sides: Region[] = [
+      { x: 0, y: 0, width: view.width, height: o.y },
+      { x: 0, y: o.y + o.height, width: view.width, height: view.height - o.y - o.height },
+      { x: 0, y: 0, width: o.x, height: view.height },
+      { x: o.x + o.width, y: 0, width: view.width - o.x - o.width, height: view.height },
+    ];
+    regions = regions.flatMap((r) => sides.map((side) => intersect(r, side))).filter((r) => r.width > 2 * padding && r.height > 2 * padding);
   }
+  if (regions.length === 0) regions = [view];
   let best: { zoom: number; pan: { x: number; y: number } } | null = null;
   for (const r of regions) {
     const f = fitting(b, r.width, r.height, padding, maxZoom);
@@ -64,6 +70,12 @@ export function fittingAround(
     if (!best || candidate.zoom > best.zoom) best = candidate;
   }
   return best!;
+}
+
+function intersect(a: Region, b: Region): Region {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  return { x, y, width: Math.min(a.x + a.width, b.x + b.width) - x, height: Math.min(a.y + a.height, b.y + b.height) - y };
 }
 
 /** The zoom and pan that show the bounds whole, centred, inside a viewport of this size. */

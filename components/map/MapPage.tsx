@@ -122,6 +122,7 @@ export function MapPage() {
                 onExpand={(networkId) => expand(networkId)}
                 matches={matches}
                 picked={picked}
+                refitKey={lesson ? `lesson:${lesson.id}` : 'no-lesson'}
                 controllerRef={controller}
               />
             )}

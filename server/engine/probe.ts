@@ -90,10 +90,12 @@ async function probeByName(
   port: number | undefined,
 ): Promise<ProbeResult> {
   const cmd = port ? ['nc', '-w', '2', to.name, String(port)] : ['ping', '-c', '1', '-W', '2', to.name];
-  const { exitCode, output } = await execIn(engine, from.id, cmd);
+  const { exitCode, output, timedOut } = await execIn(engine, from.id, cmd);
   const userShared = shared.filter((e) => !PREDEFINED.has(topology.networks.find((n) => n.id === e.networkId)?.name ?? e.networkName));
   const network = topology.networks.find((n) => n.id === (userShared[0] ?? shared[0])?.networkId);
-  const unresolved = /bad address|unknown host|name or service not known|could not resolve/i.test(output);
+  // ping prints its first line once the name resolves: silence until the time is up means it never did (Docker 26's
+  // embedded DNS passes a name it does not know to the host's resolvers, which may never answer).
+  const unresolved = /bad address|unknown host|name or service not known|could not resolve/i.test(output) || (timedOut && !output.trim());
   const what = port ? `port ${port} on ${to.name}` : to.name;
   let explanation: string;
   if (exitCode === 127 || /executable file not found|applet not found/i.test(output)) {
@@ -121,16 +123,18 @@ async function probeByName(
 
 const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
-async function execIn(engine: Engine, containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string }> {
+async function execIn(engine: Engine, containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string; timedOut: boolean }> {
   try {
     const exec = await engine.docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     let output = '';
+    let timedOut = false;
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     engine.docker.modem.demuxStream(stream, sink, sink);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
+        timedOut = true;
         stream.destroy();
         resolve();
       }, TIMEOUT_MS);
@@ -144,10 +148,11 @@ async function execIn(engine: Engine, containerId: string, cmd: string[]): Promi
       });
     });
     const { ExitCode } = await exec.inspect();
-    return { exitCode: ExitCode ?? -1, output };
+    return { exitCode: ExitCode ?? -1, output, timedOut };
   } catch (err) {
     const e = engineError(err, engine.endpoint);
-    if (e.engine && /executable file not found|no such file/i.test(e.engine.message)) return { exitCode: 127, output: e.engine.message };
+    if (e.engine && /executable file not found|no such file/i.test(e.engine.message))
+      return { exitCode: 127, output: e.engine.message, timedOut: false };
     throw e;
   }
 }

@@ -17,6 +17,8 @@ export interface EngineInfo {
 export interface Subnet {
   subnet: string;
   gateway?: string;
+  /** `endpoints`: the Engine's IPAM left the gateway out (Docker 20.10's default bridge); it was read from the containers on it. */
+  gatewayFrom?: 'endpoints';
   ipRange?: string;
 }
 
@@ -52,6 +54,8 @@ export interface Endpoint {
   dnsNames?: string[];
   /** Which network gives the default route (highest wins), from engines that have it (API 1.48, Docker 28). */
   gwPriority?: number;
+  /** The IPv4 gateway this endpoint routes through, while it has an address; empty ones are left out. */
+  gateway?: string;
 }
 
 export interface PortBinding {

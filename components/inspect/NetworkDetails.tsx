@@ -56,8 +56,13 @@ export function NetworkDetails({
                   {s.gateway && (
                     <>
                       <dt>gateway</dt>
-                      <dd>
+                      <dd data-testid="network-gateway" data-from={s.gatewayFrom ?? 'ipam'}>
                         <Mono>{s.gateway}</Mono>
+                        {s.gatewayFrom === 'endpoints' && (
+                          <span className="ml-1 text-slate-500 dark:text-slate-400">
+                            (from its containers: this Engine leaves it out of the network&apos;s IPAM)
+                          </span>
+                        )}
                       </dd>
                     </>
                   )}

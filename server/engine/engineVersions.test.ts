@@ -83,7 +83,15 @@ describe('the same network and container on Docker 20.10 and 26.1', () => {
     expect(now.ports).toEqual(old.ports);
     expect(old.ports).toEqual([{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }]);
     expect(old.endpoints).toEqual([
-      { networkId: expect.any(String), networkName: 'lan', ipv4: '10.231.7.2', ipv6: '', mac: '02:42:0a:e7:07:02', aliases: ['web'] },
+      {
+        networkId: expect.any(String),
+        networkName: 'lan',
+        ipv4: '10.231.7.2',
+        ipv6: '',
+        mac: '02:42:0a:e7:07:02',
+        aliases: ['web'],
+        gateway: '10.231.7.1',
+      },
     ]);
     expect(now.endpoints).toEqual([{ ...old.endpoints[0], dnsNames: ['web-1', 'web', ID.slice(0, 12)] }]);
   });

@@ -455,6 +455,7 @@ describe('toContainer', () => {
           ipv6: '',
           mac: '02:42:ac:13:00:04',
           aliases: ['web', 'frontend'],
+          gateway: '172.19.0.1',
         },
         {
           networkId: 'f2de39df4171b0dc801e8002d1d999b77256983dfc63041c0f34030aa3977566',
@@ -463,6 +464,7 @@ describe('toContainer', () => {
           ipv6: '',
           mac: '02:42:ac:11:00:03',
           aliases: [],
+          gateway: '172.17.0.1',
         },
         {
           networkId: '9d1c3b5a7e9f1a3c5e7d9b1f3a5c7e9d1b3f5a7c9e1d3b5f7a9c1e3d5b7f9a1c',
@@ -471,6 +473,7 @@ describe('toContainer', () => {
           ipv6: 'fd00:dead:beef::2',
           mac: '02:42:ac:12:00:02',
           aliases: ['web1'],
+          gateway: '172.18.0.1',
         },
       ],
       ports: [

@@ -72,6 +72,7 @@ function toEndpoints(networks: Record<string, RawEndpoint | undefined>, shortId:
               ipv6: e.GlobalIPv6Address ?? '',
               mac: e.MacAddress ?? '',
               aliases: (e.Aliases ?? []).filter((a) => a !== shortId),
+              ...(e.Gateway ? { gateway: e.Gateway } : {}),
               ...(e.DNSNames ? { dnsNames: [...e.DNSNames] } : {}),
               ...(typeof e.GwPriority === 'number' ? { gwPriority: e.GwPriority } : {}),
             },

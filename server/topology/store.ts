@@ -26,6 +26,7 @@ import { log as rootLog } from '../log';
 import { eventLines } from './eventLines';
 import { InspectQueue, type Delivery, type Job } from './inspectQueue';
 import { SharedLayout } from './sharedLayout';
+import { gatewayOps } from '../../lib/gateways';
 import { publishedBindings } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
 
@@ -389,9 +390,16 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     this.plannedPorts.delete(containerNodeId(id));
   }
 
-  private commit(ops: PatchOp[]): void {
-    if (ops.length === 0) return;
+  private commit(changes: PatchOp[]): void {
+    if (changes.length === 0) return;
+    let ops = changes;
     this.topology = applyOps(this.topology, ops);
+    // A gateway the IPAM left out, read from the endpoints on that network, travels in the same patch.
+    const gateways = gatewayOps(this.topology, ops);
+    if (gateways.length) {
+      ops = [...ops, ...gateways];
+      this.topology = applyOps(this.topology, gateways);
+    }
     const layout = this.followLayout();
     const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops, ...(layout ? { layout } : {}) };
     this.revision = patch.to;

@@ -261,3 +261,18 @@ describe('clockOf', () => {
     expect(clockOf('UTC', 'en-US')('2024-06-11T00:05:00.000Z')).toBe('00:05:00 UTC');
   });
 });
+
+describe('image events', () => {
+  const image = (Action: string, name: string): DockerEvent => ({
+    Type: 'image',
+    Action,
+    Actor: { ID: 'sha256:78acb51df4d7cf62f64f', Attributes: { name } },
+    time: 1,
+  });
+  const text = (e: DockerEvent) => describeEvent(e, { engine: emptyEngine('x'), networks: [], containers: [] }, '1').text;
+  it('say what happened to which image, in words', () => {
+    expect(text(image('tag', '127.0.0.1:5000/lesson/busybox:1'))).toBe('image 127.0.0.1:5000/lesson/busybox:1 tagged');
+    expect(text(image('pull', 'busybox:latest'))).toBe('image busybox:latest pulled');
+    expect(text(image('delete', 'sha256:78acb51df4d7cf62f64f'))).toBe('image 78acb51df4d7 removed');
+  });
+});

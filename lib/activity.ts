@@ -21,7 +21,12 @@ export function describeEvent(event: DockerEvent, topology: Topology, id: string
     action,
     actorId: event.Actor.ID,
     actorName,
-    text: event.Type === 'network' ? networkText(action, actorName, attrs, topology) : containerText(action, actorName, attrs, event.Action),
+    text:
+      event.Type === 'network'
+        ? networkText(action, actorName, attrs, topology)
+        : event.Type === 'image'
+          ? imageText(action, attrs.name ?? event.Actor.ID)
+          : containerText(action, actorName, attrs, event.Action),
     engine: engineLine(event),
   };
 }
@@ -106,6 +111,22 @@ function networkText(action: string, network: string, attrs: Record<string, stri
     default:
       return `network ${network}: ${action}`;
   }
+}
+
+/** Images change by pull, push, tag, untag, delete, import and load; `name` is the reference, or the id where none is left. */
+function imageText(action: string, name: string): string {
+  const ref = name.startsWith('sha256:') ? `image ${name.slice(7, 19)}` : `image ${name}`;
+  const done: Record<string, string> = {
+    pull: 'pulled',
+    push: 'pushed',
+    tag: 'tagged',
+    untag: 'untagged',
+    delete: 'removed',
+    import: 'imported',
+    load: 'loaded',
+    save: 'saved',
+  };
+  return `${ref} ${done[action] ?? action}`;
 }
 
 function containerText(action: string, name: string, attrs: Record<string, string>, fullAction: string): string {

@@ -8,6 +8,7 @@ import { createApi, refuseOnSocket, sendError } from './api';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
+import { imageTags } from './engine/images';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
 import { log, logRequest } from './log';
@@ -42,6 +43,20 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   store.on('patch', () => lessons.update());
   store.on('snapshot', () => lessons.update());
   store.on('event', (event) => lessons.engineEvent(event));
+  // The images the lessons ask about: read once the Engine answers, then only after an image event, never idly.
+  let imagesTimer: NodeJS.Timeout | null = null;
+  const readImages = () => {
+    if (imagesTimer) return;
+    imagesTimer = setTimeout(() => {
+      imagesTimer = null;
+      imageTags(engine).then(
+        (images) => lessons.setImages(images),
+        (err: unknown) => log.warn({ err }, 'could not read the images for the lessons'),
+      );
+    }, 100);
+  };
+  store.on('event', (event) => event.Type === 'image' && readImages());
+  store.on('snapshot', readImages);
   const api = createApi(store, engine, config, lessons);
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
@@ -113,6 +128,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     engine,
     lessons,
     async close() {
+      if (imagesTimer) clearTimeout(imagesTimer);
       await store.stop();
       await io.close();
       server.closeAllConnections();

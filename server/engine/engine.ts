@@ -100,7 +100,7 @@ export class Engine {
 
   /** One stream of network and container events; the caller owns its lifetime. */
   async events(): Promise<Readable> {
-    return (await this.docker.getEvents({ filters: { type: ['network', 'container'] } })) as unknown as Readable;
+    return (await this.docker.getEvents({ filters: { type: ['network', 'container', 'image'] } })) as unknown as Readable;
   }
 }
 

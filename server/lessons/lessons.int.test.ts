@@ -88,6 +88,27 @@ it('reset starts the room again: what the picture still shows ticks at once, the
   await waitFor('the feed to show the reset', () => feed.lessons.get(LESSON)?.current === 4);
 });
 
+it('reads the local images (at start, then after image events only): the Day 47 image steps tick from them', async () => {
+  const day47 = 'day47-networking-security';
+  const view = async () => (await api.get<LessonView>(`/api/lessons/${day47}`)).body;
+  const lean = (await view()).steps.findIndex((st) => st.id === 'lean-images');
+  // Skip up to it; reaching it, it ticks at once: the test image is a few megabytes, known from the images read at start.
+  while ((await view()).current < lean) expect((await api.post(`/api/lessons/${day47}/skip`, {})).status).toBe(200);
+  const after = await view();
+  expect(after.steps[lean]).toMatchObject({ done: true });
+  expect(after.steps[lean]!.skipped).toBeUndefined();
+
+  // A tag is an image event: it is told in the activity, and the images are read again.
+  const tag = `127.0.0.1:5000/${objects.name('img')}:1`;
+  await objects.docker(['tag', TEST_IMAGE, tag]);
+  try {
+    await waitFor('the tag in the activity', () => feed.activity.find((a) => a.type === 'image' && a.text === `image ${tag} tagged`), 3000);
+  } finally {
+    await objects.docker(['rmi', tag]);
+  }
+  expect((await api.post(`/api/lessons/${day47}/reset`, {})).status).toBe(200);
+});
+
 it('answers 404 for a lesson it does not have, and refuses a body on reset', async () => {
   expect((await api.get(`/api/lessons/no-such-lesson`)).status).toBe(404);
   expect((await api.post(`/api/lessons/no-such-lesson/skip`, {})).status).toBe(404);

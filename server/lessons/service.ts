@@ -95,6 +95,8 @@ export class Lessons extends EventEmitter<{ progress: [LessonView] }> {
     if (action === 'exec_start') {
       const seen: ExecSeen = { containerId: event.Actor.ID, command: rest.join(':').trim(), time: this.now() };
       this.running.set(execId, seen);
+      // An exec whose end never came (its container was removed) is forgotten with the oldest.
+      if (this.running.size > EXECS_KEPT) this.running.delete(this.running.keys().next().value!);
       this.execs.push(seen);
       if (this.execs.length > EXECS_KEPT) this.execs.splice(0, this.execs.length - EXECS_KEPT);
     } else if (action === 'exec_die') {

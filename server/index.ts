@@ -39,7 +39,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   const engine = new Engine(engineEnv);
   const store = makeStore ? makeStore(engine) : new TopologyStore(engine);
   const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => store.snapshot().topology);
-  for (const { file, message } of lessons.list().errors) console.error(`portolan: lesson ${file} not loaded: ${message}`);
+  for (const { file, message } of lessons.list().errors) log.error({ file }, `lesson not loaded: ${message}`);
   store.on('patch', () => lessons.update());
   store.on('snapshot', () => lessons.update());
   store.on('event', (event) => lessons.engineEvent(event));

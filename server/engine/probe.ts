@@ -91,7 +91,8 @@ async function probeByName(
 ): Promise<ProbeResult> {
   const cmd = port ? ['nc', '-w', '2', to.name, String(port)] : ['ping', '-c', '1', '-W', '2', to.name];
   const { exitCode, output, timedOut } = await execIn(engine, from.id, cmd);
-  const userShared = shared.filter((e) => !PREDEFINED.has(topology.networks.find((n) => n.id === e.networkId)?.name ?? e.networkName));
+  // The picture already knows Docker's own networks; one it has not seen yet can only be the default bridge here.
+  const userShared = shared.filter((e) => !(topology.networks.find((n) => n.id === e.networkId)?.predefined ?? e.networkName === 'bridge'));
   const network = topology.networks.find((n) => n.id === (userShared[0] ?? shared[0])?.networkId);
   // ping prints its first line once the name resolves: silence until the time is up means it never did (Docker 26's
   // embedded DNS passes a name it does not know to the host's resolvers, which may never answer).
@@ -120,8 +121,6 @@ async function probeByName(
     output: output.trim(),
   };
 }
-
-const PREDEFINED = new Set(['bridge', 'host', 'none']);
 
 async function execIn(engine: Engine, containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string; timedOut: boolean }> {
   try {

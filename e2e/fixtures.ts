@@ -43,15 +43,26 @@ export class MapPage {
     return this.page.getByTestId(`networks-${driver}`);
   }
 
-  nodes(): Promise<DrawnNode[]> {
+  /**
+   * Waits until the graph is mounted: after a client-side navigation to the map the engine status
+   * can read connected a frame before the canvas has put window.__PORTOLAN__ in place.
+   */
+  async mounted(): Promise<void> {
+    await this.page.waitForFunction(() => window.__PORTOLAN__ !== undefined);
+  }
+
+  async nodes(): Promise<DrawnNode[]> {
+    await this.mounted();
     return this.page.evaluate(() => window.__PORTOLAN__!.nodes() as DrawnNode[]);
   }
 
-  edges(): Promise<DrawnEdge[]> {
+  async edges(): Promise<DrawnEdge[]> {
+    await this.mounted();
     return this.page.evaluate(() => window.__PORTOLAN__!.edges() as DrawnEdge[]);
   }
 
-  positions(): Promise<Record<string, { x: number; y: number }>> {
+  async positions(): Promise<Record<string, { x: number; y: number }>> {
+    await this.mounted();
     return this.page.evaluate(() => window.__PORTOLAN__!.positions());
   }
 
@@ -66,9 +77,7 @@ export class MapPage {
   /** Waits until the drawn graph holds (or no longer holds) an element. */
   async expectElement(id: string, present = true): Promise<void> {
     await expect
-      .poll(async () =>
-        this.page.evaluate((wanted) => [...window.__PORTOLAN__!.nodes(), ...window.__PORTOLAN__!.edges()].some((e) => e.id === wanted), id),
-      )
+      .poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id))
       .toBe(present);
   }
 
@@ -79,6 +88,7 @@ export class MapPage {
 
   /** Rendered font size of every labelled node of a kind, in CSS pixels (style size × zoom). */
   async fontSizes(kind: string): Promise<{ id: string; px: number }[]> {
+    await this.mounted();
     return this.page.evaluate(
       (k) =>
         window
@@ -92,6 +102,7 @@ export class MapPage {
   /** Clicks a node on the canvas where cytoscape draws it; a network's box by its heading, as its containers fill the rest. */
   async clickNode(id: string): Promise<void> {
     // Where it is once it is still: a box the arrangement just moved settles within a frame or two.
+    await this.mounted();
     let previous = '';
     await expect
       .poll(async () => {

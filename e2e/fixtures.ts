@@ -66,6 +66,13 @@ export class MapPage {
     return this.page.evaluate(() => window.__PORTOLAN__!.positions());
   }
 
+  /** Where a network's box has its top-left corner, in graph units: where the box stays when it grows. */
+  async corner(id: string): Promise<{ x: number; y: number } | undefined> {
+    const [node, at] = [await this.node(id), (await this.positions())[id]];
+    if (!node || !at) return undefined;
+    return { x: at.x - Number(node.data.w) / 2, y: at.y - Number(node.data.h) / 2 };
+  }
+
   async node(id: string): Promise<DrawnNode | undefined> {
     return (await this.nodes()).find((n) => n.id === id);
   }
@@ -76,9 +83,7 @@ export class MapPage {
 
   /** Waits until the drawn graph holds (or no longer holds) an element. */
   async expectElement(id: string, present = true): Promise<void> {
-    await expect
-      .poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id))
-      .toBe(present);
+    await expect.poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id)).toBe(present);
   }
 
   /** Waits until a container is drawn inside a network's box: the network is its home. */

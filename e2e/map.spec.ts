@@ -202,6 +202,9 @@ test('collapse mode shows a network’s containers as one count node, and the to
   await map.expectElement(`grp:${net}`);
   expect((await map.node(`grp:${net}`))?.label).toBe('3 containers');
   expect((await map.nodes()).filter((n) => n.kind === 'container')).toEqual([]);
+  // Collapsed, boxes are small and close: every count and network name reads at a normal size.
+  for (const kind of ['group', 'network']) for (const { id, px } of await map.fontSizes(kind)) expect(px, id).toBeGreaterThanOrEqual(11);
+  await page.screenshot({ path: 'test-results/screenshots/map-collapsed.png' });
 
   await page.getByRole('button', { name: 'Collapse containers into counts' }).click();
   await map.expectElement(`grp:${net}`, false);

@@ -202,10 +202,11 @@ test('a collapsed network’s count opens on click in the same place, and the UR
   for (const i of [1, 2, 3]) await objects.sleeper(`k${i}`, ['--network', objects.name('counted')]);
   await map.open('?collapse=1');
   await map.expectElement(`grp:${net}`);
-  const box = (await map.positions())[`net:${net}`];
+  const box = await map.corner(`net:${net}`);
   await map.clickNode(`grp:${net}`);
   await expect.poll(async () => (await map.nodes()).filter((n) => n.kind === 'container' && n.parent === `net:${net}`).length).toBe(3);
-  expect((await map.positions())[`net:${net}`]).toEqual(box);
+  // The box opens where it is: its corner stays, and it grows to hold its containers.
+  expect(await map.corner(`net:${net}`)).toEqual(box);
   expect(new URL(page.url()).searchParams.get('expand')).toBe(net);
 
   await page.getByRole('button', { name: 'stopped containers' }).click();

@@ -14,9 +14,17 @@ export function applyPatch(snapshot: TopologySnapshot, patch: TopologyPatch): Pa
   if (patch.to <= snapshot.revision) return { applied: false, reason: 'stale' };
   if (patch.from !== snapshot.revision) return { applied: false, reason: 'gap' };
   const layout = patch.layout && snapshot.layout ? applyArrangementChange(snapshot.layout, patch.layout) : snapshot.layout;
+  const compactLayout =
+    patch.compactLayout && snapshot.compactLayout ? applyArrangementChange(snapshot.compactLayout, patch.compactLayout) : snapshot.compactLayout;
   return {
     applied: true,
-    snapshot: { epoch: snapshot.epoch, revision: patch.to, topology: applyOps(snapshot.topology, patch.ops), ...(layout ? { layout } : {}) },
+    snapshot: {
+      epoch: snapshot.epoch,
+      revision: patch.to,
+      topology: applyOps(snapshot.topology, patch.ops),
+      ...(layout ? { layout } : {}),
+      ...(compactLayout ? { compactLayout } : {}),
+    },
   };
 }
 

@@ -103,6 +103,8 @@ export interface TopologySnapshot {
   topology: Topology;
   /** The map's shared arrangement at this revision (an extension of DESIGN.md's snapshot). */
   layout?: Arrangement;
+  /** The shared arrangement of the compact picture, each network collapsed to its count (an extension too). */
+  compactLayout?: Arrangement;
 }
 
 export interface TopologyPatch {
@@ -112,6 +114,8 @@ export interface TopologyPatch {
   ops: PatchOp[];
   /** What moved in the shared arrangement, when anything did. */
   layout?: ArrangementChange;
+  /** What moved in the compact arrangement, when anything did. */
+  compactLayout?: ArrangementChange;
 }
 
 export type EngineConnection = 'connected' | 'reconnecting' | 'unreachable';

@@ -4,6 +4,7 @@ import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { diffElements, isEmpty } from '../../lib/graph/diff';
 import { toElements, type GraphElements, type GraphOptions } from '../../lib/graph/elements';
+import { withExpanded } from '../../lib/graph/arrangement';
 import { positionsOf, samePlace, type Arrangement, type Placed } from '../../lib/graph/layout';
 import { neighbourTowards, type Direction } from '../../lib/graph/navigation';
 import type { Topology } from '../../lib/topology';
@@ -27,6 +28,8 @@ export interface GraphController {
 export interface GraphCanvasProps {
   topology: Topology;
   layout: Arrangement | undefined;
+  /** The compact arrangement, each network collapsed to its count: drawn while the picture is collapsed. */
+  compactLayout?: Arrangement | undefined;
   revision: number;
   options: GraphOptions;
   theme: Theme;
@@ -79,12 +82,12 @@ const SLICE = 600;
  * arrangement moves them.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { topology, layout, options, theme, presenter, selected, matches, picked, controllerRef } = props;
+  const { topology, layout: fullLayout, compactLayout, options, theme, presenter, selected, matches, picked, controllerRef } = props;
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
   const placedRef = useRef<Map<string, Placed>>(new Map());
-  const generation = useRef(0);
+  const generation = useRef('');
   const busy = useRef<Promise<void>>(Promise.resolve());
   const lastFit = useRef(0);
   const fitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -95,6 +98,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
   live.current = { props, mode, actions: useActions() };
 
   const elements = useMemo(() => toElements(topology, options), [topology, options]);
+  // Collapsed, the boxes are small and close, so names and counts can be read at 1,000 containers.
+  const layout = useMemo(
+    () =>
+      options.collapsed && compactLayout
+        ? fullLayout
+          ? withExpanded(compactLayout, fullLayout, options.expanded ?? [], elements)
+          : compactLayout
+        : fullLayout,
+    [options.collapsed, options.expanded, compactLayout, fullLayout, elements],
+  );
 
   useEffect(() => {
     const cy = cytoscape({
@@ -238,8 +251,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const before = placedRef.current;
     const first = drawn.current.nodes.length === 0;
     const changes = diffElements(drawn.current, next);
-    const relaid = generation.current !== 0 && generation.current !== arrangement.generation;
-    generation.current = arrangement.generation;
+    // A Re-layout, or the picture switched between its full and compact arrangements.
+    const shape = `${arrangement === fullLayout ? 'full' : 'compact'}:${arrangement.generation}`;
+    const relaid = generation.current !== '' && generation.current !== shape;
+    generation.current = shape;
     drawn.current = next;
     placedRef.current = positions;
     if (first) {

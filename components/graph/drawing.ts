@@ -39,8 +39,11 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
       const shown = fitName(name, width, t.container, measureAt(t.container, t.weight));
       return second ? `${shown}\n${ADDRESS.test(second) ? second : fit(second, width, t.container, 1)}` : shown;
     }
-    case 'group':
-      return fit(node.label, LABEL_WIDTH.container, t.group, 2);
+    case 'group': {
+      // "38 containers": the count on a line of its own, so it is never the part an ellipsis takes.
+      const [count = '', ...words] = node.label.split(' ');
+      return `${count}\n${fit(words.join(' '), LABEL_WIDTH.container, t.group, 1)}`;
+    }
     case 'port':
       // In the room a port says its number; its colour says who can reach it.
       return fit(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);

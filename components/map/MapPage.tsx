@@ -113,6 +113,7 @@ export function MapPage() {
               <GraphCanvas
                 topology={topology}
                 layout={snapshot?.layout}
+                compactLayout={snapshot?.compactLayout}
                 revision={snapshot?.revision ?? 0}
                 options={options}
                 theme={theme}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, syntheticTopology } from '../../scripts/bench/synthetic';
 import { byName, type Container, type Network, type Topology } from '../topology';
-import { toElements, type GraphElements } from './elements';
+import { DEFAULT_OPTIONS, toElements, type GraphElements, type GraphOptions } from './elements';
 import {
   applyArrangementChange,
   arrangementChange,
@@ -15,7 +15,7 @@ import {
   type Placed,
   type Rect,
 } from './layout';
-import { arrange, rearrange } from './arrangement';
+import { arrange, rearrange, withExpanded } from './arrangement';
 
 const ENGINE = syntheticTopology(new Generator(1), 0).engine;
 
@@ -387,6 +387,73 @@ describe('rearrange keeps what is drawn where it was', () => {
       [topology, els, arrangement] = [next, nextEls, nextArrangement];
     }
     expect(els.nodes.filter((n) => n.kind === 'container')).toHaveLength(30);
+  });
+});
+
+describe('the compact arrangement: every network collapsed to its count', () => {
+  const COLLAPSED: GraphOptions = { ...DEFAULT_OPTIONS, collapsed: true };
+  const expanding = (...networkIds: string[]): GraphOptions => ({ ...COLLAPSED, expanded: networkIds });
+  const area = (a: Arrangement, els: GraphElements) => {
+    const boxes = els.nodes.filter((n) => n.kind === 'network').map((n) => rectOfBox(positionsOf(a, els).get(n.id)!));
+    const [x1, y1] = [Math.min(...boxes.map((b) => b.x)), Math.min(...boxes.map((b) => b.y))];
+    const [x2, y2] = [Math.max(...boxes.map((b) => b.x + b.w)), Math.max(...boxes.map((b) => b.y + b.h))];
+    return (x2 - x1) * (y2 - y1);
+  };
+
+  it('gives each count a cell of its box, so 1,000 containers take a fraction of the ground', () => {
+    const topology = syntheticTopology(new Generator(42), 1000);
+    const full = toElements(topology);
+    const compact = toElements(topology, COLLAPSED);
+    const arrangement = arrange(compact);
+    expect(problems(arrangement, compact)).toEqual([]);
+    const at = positionsOf(arrangement, compact);
+    for (const g of compact.nodes.filter((n) => n.kind === 'group')) {
+      expect(arrangement.grids[g.parent!]!.cells).toContain(g.id);
+      expect(inside(rectAround(at.get(g.id)!, CONTAINER_W, CONTAINER_H), rectOfBox(at.get(g.parent!)!))).toBe(true);
+    }
+    // The fit zoom of a picture goes with the square root of its ground.
+    expect(area(arrangement, compact)).toBeLessThan(area(arrange(full), full) / 8);
+  });
+
+  it('opens an expanded network where its box is, with its containers as the full arrangement has them; the boxes in its way make room', () => {
+    const { topology, networks } = small();
+    const compact = arrange(toElements(topology, COLLAPSED));
+    const full = arrange(toElements(topology));
+    const els = toElements(topology, expanding(networks.back.id));
+    const opened = withExpanded(compact, full, [networks.back.id], els);
+    const box = `net:${networks.back.id}`;
+    expect(problems(opened, els)).toEqual([]);
+    expect(corner(positionsOf(opened, els).get(box)!)).toEqual(corner(positionsOf(compact, toElements(topology, COLLAPSED)).get(box)!));
+    expect(opened.grids[box]!.cells).toEqual(full.grids[box]!.cells);
+    expect(els.nodes.filter((n) => n.kind === 'container' && n.parent === box).length).toBeGreaterThan(2);
+    // The same networks expanded give every viewer the same picture; none expanded is the compact arrangement itself.
+    expect(withExpanded(compact, full, [networks.back.id], els)).toEqual(opened);
+    expect(withExpanded(compact, full, [], toElements(topology, COLLAPSED))).toBe(compact);
+  });
+
+  it.each([60, 300])('expands the three largest of %i synthetic containers’ networks without overlaps', (count) => {
+    const topology = syntheticTopology(new Generator(42), count);
+    const compact = arrange(toElements(topology, COLLAPSED));
+    const full = arrange(toElements(topology));
+    const largest = topology.networks
+      .map((n) => ({ id: n.id, size: full.grids[`net:${n.id}`]?.cells.length ?? 0 }))
+      .sort((a, b) => b.size - a.size)
+      .slice(0, 3)
+      .map((n) => n.id);
+    const els = toElements(topology, expanding(...largest));
+    expect(problems(withExpanded(compact, full, largest, els), els)).toEqual([]);
+  });
+
+  it('follows a change like the full arrangement: an unrelated container moves nothing', () => {
+    const { gen, topology, networks } = small();
+    const before = toElements(topology, COLLAPSED);
+    const a = arrange(before);
+    const after = toElements(
+      picture(Object.values(networks), [...topology.containers, gen.container('late', [networks.front], true, false, false)]),
+      COLLAPSED,
+    );
+    const b = rearrange(a, after);
+    expect(moved(positionsOf(a, before), positionsOf(b, after), isScope)).toEqual([]);
   });
 });
 

@@ -41,13 +41,13 @@ function lotFor(g: Grid): { w: number; h: number } {
 /** What the arrangement needs to know of the elements. */
 interface Inputs {
   networks: GraphNode[];
-  /** Container nodes by home network node id ('' for none), in the order of the elements. */
+  /** Container nodes (and count nodes) by home network node id ('' for none), in the order of the elements. */
   members: Map<string, GraphNode[]>;
   /** Port lines each container needs under it: the ports it publishes now, or will publish once started. */
   ports: Map<string, string[]>;
   drivers: GraphNode[];
   host: GraphNode | undefined;
-  /** Container nodes by id. */
+  /** Container nodes and count nodes by id. */
   containers: Map<string, GraphNode>;
 }
 
@@ -65,7 +65,8 @@ function inputs(elements: GraphElements, planned?: ReadonlyMap<string, number>):
   const drivers: GraphNode[] = [];
   let host: GraphNode | undefined;
   for (const n of elements.nodes) {
-    if (n.kind === 'container') {
+    // A collapsed network's count node holds a cell of its box, as a container would.
+    if (n.kind === 'container' || n.kind === 'group') {
       containers.set(n.id, n);
       const home = n.parent ?? '';
       const list = members.get(home);
@@ -147,6 +148,46 @@ export function arrange(elements: GraphElements, generation = 1, planned?: Reado
   }
   void bottom;
   return { generation, grids, fixed };
+}
+
+/**
+ * The compact arrangement (every network collapsed to its count) with some
+ * networks expanded. An expanded box opens where it is: it takes its grid from
+ * the full arrangement, so its containers sit as they do in the full view, at
+ * its compact corner; a collapsed box it would now run into makes room, moving
+ * whole to free ground. Deterministic: every viewer expanding the same networks sees the same.
+ */
+export function withExpanded(compact: Arrangement, full: Arrangement, expanded: readonly string[], elements: GraphElements): Arrangement {
+  const ids = new Set(expanded.map((networkId) => `net:${networkId}`).filter((id) => compact.grids[id] && full.grids[id]));
+  if (ids.size === 0) return compact;
+  const input = inputs(elements);
+  const opened = (id: string): Grid => {
+    const { lot: _lot, ...grid } = full.grids[id]!;
+    return { ...grid, x: compact.grids[id]!.x, y: compact.grids[id]!.y };
+  };
+  // Drivers follow their lanes' first boxes; only the host stands in a box's way.
+  const host = Object.fromEntries(Object.entries(compact.fixed).filter(([id]) => id.startsWith('host:')));
+  const blocked = (n: GraphNode, g: Grid, grids: Record<string, Grid>) => overlapsOthers(n.id, gridRect(g), { ...grids, [n.id]: g }, host, input);
+  // Settled boxes, in this order: the expanded ones, the collapsed ones clear of them, then those that must make room.
+  const grids: Record<string, Grid> = {};
+  if (compact.grids['']) grids[''] = compact.grids[''];
+  const settle = (n: GraphNode, g: Grid) => {
+    const moved = { ...g };
+    if (blocked(n, moved, grids)) moveToFreeGround(n, moved, grids, host, input, n.id);
+    grids[n.id] = moved;
+  };
+  const networks = input.networks.filter((n) => compact.grids[n.id]);
+  for (const n of networks) if (ids.has(n.id)) settle(n, opened(n.id));
+  const inTheWay = new Set(networks.filter((n) => !ids.has(n.id) && blocked(n, compact.grids[n.id]!, grids)));
+  for (const n of networks) if (!ids.has(n.id) && !inTheWay.has(n)) grids[n.id] = compact.grids[n.id]!;
+  for (const n of inTheWay) settle(n, compact.grids[n.id]!);
+  const fixed = { ...compact.fixed };
+  for (const d of input.drivers) {
+    const first = networks.find((n) => n.data.driver === d.data.driver);
+    const [now, was] = [first && grids[first.id], first && compact.grids[first.id]];
+    if (fixed[d.id] && now && was && (now.x !== was.x || now.y !== was.y)) fixed[d.id] = driverPlace(d, input, grids);
+  }
+  return { generation: compact.generation, grids, fixed };
 }
 
 /** Places a scope's lanes in rows no wider than `width`, from `left`; the host, when given, opens the first row. */
@@ -264,14 +305,16 @@ export function rearrange(previous: Arrangement, elements: GraphElements, planne
     moveToFreeGround(n, moved, grids, fixed, input, n.id);
     grids[n.id] = moved;
   }
-  for (const d of input.drivers) {
-    if (fixed[d.id]) continue;
-    const first = input.networks.find((n) => n.data.driver === d.data.driver);
-    const r = first ? gridRect(grids[first.id]!) : { x: DRIVER_COL, y: TOP, w: 0, h: 0 };
-    fixed[d.id] = { x: r.x - DRIVER_COL / 2 - 12, y: r.y + Math.min(r.h, 180) / 2 };
-  }
+  for (const d of input.drivers) if (!fixed[d.id]) fixed[d.id] = driverPlace(d, input, grids);
   if (input.host && !fixed[input.host.id]) fixed[input.host.id] = { x: -HOST_W / 2 - GAP, y: HOST_H / 2 };
   return { generation: previous.generation, grids, fixed };
+}
+
+/** A driver heads its lane: left of its first network's box. */
+function driverPlace(driver: GraphNode, input: Inputs, grids: Record<string, Grid>): Point {
+  const first = input.networks.find((n) => n.data.driver === driver.data.driver && grids[n.id]);
+  const r = first ? gridRect(grids[first.id]!) : { x: DRIVER_COL, y: TOP, w: 0, h: 0 };
+  return { x: r.x - DRIVER_COL / 2 - 12, y: r.y + Math.min(r.h, 180) / 2 };
 }
 
 /** The grid with the member in a free cell: next to its compose project where it can, else the first free one. Null when it is full. */

@@ -126,7 +126,9 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
       if (!g) continue;
       const r = gridRect(g);
       if (n.kind === 'group') {
-        placed.set(n.id, { x: r.x + r.w / 2, y: r.y + HEAD + (r.h - HEAD) / 2 });
+        // In its own cell of a compact box; in the full arrangement, amid the room its containers would take.
+        const cell = arrangement.grids[n.parent ?? ''] && placesIn(arrangement.grids[n.parent ?? '']!).get(n.id);
+        placed.set(n.id, { x: r.x + r.w / 2, y: cell ? cell.placed.y : r.y + HEAD + (r.h - HEAD) / 2 });
         continue;
       }
       placed.set(n.id, { x: r.x + r.w / 2, y: r.y + r.h / 2, w: r.w, h: r.h });

@@ -2,7 +2,7 @@
 import { applyOps } from '../../lib/patch';
 import { byName, type Container, type EngineStatus, type Network, type PatchOp, type Topology, type TopologyPatch } from '../../lib/topology';
 import type { Engine } from '../../server/engine/engine';
-import { SharedLayout } from '../../server/topology/sharedLayout';
+import { MapLayouts } from '../../server/topology/sharedLayout';
 import { TopologyStore } from '../../server/topology/store';
 import { range } from './util';
 
@@ -98,25 +98,24 @@ export function syntheticTopology(gen: Generator, count: number): Topology {
  */
 export class SyntheticStore extends TopologyStore {
   private rev = 1;
-  private readonly shared: SharedLayout;
+  private readonly shared: MapLayouts;
   constructor(
     engine: Engine,
     private picture: Topology,
   ) {
     super(engine);
-    this.shared = new SharedLayout(picture);
+    this.shared = new MapLayouts(picture);
   }
   override start(): void {}
   override snapshot() {
-    return { epoch: this.epoch, revision: this.rev, topology: this.picture, layout: this.shared.current() };
+    return { epoch: this.epoch, revision: this.rev, topology: this.picture, ...this.shared.current() };
   }
   override status(): EngineStatus {
     return { status: 'connected', endpoint: this.picture.engine.endpoint };
   }
   apply(ops: PatchOp[]): TopologyPatch {
     this.picture = applyOps(this.picture, ops);
-    const layout = this.shared.follow(this.picture);
-    const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops, ...(layout ? { layout } : {}) };
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops, ...this.shared.follow(this.picture) };
     this.rev = patch.to;
     this.emit('patch', patch);
     return patch;

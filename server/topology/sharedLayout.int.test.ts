@@ -45,8 +45,11 @@ describe('the shared arrangement on a real Engine', () => {
     );
     await portolan.store.settled();
     const after = placesOf(feed.snapshot!);
-    // The viewer's copy, patched change by change, is the server's arrangement.
+    // The viewer's copy, patched change by change, is the server's arrangement, the full one and the compact one.
     expect(feed.snapshot!.layout).toEqual(portolan.store.snapshot().layout);
+    expect(feed.snapshot!.compactLayout).toEqual(portolan.store.snapshot().compactLayout);
+    // Compact, the network is a box holding its count, in a cell of its own.
+    expect(feed.snapshot!.compactLayout!.grids[`net:${net}`]!.cells).toContain(`grp:${net}`);
     expect(after.get(`ctr:${second}`)).toBeDefined();
     for (const [id, p] of before) {
       if (id === `net:${net}` || id.startsWith('scope:')) continue; // its box may grow around the newcomer
@@ -93,7 +96,9 @@ describe('the shared arrangement on a real Engine', () => {
     expect(body.generation).toBe(generation + 1);
     const patch = await waitFor('the re-layout patch', () => feed.patches.slice(since).find((p) => p.layout?.generation === generation + 1));
     expect(patch.ops).toEqual([]);
+    expect(patch.compactLayout?.generation).toBe(portolan.store.snapshot().compactLayout!.generation);
     expect(feed.snapshot!.layout).toEqual(portolan.store.snapshot().layout);
+    expect(feed.snapshot!.compactLayout).toEqual(portolan.store.snapshot().compactLayout);
   });
 
   it('refuses a re-layout from a read-only Portolan', async () => {

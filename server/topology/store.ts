@@ -25,7 +25,7 @@ import { isUnreachable, unreachableHint } from '../engine/errors';
 import { log as rootLog } from '../log';
 import { eventLines } from './eventLines';
 import { InspectQueue, type Delivery, type Job } from './inspectQueue';
-import { SharedLayout } from './sharedLayout';
+import { MapLayouts, type LayoutChanges } from './sharedLayout';
 import { gatewayOps } from '../../lib/gateways';
 import { publishedBindings } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
@@ -88,7 +88,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private audits = new Map<string, ContainerAudit>();
   /** Port mappings each container is set to publish, by graph node id: kept with its security inputs, read by the arrangement. */
   private plannedPorts = new Map<string, number>();
-  private layout: SharedLayout;
+  private layouts: MapLayouts;
 
   constructor(
     private readonly engine: Engine,
@@ -97,7 +97,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     super();
     this.topology = { engine: emptyEngine(engine.endpoint), networks: [], containers: [] };
     this.engineStatus = { status: 'reconnecting', endpoint: engine.endpoint, detail: 'Connecting to the Docker Engine…' };
-    this.layout = new SharedLayout(this.topology);
+    this.layouts = new MapLayouts(this.topology);
     this.queue = new InspectQueue({
       concurrency: INSPECT_CONCURRENCY,
       coalesceMs: (key) => (key.startsWith('container:') ? COALESCE_MS : 0),
@@ -111,7 +111,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   }
 
   snapshot(): TopologySnapshot {
-    return { epoch: this.epoch, revision: this.revision, topology: this.topology, layout: this.layout.current() };
+    return { epoch: this.epoch, revision: this.revision, topology: this.topology, ...this.layouts.current() };
   }
 
   /** Re-layout for every viewer: a new arrangement, announced as a patch that changes nothing else. */
@@ -121,7 +121,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       from: this.revision,
       to: this.revision + 1,
       ops: [],
-      layout: this.layout.reset(this.topology, this.plannedPorts),
+      ...this.layouts.reset(this.topology, this.plannedPorts),
     };
     this.revision = patch.to;
     this.emit('patch', patch);
@@ -333,7 +333,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     const ops = diffTopology(this.topology, fresh);
     if (engineChanged) {
       this.topology = fresh;
-      this.layout = new SharedLayout(fresh);
+      this.layouts = new MapLayouts(fresh);
       this.revision++;
       this.emit('snapshot', this.snapshot());
     } else {
@@ -374,13 +374,13 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     return inspected.container;
   }
 
-  /** The shared arrangement after this change; a picture it cannot place is logged and the map keeps its last arrangement. */
-  private followLayout() {
+  /** The shared arrangements after this change; a picture they cannot place is logged and the map keeps its last arrangement. */
+  private followLayout(): LayoutChanges {
     try {
-      return this.layout.follow(this.topology, this.plannedPorts);
+      return this.layouts.follow(this.topology, this.plannedPorts);
     } catch (err) {
       this.log.error({ err }, 'the shared map arrangement could not follow this change; keeping the last one');
-      return null;
+      return {};
     }
   }
 
@@ -400,8 +400,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       ops = [...ops, ...gateways];
       this.topology = applyOps(this.topology, gateways);
     }
-    const layout = this.followLayout();
-    const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops, ...(layout ? { layout } : {}) };
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.revision, to: this.revision + 1, ops, ...this.followLayout() };
     this.revision = patch.to;
     this.emit('patch', patch);
   }

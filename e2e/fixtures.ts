@@ -76,9 +76,7 @@ export class MapPage {
 
   /** Waits until the drawn graph holds (or no longer holds) an element. */
   async expectElement(id: string, present = true): Promise<void> {
-    await expect
-      .poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id))
-      .toBe(present);
+    await expect.poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id)).toBe(present);
   }
 
   /** Waits until a container is drawn inside a network's box: the network is its home. */

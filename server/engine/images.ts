@@ -1,4 +1,4 @@
-import { registryOf, type ImageSummary } from '../../lib/images';
+import { imageRegistry, type ImageSummary } from '../../lib/images';
 import type { Engine } from './engine';
 
 export async function listImages(engine: Engine): Promise<ImageSummary[]> {
@@ -10,7 +10,7 @@ export async function listImages(engine: Engine): Promise<ImageSummary[]> {
       id: i.Id,
       tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
       size: i.Size,
-      registry: registryOf(i.RepoDigests ?? []),
+      registry: imageRegistry(i.RepoDigests ?? []),
       createdAt: new Date(i.Created * 1000).toISOString(),
       containers: uses.get(i.Id) ?? 0,
       unused: !uses.has(i.Id),

@@ -44,6 +44,12 @@ describe('a pull, line by line', () => {
     });
   });
 
+  it('gives no percentage while the Engine only names layers it has already, then counts them in', () => {
+    const named = fold('pull', [{ status: 'Already exists', id: B, progressDetail: {} }]);
+    expect(summarize(named).percent).toBeUndefined();
+    expect(summarize(applyLine(named, { status: 'Pulling fs layer', id: A, progressDetail: {} })).percent).toBe(50);
+  });
+
   it('says 100% when the stream ended well, even if no layer had to move', () => {
     expect(summarize(fold('pull', [{ status: 'Status: Image is up to date for x:1' }]), true).percent).toBe(100);
   });

@@ -28,6 +28,11 @@ export interface TransferState {
   /** The last thing the Engine said, in its words ("Downloading", "Pushed", "Digest: sha256:…"). */
   status: string;
   layers: Record<string, LayerState>;
+  /**
+   * A layer has had something to move. Until then the Engine is still naming
+   * the layers it already has, and a percentage would read 100 too soon.
+   */
+  measuring: boolean;
 }
 
 /** What socket.io's `image:progress` carries, for every viewer. */
@@ -55,7 +60,12 @@ const LAYER_DONE = /^(Pull complete|Already exists|Pushed|Layer already exists|M
 /** Pull lines that name the image (its tag) rather than a layer. */
 const NOT_A_LAYER = /^(Pulling from|Digest:|Status:)/;
 
-export const startTransfer = (kind: TransferKind): TransferState => ({ kind, status: kind === 'pull' ? 'Pulling' : 'Pushing', layers: {} });
+export const startTransfer = (kind: TransferKind): TransferState => ({
+  kind,
+  status: kind === 'pull' ? 'Pulling' : 'Pushing',
+  layers: {},
+  measuring: false,
+});
 
 /** The state after one more line; an error line is the caller's to read (see `lineError`). */
 export function applyLine(state: TransferState, line: ProgressLine): TransferState {
@@ -69,7 +79,7 @@ export function applyLine(state: TransferState, line: ProgressLine): TransferSta
     current: typeof detail.current === 'number' ? detail.current : LAYER_DONE.test(status) ? before.total : before.current,
     total: typeof detail.total === 'number' && detail.total > 0 ? detail.total : before.total,
   };
-  return { ...state, status, layers: { ...state.layers, [line.id]: layer } };
+  return { ...state, status, layers: { ...state.layers, [line.id]: layer }, measuring: state.measuring || !LAYER_DONE.test(status) };
 }
 
 export function lineError(line: ProgressLine): string | null {
@@ -94,7 +104,7 @@ export function summarize(state: TransferState, finished = false): Pick<ImagePro
   const total = layers.reduce((sum, l) => sum + l.total, 0);
   const current = layers.reduce((sum, l) => sum + Math.min(l.current, l.total || l.current), 0);
   const share = layers.reduce((sum, l) => sum + layerShare(state.kind, l), 0);
-  const percent = finished ? 100 : layers.length ? Math.floor((share / layers.length) * 100) : undefined;
+  const percent = finished ? 100 : state.measuring ? Math.floor((share / layers.length) * 100) : undefined;
   return {
     status: state.status,
     layers: { done, total: layers.length },

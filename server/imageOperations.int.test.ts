@@ -5,7 +5,7 @@ import { PortolanApi, freePort, type Answer, type ErrorAnswer } from '../scripts
 import { TEST_IMAGE, TestObjects, docker } from '../scripts/testkit/docker';
 import { Feed } from '../scripts/testkit/feed';
 import { startTestPortolan } from '../scripts/testkit/portolan';
-import { bulkyImage, startRegistry } from '../scripts/testkit/registry';
+import { imageOfOurOwn, startRegistry } from '../scripts/testkit/registry';
 import type { Portolan } from './index';
 
 // Pulls and pushes only ever go to the registry this file runs on loopback; every outcome is read back with the docker CLI.
@@ -48,7 +48,7 @@ async function transfer(kind: 'pull' | 'push', image: string): Promise<{ started
 describe('push and pull through the loopback registry', () => {
   it('pushes a tagged local image with progress to done, removes it, pulls it back, and the images view names the registry', async () => {
     const image = `${registry}/${objects.prefix}/busybox:1`;
-    await docker(['tag', TEST_IMAGE, image]);
+    const id = await imageOfOurOwn(objects, image);
 
     const push = await transfer('push', image);
     expect(push.started.body.command).toBe(`docker push ${image}`);
@@ -70,7 +70,7 @@ describe('push and pull through the loopback registry', () => {
     expect(pull.last).toMatchObject({ image, kind: 'pull', done: true, percent: 100 });
     expect(pull.last.error).toBeUndefined();
     expect(pull.last.status).toMatch(/Downloaded newer image|Image is up to date/);
-    expect(await docker(['image', 'inspect', '-f', '{{.Id}}', image])).toBe(await docker(['image', 'inspect', '-f', '{{.Id}}', TEST_IMAGE]));
+    expect(await docker(['image', 'inspect', '-f', '{{.Id}}', image])).toBe(id);
 
     const { body } = await api.get<{ images: ImageSummary[] }>('/api/images');
     expect(body.images.find((i) => i.tags.includes(image))?.registry).toBe(registry);
@@ -78,7 +78,7 @@ describe('push and pull through the loopback registry', () => {
 
   it('reports the bytes and layers of a larger pull as it goes, and ends at 100%', async () => {
     const image = `${registry}/${objects.prefix}/bulk:1`;
-    await bulkyImage(objects, image, TEST_IMAGE, 24);
+    await imageOfOurOwn(objects, image, 24);
     await docker(['push', image]);
     await docker(['rmi', image]);
 
@@ -127,7 +127,7 @@ describe('failures keep the Engine’s words', () => {
 describe('cancel', () => {
   it('cancels a pull under way: the last event says cancelled and the image is not here', async () => {
     const image = `${registry}/${objects.prefix}/bulk-cancel:1`;
-    await bulkyImage(objects, image, TEST_IMAGE, 40);
+    await imageOfOurOwn(objects, image, 40);
     await docker(['push', image]);
     await docker(['rmi', image]);
 

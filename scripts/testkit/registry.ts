@@ -1,5 +1,4 @@
-import type { TestObjects } from './docker';
-import { waitFor } from './docker';
+import { TEST_IMAGE, waitFor, type TestObjects } from './docker';
 
 /** The private registry the test host builds from Debian's docker-registry (scripts/test-host.sh). */
 export const REGISTRY_IMAGE = process.env.PORTOLAN_REGISTRY_IMAGE ?? 'portolan/registry:test';
@@ -26,10 +25,15 @@ export async function startRegistry(objects: TestObjects, suffix = 'registry'): 
   return host;
 }
 
-/** An image of about `megabytes` of random data on the test image, so a pull of it lasts long enough to cancel. */
-export async function bulkyImage(objects: TestObjects, reference: string, base: string, megabytes = 32): Promise<void> {
-  const builder = objects.name('bulk-builder');
-  await objects.docker(['run', '--name', builder, base, 'sh', '-c', `dd if=/dev/urandom of=/bulk bs=1000000 count=${megabytes} 2>/dev/null`]);
-  await objects.docker(['commit', builder, reference]);
+/**
+ * An image of the test's own on the test image, so pushing it gives digests to nothing shared; with `megabytes`
+ * of random data, a pull of it lasts long enough to cancel.
+ */
+export async function imageOfOurOwn(objects: TestObjects, reference: string, megabytes = 0): Promise<string> {
+  const builder = objects.name('image-builder');
+  const write = megabytes ? `dd if=/dev/urandom of=/bulk bs=1000000 count=${megabytes} 2>/dev/null` : `echo ${reference} >/made-for`;
+  await objects.docker(['run', '--name', builder, TEST_IMAGE, 'sh', '-c', write]);
+  const id = await objects.docker(['commit', builder, reference]);
   await objects.docker(['rm', '-v', builder]);
+  return id;
 }

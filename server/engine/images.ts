@@ -18,10 +18,11 @@ export async function listImages(engine: Engine): Promise<ImageSummary[]> {
     .sort((a, b) => (a.tags[0] ?? a.id).localeCompare(b.tags[0] ?? b.id));
 }
 
-/** Local images by tag and size, for the lessons: one Engine request, made only when an image event says they changed. */
-export async function imageTags(engine: Engine): Promise<{ tags: string[]; size: number }[]> {
+/** Local images by tag, size and digest, for the lessons: one Engine request, made only when an image event says they changed. */
+export async function imageTags(engine: Engine): Promise<{ tags: string[]; size: number; digests: string[] }[]> {
   return (await engine.docker.listImages({ all: false })).map((i) => ({
     tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
     size: i.Size,
+    digests: (i.RepoDigests ?? []).filter((d) => !d.startsWith('<none>')),
   }));
 }

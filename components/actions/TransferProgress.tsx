@@ -79,7 +79,7 @@ export function TransferProgress({
             · {progress.layers.done}/{progress.layers.total} layers
           </span>
         )}
-        {progress?.total !== undefined && (
+        {progress?.total !== undefined && progress.total >= 1e3 && (
           <span>
             · {mb(progress.current ?? 0)} of {mb(progress.total)}
           </span>

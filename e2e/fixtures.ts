@@ -131,12 +131,55 @@ export class MapPage {
   }
 }
 
-export const test = base.extend<{ map: MapPage; objects: TestObjects }>({
+/** The images section of the security lens: each image's bar and registry, and the pull and push that run from it. */
+export class ImagesView {
+  readonly section: Locator;
+  readonly pullInput: Locator;
+  readonly transfer: Locator;
+  readonly progress: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByTestId('images');
+    this.pullInput = this.section.getByLabel('Image to pull');
+    this.transfer = this.section.getByTestId('transfer');
+    this.progress = this.transfer.getByRole('progressbar');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/security');
+    await expect(this.page.getByTestId('engine-status')).toHaveAttribute('data-status', 'connected');
+  }
+
+  /** The bar of the image that has this tag, among others or alone. */
+  bar(tag: string): Locator {
+    return this.section.locator(`[data-testid="image-bar"][data-tags~="${tag}"]`);
+  }
+
+  async pull(reference: string): Promise<void> {
+    await this.pullInput.fill(reference);
+    await this.section.getByRole('button', { name: 'Pull', exact: true }).click();
+  }
+
+  async push(tag: string): Promise<void> {
+    await this.section.getByRole('button', { name: `Push ${tag}` }).click();
+  }
+
+  /** Waits for the transfer on screen to end, and answers how: done, failed or cancelled. */
+  async outcome(): Promise<string> {
+    await expect(this.transfer).not.toHaveAttribute('data-outcome', 'running', { timeout: 30_000 });
+    return (await this.transfer.getAttribute('data-outcome')) ?? '';
+  }
+}
+
+export const test = base.extend<{ map: MapPage; images: ImagesView; objects: TestObjects }>({
   map: async ({ page }, use) => {
     // What the page complains about is part of the test's story.
     page.on('console', (m) => void (m.type() === 'error' && console.log(`[page error] ${m.text()}`)));
     page.on('pageerror', (err) => console.log(`[page exception] ${err.message}`));
     await use(new MapPage(page));
+  },
+  images: async ({ page }, use) => {
+    await use(new ImagesView(page));
   },
   objects: async ({}, use, testInfo) => {
     const objects = new TestObjects(`e2e${testInfo.workerIndex}`);

@@ -99,3 +99,5 @@ export function probeCommand(from: string, targetIp: string, port?: number): str
     ? line(['docker', 'exec', from, 'nc', '-w', '2', targetIp, String(port)])
     : line(['docker', 'exec', from, 'ping', '-c', '1', '-W', '2', targetIp]);
 }
+
+export const imageCommand = (kind: 'pull' | 'push', image: string) => line(['docker', kind, image]);

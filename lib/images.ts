@@ -1,3 +1,5 @@
+import { registryName, registryOf } from './imageReference';
+
 /** What `GET /api/images` answers for each image. */
 export interface ImageSummary {
   id: string;
@@ -11,9 +13,8 @@ export interface ImageSummary {
   unused: boolean;
 }
 
-export function registryOf(repoDigests: readonly string[]): string {
+/** Where an image came from, by the registry its digest names: no digest means it was never pulled or pushed. */
+export function imageRegistry(repoDigests: readonly string[]): string {
   const ref = repoDigests[0];
-  if (!ref) return 'local only';
-  const first = ref.split('/')[0] ?? '';
-  return ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'Docker Hub';
+  return ref ? registryName(registryOf(ref)) : 'local only';
 }

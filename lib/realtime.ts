@@ -1,3 +1,4 @@
+import type { ImageProgress } from './imageProgress';
 import type { LessonView } from './lessons/view';
 import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from './topology';
 
@@ -9,6 +10,8 @@ export interface ServerToClient {
   activity: (activity: Activity) => void;
   /** A lesson's progress changed (and each lesson's on connect). */
   'lesson:progress': (lesson: LessonView) => void;
+  /** A pull or push moved on, at most ten times a second per operation, and once more when it ends (and each running one's on connect). */
+  'image:progress': (progress: ImageProgress) => void;
 }
 
 export interface ClientToServer {

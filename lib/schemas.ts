@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { contains, isRange, parseCidr } from './cidr';
+import { isReference, parseReference } from './imageReference';
 
 // One set of schemas for the UI's forms and the server's API. Objects are
 // strict: an unknown key (Privileged, Binds, CapAdd…) is refused, never ignored.
@@ -138,6 +139,18 @@ export const runSchema = z.strictObject({
   pull: z.boolean().optional(),
 });
 
+/** An image reference by Docker's grammar (`127.0.0.1:5000/team/app:1`), told in words when it is not one. */
+export const imageReference = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const parsed = parseReference(value);
+    if (!isReference(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error });
+  });
+
+/** Pull or push one image. */
+export const imageTransferSchema = z.strictObject({ image: imageReference });
+
 export const portsSchema = z.strictObject({ ports: z.array(portBindingSchema).max(32) });
 
 /** `by`: reach the target at its address (default) or by its name, which only Docker's embedded DNS on a user-defined network answers. */
@@ -150,6 +163,7 @@ export type PortBindingInput = z.infer<typeof portBindingSchema>;
 export type Run = z.infer<typeof runSchema>;
 export type PortsChange = z.infer<typeof portsSchema>;
 export type Probe = z.infer<typeof probeSchema>;
+export type ImageTransfer = z.infer<typeof imageTransferSchema>;
 
 /** Issues in words: "gateway: 10.1.0.1 is not inside 10.2.0.0/24; unknown key "Privileged"". */
 export function describeIssues(error: z.ZodError): string {

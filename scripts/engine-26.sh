@@ -16,6 +16,7 @@ NETNS=ptl-docker-26-1
 SOCKET=$RUN/docker.sock
 LOG=/var/log/portolan-docker-$VERSION.log
 TEST_IMAGE="${PORTOLAN_TEST_IMAGE:-portolan/busybox:test}"
+REGISTRY_IMAGE="${PORTOLAN_REGISTRY_IMAGE:-portolan/registry:test}"
 # The engine test-host.sh prepared, which holds the test image.
 SOURCE_HOST="${DOCKER_HOST:-}"
 export DOCKER_HOST="unix://$SOCKET"
@@ -37,7 +38,7 @@ fi
 
 where() { printf 'DOCKER_HOST=%s\nNETNS=%s\n' "$DOCKER_HOST" "$NETNS"; }
 
-if answers && docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then
+if answers && docker image inspect "$TEST_IMAGE" "$REGISTRY_IMAGE" >/dev/null 2>&1; then
   where
   exit 0
 fi
@@ -104,9 +105,11 @@ EOF
   answers || { log "dockerd did not answer in 30 s; see $LOG"; tail -20 "$LOG" >&2; exit 1; }
 fi
 
-if ! docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then
-  log "loading $TEST_IMAGE from the system engine"
-  DOCKER_HOST="$SOURCE_HOST" docker save "$TEST_IMAGE" | docker load >/dev/null
-fi
+for image in "$TEST_IMAGE" "$REGISTRY_IMAGE"; do
+  if ! docker image inspect "$image" >/dev/null 2>&1; then
+    log "loading $image from the system engine"
+    DOCKER_HOST="$SOURCE_HOST" docker save "$image" | docker load >/dev/null
+  fi
+done
 log "ready: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server.APIVersion}})') in network namespace $NETNS"
 where

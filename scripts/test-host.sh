@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Prepares this machine to run Portolan's tests: a Docker Engine that answers,
-# the local busybox test image, and a second engine, Docker 26.1 (engine-26.sh).
+# the local busybox test image, a private registry's image (Debian's
+# docker-registry, never run as a service on the host) and a second engine,
+# Docker 26.1 (engine-26.sh).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 
 TEST_IMAGE="${PORTOLAN_TEST_IMAGE:-portolan/busybox:test}"
+REGISTRY_IMAGE="${PORTOLAN_REGISTRY_IMAGE:-portolan/registry:test}"
 
 log() { printf 'test-host: %s\n' "$*" >&2; }
 
@@ -56,7 +59,49 @@ if ! docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then
   echo '<h1>Portolan test web</h1>' >"$rootfs/var/www/index.html"
   tar -C "$rootfs" -c . | docker import -c 'CMD ["/bin/sh"]' -c 'ENV PATH=/bin' - "$TEST_IMAGE" >/dev/null
 fi
-log "ready: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server.APIVersion}})'), image $TEST_IMAGE"
+if ! docker image inspect "$REGISTRY_IMAGE" >/dev/null 2>&1; then
+  # Debian's registry server (distribution 2.8), unpacked from its package
+  # rather than installed: no registry service runs on the host. The image
+  # holds the binary, the C library it links and a config serving :5000 with
+  # its storage in a volume, as the course's registry:2 does.
+  log "building $REGISTRY_IMAGE from Debian's docker-registry"
+  work=$(mktemp -d)
+  trap 'rm -rf "${rootfs:-}" "$work"' EXIT
+  if ! (cd "$work" && apt-get download docker-registry >/dev/null 2>&1); then
+    [ "$(id -u)" = 0 ] || { log "apt-get download docker-registry failed: run this as root, so that apt-get update can run first"; exit 1; }
+    apt-get update -qq
+    (cd "$work" && apt-get download docker-registry >/dev/null 2>&1)
+  fi
+  dpkg-deb -x "$work"/docker-registry_*.deb "$work/deb"
+  image="$work/image"
+  mkdir -p "$image/bin" "$image/etc/docker/registry" "$image/var/lib/registry" "$image/tmp"
+  cp "$work/deb/usr/bin/docker-registry" "$image/bin/registry"
+  # A dynamic binary: each library ldd names, and the loader, at the paths it asks for.
+  for lib in $(ldd "$image/bin/registry" | grep -oE '/[^ ]+'); do
+    mkdir -p "$image$(dirname "$lib")"
+    cp -L "$lib" "$image$lib"
+  done
+  cat >"$image/etc/docker/registry/config.yml" <<'CONFIG'
+version: 0.1
+log:
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: /var/lib/registry
+  delete:
+    enabled: true
+http:
+  addr: :5000
+  headers:
+    X-Content-Type-Options: [nosniff]
+CONFIG
+  tar -C "$image" -c . | docker import -c 'ENTRYPOINT ["/bin/registry", "serve"]' -c 'CMD ["/etc/docker/registry/config.yml"]' \
+    -c 'EXPOSE 5000' -c 'VOLUME ["/var/lib/registry"]' - "$REGISTRY_IMAGE" >/dev/null
+fi
+log "ready: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server.APIVersion}})'), images $TEST_IMAGE and $REGISTRY_IMAGE"
 
 # The integration suite and a smoke end-to-end run again against Docker 26.1,
 # the engine most people run today, beside this one.

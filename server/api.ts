@@ -9,6 +9,7 @@ import {
   connectSchema,
   describeIssues,
   disconnectSchema,
+  imageTransferSchema,
   networkCreateSchema,
   portsSchema,
   probeSchema,
@@ -18,6 +19,7 @@ import type { Config } from './config';
 import { containerVerb, runContainer } from './engine/containerActions';
 import type { Engine } from './engine/engine';
 import { toApiError } from './engine/errors';
+import type { ImageOperations } from './imageOperations';
 import { listImages } from './engine/images';
 import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from './engine/networkActions';
 import { probe } from './engine/probe';
@@ -34,7 +36,7 @@ const REFRESH_WAIT_MS = 2000;
 type Handler = (req: IncomingMessage, params: Record<string, string | undefined>) => Promise<{ status?: number; body: unknown }>;
 
 /** The JSON API: an allowlist of operations, never a passthrough to the Engine. */
-export function createApi(store: TopologyStore, engine: Engine, config: Pick<Config, 'readOnly'>, lessons: Lessons) {
+export function createApi(store: TopologyStore, engine: Engine, config: Pick<Config, 'readOnly'>, lessons: Lessons, images: ImageOperations) {
   const router = Router({
     ignoreTrailingSlash: true,
     defaultRoute: (_req, res) =>
@@ -70,6 +72,18 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   route('GET', '/api/networks/:ref', async (_req, { ref }) => ({ body: await engine.inspectNetwork(objectRef(ref)) }));
   route('GET', '/api/images', async () => ({ body: { images: await listImages(engine) } }));
   route('GET', '/api/audit', async () => ({ body: { containers: store.audit() } }));
+
+  // Pulls and pushes outlive their request: the answer is the operation, its progress arrives as image:progress.
+  for (const kind of ['pull', 'push'] as const) {
+    route('POST', `/api/images/${kind}`, async (req) => ({
+      status: 202,
+      body: images.start(kind, (await readBody(req, imageTransferSchema)).image),
+    }));
+  }
+  route('POST', '/api/images/operations/:id/cancel', async (req, { id }) => {
+    await readBody(req, null);
+    return { body: images.cancel(id ?? '') };
+  });
 
   const topology = () => store.snapshot().topology;
   /**

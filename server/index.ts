@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
 import { imageTags } from './engine/images';
+import { ImageOperations } from './imageOperations';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
 import { log, logRequest } from './log';
@@ -57,7 +58,8 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   };
   store.on('event', (event) => event.Type === 'image' && readImages());
   store.on('snapshot', readImages);
-  const api = createApi(store, engine, config, lessons);
+  const images = new ImageOperations(engine);
+  const api = createApi(store, engine, config, lessons, images);
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -84,7 +86,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     res.writeHead(404).end();
   });
 
-  const io = attachRealtime(server, store, config, lessons);
+  const io = attachRealtime(server, store, config, lessons, images);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isRealtimeRequest(req)) return; // socket.io's own listener answers, after its gate
     const target = requestTarget(req);
@@ -129,6 +131,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     lessons,
     async close() {
       if (imagesTimer) clearTimeout(imagesTimer);
+      images.close();
       await store.stop();
       await io.close();
       server.closeAllConnections();

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { runCommand } from '../../lib/dockerCommand';
 import { runSchema, type Run } from '../../lib/schemas';
 import { ActionError, fetchJson, mutate } from './client';
-import { Dialog } from './Dialog';
+import { ActionErrorBox, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import {
   CheckboxField,
@@ -19,7 +19,9 @@ import {
   useTouched,
 } from './fields';
 import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './PortRows';
+import { TransferProgress } from './TransferProgress';
 import { useAction } from './useAction';
+import { useImageTransfer } from './useImageTransfer';
 
 interface ImageChoice {
   id: string;
@@ -34,6 +36,9 @@ const OTHER = '';
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 export function RunContainerDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'run-container' }>>) {
+  const transfer = useImageTransfer();
+  // A pull that ended well: list the images again, and the reference typed runs.
+  const pulled = transfer.progress?.done && !transfer.progress.error && !transfer.progress.cancelled ? transfer.started?.image : undefined;
   const [images, setImages] = useState<ImageChoice[] | null>(null);
   const [imagesError, setImagesError] = useState<string | null>(null);
   useEffect(() => {
@@ -45,7 +50,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
     return () => {
       live = false;
     };
-  }, []);
+  }, [pulled]);
 
   const tags = (images ?? []).flatMap((i) => i.tags.map((tag) => ({ tag, size: i.size, registry: i.registry })));
   // Not the host network: it would share the host's own stack (CIS 5.10), which the API refuses.
@@ -56,7 +61,6 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
   /** null until the user picks: the first local image, or a typed reference when there is none. */
   const [imageChoice, setImageChoice] = useState<string | null>(null);
   const [reference, setReference] = useState('');
-  const [pull, setPull] = useState(false);
   const [name, setName] = useState('');
   const [command, setCommand] = useState('');
   const [network, setNetwork] = useState(defaultNetwork);
@@ -81,7 +85,6 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
     ...(ports.bindings.length ? { ports: ports.bindings } : {}),
     ...(nonRoot ? { user: user.trim() } : {}),
     ...(Object.keys(parsedEnv.values).length ? { env: parsedEnv.values } : {}),
-    ...(pull ? { pull: true } : {}),
   };
   const parsed = runSchema.safeParse(body);
   const errors = fieldErrors(parsed.error);
@@ -94,6 +97,9 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
       set(value);
       touch(path);
     };
+
+  // A reference this engine does not have: offer to pull it first, with its progress, rather than fail the run.
+  const missing = selected === OTHER && images !== null && parsed.success && !tags.some((t) => t.tag === image || t.tag === `${image}:latest`);
 
   const submit = async () => {
     if (!parsed.success) return;
@@ -145,12 +151,33 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
           error={show('image')}
         />
       )}
-      <CheckboxField
-        label="Pull from its registry if missing"
-        checked={pull}
-        onChange={setPull}
-        hint="Only images already on this engine run otherwise; pulling fails when the engine cannot reach a registry."
-      />
+      {(missing || transfer.started) && (
+        <div className="space-y-2 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="pull-first">
+          {!transfer.started && (
+            <div className="flex items-center justify-between gap-3 text-sm">
+              <span>This engine has no {image}.</span>
+              <button
+                type="button"
+                onClick={() => void transfer.start('pull', image)}
+                disabled={transfer.running}
+                className="shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                Pull it first
+              </button>
+            </div>
+          )}
+          {transfer.refused && <ActionErrorBox error={transfer.refused} />}
+          {transfer.started && (
+            <TransferProgress
+              kind="pull"
+              image={transfer.started.image}
+              command={transfer.started.command}
+              progress={transfer.progress}
+              onCancel={() => void transfer.cancel()}
+            />
+          )}
+        </div>
+      )}
 
       <TextField
         label="Name"

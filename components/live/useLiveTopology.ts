@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
 import type { ClientToServer, ServerToClient } from '../../lib/realtime';
@@ -17,6 +18,8 @@ export interface LiveTopology {
   activity: Activity[];
   /** Each lesson's progress, the same for every viewer, by lesson id. */
   lessons: Record<string, LessonView>;
+  /** Each pull and push seen since this page opened, by operation id: its latest progress. */
+  transfers: Record<string, ImageProgress>;
 }
 
 const ACTIVITY_KEPT = 50;
@@ -26,7 +29,7 @@ const ACTIVITY_KEPT = 50;
  * patches; a gap or a new server epoch asks for a fresh snapshot.
  */
 export function useLiveTopology(): LiveTopology {
-  const [state, setState] = useState<LiveTopology>({ snapshot: null, engine: null, feed: 'connecting', activity: [], lessons: {} });
+  const [state, setState] = useState<LiveTopology>({ snapshot: null, engine: null, feed: 'connecting', activity: [], lessons: {}, transfers: {} });
 
   useEffect(() => {
     const socket: Socket<ServerToClient, ClientToServer> = io({ transports: ['websocket'] });
@@ -59,6 +62,8 @@ export function useLiveTopology(): LiveTopology {
     socket.on('engine:status', (engine) => setState((s) => ({ ...s, engine })));
     socket.on('activity', (a) => setState((s) => ({ ...s, activity: [a, ...s.activity].slice(0, ACTIVITY_KEPT) })));
     socket.on('lesson:progress', (lesson) => setState((s) => ({ ...s, lessons: { ...s.lessons, [lesson.id]: lesson } })));
+    // Kept by id even before this page's own request answers: a fast failure can arrive first.
+    socket.on('image:progress', (p) => setState((s) => ({ ...s, transfers: { ...s.transfers, [p.operation]: p } })));
     return () => {
       socket.disconnect();
     };

@@ -1,7 +1,12 @@
+import { Fragment } from 'react';
+import { DOCKER_HUB, registryOf } from '../../lib/imageReference';
 import { ageOf, bySizeDesc, imageLabel, megabytes, type ImageSummary } from './auditView';
 
-/** A bar per image, largest first, so that what to slim down or remove stands out. */
-export function ImageSizes({ images, now }: { images: readonly ImageSummary[]; now: number }) {
+/**
+ * A bar per image, largest first, so that what to slim down or remove stands out;
+ * a tag named for a registry other than Docker Hub can be pushed there.
+ */
+export function ImageSizes({ images, now, onPush }: { images: readonly ImageSummary[]; now: number; onPush?: (tag: string) => void }) {
   if (images.length === 0) return <p className="px-4 py-6 text-sm text-slate-500 dark:text-slate-400">No images on this engine.</p>;
   const sorted = bySizeDesc(images);
   const largest = Math.max(1, sorted[0]?.size ?? 1);
@@ -9,6 +14,7 @@ export function ImageSizes({ images, now }: { images: readonly ImageSummary[]; n
     <ul className="space-y-3 px-4 py-3" aria-label="Image sizes, largest first">
       {sorted.map((i) => {
         const label = imageLabel(i);
+        const pushable = onPush ? i.tags.filter((tag) => registryOf(tag) !== DOCKER_HUB) : [];
         return (
           <li
             key={i.id}
@@ -16,6 +22,7 @@ export function ImageSizes({ images, now }: { images: readonly ImageSummary[]; n
             data-size={i.size}
             data-unused={i.unused}
             data-tag={i.tags[0] ?? ''}
+            data-tags={i.tags.join(' ')}
             title={i.tags.length > 1 ? i.tags.join('\n') : undefined}
           >
             <div className="flex items-baseline justify-between gap-3 text-sm">
@@ -43,6 +50,20 @@ export function ImageSizes({ images, now }: { images: readonly ImageSummary[]; n
                   {i.containers} container{i.containers === 1 ? '' : 's'}
                 </span>
               )}
+              {pushable.map((tag) => (
+                <Fragment key={tag}>
+                  <span aria-hidden>·</span>
+                  <button
+                    type="button"
+                    onClick={() => onPush?.(tag)}
+                    aria-label={`Push ${tag}`}
+                    title={`docker push ${tag}`}
+                    className="rounded border border-slate-300 px-1.5 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+                  >
+                    Push{pushable.length > 1 ? ` ${tag.slice(tag.lastIndexOf(':') + 1)}` : ''}
+                  </button>
+                </Fragment>
+              ))}
             </p>
           </li>
         );

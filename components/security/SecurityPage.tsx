@@ -2,6 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import type { ContainerAudit } from '../../lib/audit';
+import { useImageTransfer } from '../actions/useImageTransfer';
+import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
 import { useTheme } from '../map/useTheme';
 import { useUrlParam } from '../map/useUrlState';
@@ -14,18 +16,31 @@ import { ByContainer, rowId } from './ByContainer';
 import { ByRule } from './ByRule';
 import { ImageSizes } from './ImageSizes';
 import { LensSection } from './LensSection';
+import { PullImage } from './PullImage';
 import { useFreshJson } from './useFreshJson';
 
 /** The security lens: every container's findings against the CIS Docker Benchmark, and the images they run. */
 export function SecurityPage() {
-  const { snapshot, engine, feed } = useLiveTopology();
+  const live = useLiveTopology();
+  return (
+    <TransfersContext.Provider value={live.transfers}>
+      <SecurityLens live={live} />
+    </TransfersContext.Provider>
+  );
+}
+
+function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
+  const { snapshot, engine, feed, activity } = live;
+  const transfer = useImageTransfer();
   const [theme, toggleTheme] = useTheme();
   // The server re-audits a container when an event changes it; a new revision is the cue to ask again.
   const version = snapshot ? `${snapshot.epoch}:${snapshot.revision}` : '';
   const audit = useFreshJson<{ containers: ContainerAudit[] }>('/api/audit', version);
   // Listing images costs the Engine two calls, so ask again only when containers come or go, not at every start or stop.
+  // Image events (pull, push, tag, delete), from Portolan or a terminal, are the other cue.
   const containerSet = snapshot ? `${snapshot.epoch}|${snapshot.topology.containers.map((c) => `${c.id}:${c.image}`).join(',')}` : '';
-  const images = useFreshJson<{ images: ImageSummary[] }>('/api/images', containerSet);
+  const lastImageEvent = activity.find((a) => a.type === 'image')?.id ?? '';
+  const images = useFreshJson<{ images: ImageSummary[] }>('/api/images', `${containerSet}|${lastImageEvent}`);
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
   // `?container=<name>` (the inspect panel's "All findings") opens and scrolls to that container.
@@ -129,10 +144,11 @@ export function SecurityPage() {
               )
             }
           >
+            <PullImage transfer={transfer} />
             {images.error && !images.data ? (
               <Problem>{images.error}</Problem>
             ) : images.data ? (
-              <ImageSizes images={imageList} now={images.fetchedAt} />
+              <ImageSizes images={imageList} now={images.fetchedAt} onPush={(tag) => void transfer.start('push', tag)} />
             ) : (
               <Waiting>Listing images…</Waiting>
             )}

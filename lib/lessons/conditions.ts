@@ -48,6 +48,8 @@ const imageCondition = z.strictObject({
   present: z.boolean().default(true),
   /** No larger than this many megabytes (10⁶ bytes, as `docker images` counts them). */
   maxMB: z.number().positive().optional(),
+  /** Pushed to or pulled from this registry (`127.0.0.1:5000`): its digest there is known locally. */
+  registry: z.string().min(1).optional(),
 });
 
 const execCondition = z.strictObject({
@@ -101,6 +103,8 @@ export interface ImageSeen {
   /** `repo:tag`, one per tag. */
   name: string;
   size: number;
+  /** The registries its digests name (where it was pushed to or pulled from). */
+  registries?: readonly string[];
 }
 
 export interface World {
@@ -144,9 +148,12 @@ export function evaluate(condition: Condition, world: World): Evaluation {
     return { met: true, about: unique([...found.map((x) => containerNodeId(x.id)), ...ports]) };
   }
   if ('image' in condition) {
-    const { name, present, maxMB } = condition.image;
+    const { name, present, maxMB, registry } = condition.image;
     const has = (world.images ?? []).some(
-      (i) => (name === undefined || imageMatches(i.name, name)) && (maxMB === undefined || i.size <= maxMB * 1e6),
+      (i) =>
+        (name === undefined || imageMatches(i.name, name)) &&
+        (maxMB === undefined || i.size <= maxMB * 1e6) &&
+        (registry === undefined || (i.registries ?? []).includes(registry)),
     );
     return { met: has === present, about: [] };
   }

@@ -97,6 +97,15 @@ describe('conditions', () => {
     expect(met({ image: { name: 'ubuntu', maxMB: 5, present: true } }, w)).toBe(false);
   });
 
+  it('image: from a registry, once pushed there or pulled from it (its digest there is known)', () => {
+    const tagged = world([], { images: [{ name: '127.0.0.1:5000/lesson/busybox:1', size: 2_100_000, registries: [] }] });
+    const pushed = world([], { images: [{ name: '127.0.0.1:5000/lesson/busybox:1', size: 2_100_000, registries: ['127.0.0.1:5000'] }] });
+    const condition = { image: { name: '127.0.0.1:5000/lesson/busybox:1', registry: '127.0.0.1:5000', present: true } };
+    expect(met(condition, tagged)).toBe(false);
+    expect(met(condition, pushed)).toBe(true);
+    expect(met({ image: { name: '127.0.0.1:5000/', registry: '127.0.0.1:5001', present: true } }, pushed)).toBe(false);
+  });
+
   it('exec: ping by address or by name, its outcome, and the network the pinging container is on', () => {
     const a = container('a', [bridge]);
     const b = container('b', [app]);

@@ -79,6 +79,11 @@ export class TestObjects {
         }
       }
     }
+    // Images tagged with the prefix (pushed to and pulled from a test's registry), untagged; their layers go with the last tag.
+    const images = (await this.docker(['images', '--format', '{{.Repository}}:{{.Tag}}']))
+      .split('\n')
+      .filter((ref) => ref.includes(`/${this.prefix}`) && !ref.endsWith(':<none>'));
+    if (images.length) await this.docker(['rmi', '-f', ...images]).catch((err: Error) => console.warn(`test cleanup: ${err.message}`));
   }
 }
 

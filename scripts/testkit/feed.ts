@@ -1,7 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
+import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
 import type { ClientToServer, ServerToClient } from '../../lib/realtime';
+import { waitFor } from './docker';
 import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from '../../lib/topology';
 
 /** A socket.io viewer of Portolan that keeps its own copy of the picture, as the browser does. */
@@ -13,6 +15,8 @@ export class Feed {
   readonly activity: Activity[] = [];
   /** Each lesson's latest progress, as lesson:progress delivered it. */
   readonly lessons = new Map<string, LessonView>();
+  /** Every image:progress event, in the order it came. */
+  readonly imageProgress: ImageProgress[] = [];
   resyncs = 0;
 
   constructor(url: string, origin = url) {
@@ -23,6 +27,7 @@ export class Feed {
     this.socket.on('engine:status', (s) => this.statuses.push(s));
     this.socket.on('activity', (a) => this.activity.push(a));
     this.socket.on('lesson:progress', (l) => void this.lessons.set(l.id, l));
+    this.socket.on('image:progress', (p) => void this.imageProgress.push(p));
     this.socket.on('topology:patch', (p) => {
       this.patches.push(p);
       if (!this.snapshot) return;
@@ -56,6 +61,13 @@ export class Feed {
       });
       check();
     });
+  }
+
+  /** The events of one pull or push, once its last (done) one has come. */
+  async imageOperation(operation: string, timeoutMs = 60_000): Promise<ImageProgress[]> {
+    const events = () => this.imageProgress.filter((p) => p.operation === operation);
+    await waitFor(`image operation ${operation} to end`, () => events().some((p) => p.done), timeoutMs, 50);
+    return events();
   }
 
   close(): void {

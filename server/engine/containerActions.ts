@@ -5,6 +5,7 @@ import type { PortBindingInput, Run } from '../../lib/schemas';
 import { findByRef, type PortBinding, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
 import { engineError } from './errors';
+import { transferImage } from './imageTransfer';
 import { refuseSharedNamespace, type Done } from './networkActions';
 
 // Container mutations. Portolan creates containers without privileges, host
@@ -42,26 +43,6 @@ export const portHint =
   (message: string) =>
     /port is already allocated|address already in use/i.test(message) ? `Choose another host port.${holderOf(topology, asked)}` : undefined;
 
-async function pull(engine: Engine, image: string): Promise<void> {
-  try {
-    const stream = await engine.docker.pull(image);
-    await new Promise<void>((resolve, reject) =>
-      engine.docker.modem.followProgress(stream, (err: Error | null, output: { error?: string }[]) => {
-        const failed = err ?? output.find((o) => o.error);
-        if (failed)
-          reject(failed instanceof Error ? failed : Object.assign(new Error(failed.error), { statusCode: 500, json: { message: failed.error } }));
-        else resolve();
-      }),
-    );
-  } catch (err) {
-    throw engineError(
-      err,
-      engine.endpoint,
-      () => `No registry answered for ${image}. Build or load the image on this engine, or check the engine's network and registry settings.`,
-    );
-  }
-}
-
 export async function runContainer(engine: Engine, topology: Topology, body: Run): Promise<Done> {
   if (body.network) await refuseSharedNamespace(engine, body.network);
   const { exposed, bindings } = portBindings(body.ports ?? []);
@@ -81,7 +62,7 @@ export async function runContainer(engine: Engine, topology: Topology, body: Run
         'Pick one of the local images, or ask to pull it from its registry.',
         { status: 404, message: `No such image: ${body.image}` },
       );
-    await pull(engine, body.image);
+    await transferImage(engine, 'pull', body.image);
   }
   let created: Dockerode.Container | null = null;
   try {

@@ -1,4 +1,4 @@
-import { registryOf, type ImageSummary } from '../../lib/images';
+import { imageRegistry, type ImageSummary } from '../../lib/images';
 import type { Engine } from './engine';
 
 export async function listImages(engine: Engine): Promise<ImageSummary[]> {
@@ -10,7 +10,7 @@ export async function listImages(engine: Engine): Promise<ImageSummary[]> {
       id: i.Id,
       tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
       size: i.Size,
-      registry: registryOf(i.RepoDigests ?? []),
+      registry: imageRegistry(i.RepoDigests ?? []),
       createdAt: new Date(i.Created * 1000).toISOString(),
       containers: uses.get(i.Id) ?? 0,
       unused: !uses.has(i.Id),
@@ -18,10 +18,11 @@ export async function listImages(engine: Engine): Promise<ImageSummary[]> {
     .sort((a, b) => (a.tags[0] ?? a.id).localeCompare(b.tags[0] ?? b.id));
 }
 
-/** Local images by tag and size, for the lessons: one Engine request, made only when an image event says they changed. */
-export async function imageTags(engine: Engine): Promise<{ tags: string[]; size: number }[]> {
+/** Local images by tag, size and digest, for the lessons: one Engine request, made only when an image event says they changed. */
+export async function imageTags(engine: Engine): Promise<{ tags: string[]; size: number; digests: string[] }[]> {
   return (await engine.docker.listImages({ all: false })).map((i) => ({
     tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
     size: i.Size,
+    digests: (i.RepoDigests ?? []).filter((d) => !d.startsWith('<none>')),
   }));
 }

@@ -11,7 +11,7 @@ describe('the lesson library', () => {
     expect(errors).toEqual([]);
     expect(lessons.map((l) => l.id)).toEqual(['day47-networking-security', 'frontend-backend-isolation']);
     const day47 = lessons[0]!;
-    expect(day47.steps.length).toBe(12);
+    expect(day47.steps.length).toBe(15);
     expect(day47.steps.every((s) => s.commands.length > 0)).toBe(true);
     expect(day47.steps[2]!.commands).toEqual(['docker run -d --name c1 busybox sleep 3600', 'docker run -d --name c2 busybox sleep 3600']);
   });
@@ -19,6 +19,19 @@ describe('the lesson library', () => {
   it('runs the lessons with the test host image in place of busybox', () => {
     const { lessons } = loadLessons(undefined, { image: 'portolan/busybox:test' });
     expect(lessons[0]!.steps[2]!.commands[0]).toBe('docker run -d --name c1 portolan/busybox:test sleep 3600');
+  });
+
+  it('runs the private registry on the port the vars give, then pushes, removes and pulls back from it', () => {
+    const { lessons } = loadLessons(undefined, { registry_port: '15000', registry_image: 'portolan/registry:test' });
+    const [run, push, remove, pull] = lessons[0]!.steps.slice(-4);
+    expect(run!.commands).toEqual(['docker run -d -p 127.0.0.1:15000:5000 --name registry portolan/registry:test']);
+    expect(run!.done).toMatchObject({ container: { name: 'registry', publishes: { host: 15000, container: 5000 } } });
+    expect(push!.commands).toEqual(['docker tag busybox 127.0.0.1:15000/lesson/busybox:1', 'docker push 127.0.0.1:15000/lesson/busybox:1']);
+    const fromRegistry = { image: { name: '127.0.0.1:15000/lesson/busybox:1', registry: '127.0.0.1:15000', present: true } };
+    expect(push!.done).toEqual(fromRegistry);
+    expect(remove!.done).toEqual({ image: { name: '127.0.0.1:15000/lesson/busybox:1', present: false } });
+    expect(pull!.commands).toEqual(['docker pull 127.0.0.1:15000/lesson/busybox:1']);
+    expect(pull!.done).toEqual(fromRegistry);
   });
 
   it('lists a broken file with what to fix and loads the others', () => {

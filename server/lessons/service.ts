@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { registryOf } from '../../lib/imageReference';
 import type { ExecSeen, ImageSeen, World } from '../../lib/lessons/conditions';
 import type { Lesson } from '../../lib/lessons/lesson';
 import type { LessonListing, LessonView } from '../../lib/lessons/view';
@@ -109,8 +110,11 @@ export class Lessons extends EventEmitter<{ progress: [LessonView] }> {
   }
 
   /** The local images changed (read after an image event, never on a timer). */
-  setImages(images: readonly { tags: string[]; size: number }[]): void {
-    this.images = images.flatMap((i) => i.tags.map((name) => ({ name, size: i.size })));
+  setImages(images: readonly { tags: string[]; size: number; digests?: string[] }[]): void {
+    this.images = images.flatMap((i) => {
+      const registries = [...new Set((i.digests ?? []).map(registryOf))];
+      return i.tags.map((name) => ({ name, size: i.size, registries }));
+    });
     this.update();
   }
 

@@ -21,6 +21,26 @@ describe('the lesson library', () => {
     expect(lessons[0]!.steps[2]!.commands[0]).toBe('docker run -d --name c1 portolan/busybox:test sleep 3600');
   });
 
+  it('publishes on the host ports it is given, 8080 and 5000 unless told otherwise', () => {
+    const step = (lessons: ReturnType<typeof loadLessons>['lessons'], id: string) => lessons[0]!.steps.find((s) => s.id === id)!;
+    const byDefault = loadLessons().lessons;
+    expect(step(byDefault, 'publish-a-port-and-fetch-it-from-the-host').commands[0]).toBe(
+      'docker run -d --name web -p 127.0.0.1:8080:80 busybox httpd -f -p 80',
+    );
+    expect(step(byDefault, 'a-private-registry').commands[0]).toBe('docker run -d --name registry -p 127.0.0.1:5000:5000 registry:2');
+    const given = loadLessons(undefined, { web_port: '18080', registry_port: '15000' }).lessons;
+    const publish = step(given, 'publish-a-port-and-fetch-it-from-the-host');
+    expect(publish.commands).toEqual(['docker run -d --name web -p 127.0.0.1:18080:80 busybox httpd -f -p 80', 'curl -s http://127.0.0.1:18080/']);
+    expect(publish.text).toContain('`-p 127.0.0.1:18080:80` keeps it');
+    expect(publish.done).toEqual({ container: { state: 'running', publishes: { host: 18080, container: 80 } } });
+    const registry = step(given, 'a-private-registry');
+    expect(registry.commands[0]).toBe('docker run -d --name registry -p 127.0.0.1:15000:5000 registry:2');
+    expect(registry.commands.slice(1).every((c) => c.includes(' 127.0.0.1:15000/lesson/busybox:1'))).toBe(true);
+    expect(registry.done).toEqual({
+      all: [{ container: { state: 'running', publishes: { host: 15000, container: 5000 } } }, { image: { name: '127.0.0.1:15000/', present: true } }],
+    });
+  });
+
   it('lists a broken file with what to fix and loads the others', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-lessons-'));
     try {

@@ -76,9 +76,7 @@ export class MapPage {
 
   /** Waits until the drawn graph holds (or no longer holds) an element. */
   async expectElement(id: string, present = true): Promise<void> {
-    await expect
-      .poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id))
-      .toBe(present);
+    await expect.poll(async () => [...(await this.nodes()), ...(await this.edges())].some((e) => e.id === id)).toBe(present);
   }
 
   /** Waits until a container is drawn inside a network's box: the network is its home. */
@@ -126,12 +124,46 @@ export class MapPage {
   }
 }
 
-export const test = base.extend<{ map: MapPage; objects: TestObjects }>({
+/** The lesson beside the map, read the way a learner reads it: the current step, its Portolan controls, the teacher's buttons. */
+export class LessonPanel {
+  readonly root: Locator;
+  readonly currentStep: Locator;
+  readonly cleanUpButton: Locator;
+  /** The open dialog, whichever opened it. */
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('lesson-panel');
+    this.currentStep = this.root.locator('li[aria-current="step"]');
+    this.cleanUpButton = this.root.getByRole('button', { name: 'Clean up this lesson' });
+    this.dialog = page.getByRole('dialog');
+  }
+
+  /** Opens the Portolan control of the current step's `index`-th command that has one ("Create it in Portolan"…). */
+  async doInPortolan(index = 0): Promise<Locator> {
+    await this.currentStep.getByTestId('lesson-do').nth(index).click();
+    await expect(this.dialog).toBeVisible();
+    return this.dialog;
+  }
+
+  /** Opens "Clean up this lesson" and waits for its list of what carries the lesson's label. */
+  async openCleanup(): Promise<Locator> {
+    await this.cleanUpButton.click();
+    await expect(this.dialog.getByRole('heading', { name: 'Clean up this lesson' })).toBeVisible();
+    await expect(this.dialog.getByText('Asking the Engine')).toHaveCount(0);
+    return this.dialog;
+  }
+}
+
+export const test = base.extend<{ map: MapPage; lesson: LessonPanel; objects: TestObjects }>({
   map: async ({ page }, use) => {
     // What the page complains about is part of the test's story.
     page.on('console', (m) => void (m.type() === 'error' && console.log(`[page error] ${m.text()}`)));
     page.on('pageerror', (err) => console.log(`[page exception] ${err.message}`));
     await use(new MapPage(page));
+  },
+  lesson: async ({ page }, use) => {
+    await use(new LessonPanel(page));
   },
   objects: async ({}, use, testInfo) => {
     const objects = new TestObjects(`e2e${testInfo.workerIndex}`);

@@ -18,6 +18,7 @@ import {
   TextField,
   useTouched,
 } from './fields';
+import { LessonNote } from './LessonNote';
 import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './PortRows';
 import { useAction } from './useAction';
 
@@ -82,6 +83,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
     ...(nonRoot ? { user: user.trim() } : {}),
     ...(Object.keys(parsedEnv.values).length ? { env: parsedEnv.values } : {}),
     ...(pull ? { pull: true } : {}),
+    ...(request.lesson ? { lesson: request.lesson } : {}),
   };
   const parsed = runSchema.safeParse(body);
   const errors = fieldErrors(parsed.error);
@@ -113,6 +115,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
       onSubmit={submit}
       onClose={onClose}
     >
+      {request.lesson && <LessonNote lesson={request.lesson} />}
       <SelectField
         label="Image"
         value={selected}

@@ -6,8 +6,7 @@ import { LESSON_LABEL } from '../../lib/lessons/label';
 import { ActionError, fetchJson, mutate } from './client';
 import { ActionErrorBox, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
-import type { ActionErrorDetail } from './useAction';
-import { useAction } from './useAction';
+import { useAction, type ActionErrorDetail } from './useAction';
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 

@@ -76,50 +76,56 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
           </p>
         )}
       </header>
-      <ol className="flex-1 overflow-y-auto px-5 py-4" aria-label="Steps">
+      {/* The intro sits beside the list, not in it: a list holds only its items. */}
+      <div className="flex-1 overflow-y-auto px-5 py-4">
         {lesson.intro && lesson.current === 0 && <Prose text={lesson.intro} className="mb-4 text-slate-600 dark:text-slate-300" />}
-        {lesson.steps.map((step, i) => {
-          const current = i === lesson.current;
-          return (
-            <li
-              key={step.id}
-              data-testid={`lesson-step-${step.id}`}
-              data-done={step.done ? 'true' : 'false'}
-              aria-current={current ? 'step' : undefined}
-              className={`border-l-2 py-2 pl-4 ${current ? 'border-amber-500' : step.done ? 'border-emerald-500' : 'border-slate-200 dark:border-slate-700'}`}
-            >
-              <div className="flex items-baseline justify-between gap-3">
-                <h3 className={`font-medium ${current ? 'text-base' : i > lesson.current ? 'text-slate-500 dark:text-slate-400' : ''}`}>
-                  <span aria-hidden className="mr-1.5 inline-block w-4">
-                    {step.done ? '✓' : step.skipped ? '↷' : current ? '▸' : ''}
-                  </span>
-                  {step.title}
-                </h3>
-                {step.doneAt && (
-                  <time dateTime={step.doneAt} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
-                    {step.skipped ? 'skipped ' : ''}
-                    {new Date(step.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-                  </time>
-                )}
-              </div>
-              {current && (
-                <div className="mt-2 flex flex-col gap-3">
-                  <Prose text={step.text} />
-                  {step.commands.map((command) => (
-                    <Command key={command} command={command} topology={topology} lesson={lesson.id} />
-                  ))}
-                  <p className="text-xs text-slate-500 dark:text-slate-400">This step ticks itself off when the map shows it done.</p>
+        <ol aria-label="Steps">
+          {lesson.steps.map((step, i) => {
+            const current = i === lesson.current;
+            return (
+              <li
+                key={step.id}
+                data-testid={`lesson-step-${step.id}`}
+                data-done={step.done ? 'true' : 'false'}
+                aria-current={current ? 'step' : undefined}
+                className={`border-l-2 py-2 pl-4 ${current ? 'border-amber-500' : step.done ? 'border-emerald-500' : 'border-slate-200 dark:border-slate-700'}`}
+              >
+                <div className="flex items-baseline justify-between gap-3">
+                  <h3 className={`font-medium ${current ? 'text-base' : i > lesson.current ? 'text-slate-500 dark:text-slate-400' : ''}`}>
+                    <span aria-hidden className="mr-1.5 inline-block w-4">
+                      {step.done ? '✓' : step.skipped ? '↷' : current ? '▸' : ''}
+                    </span>
+                    {step.title}
+                  </h3>
+                  {step.doneAt && (
+                    <time dateTime={step.doneAt} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                      {step.skipped ? 'skipped ' : ''}
+                      {new Date(step.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                    </time>
+                  )}
                 </div>
-              )}
+                {current && (
+                  <div className="mt-2 flex flex-col gap-3">
+                    <Prose text={step.text} />
+                    {step.commands.map((command) => (
+                      <Command key={command} command={command} topology={topology} lesson={lesson.id} />
+                    ))}
+                    <p className="text-xs text-slate-500 dark:text-slate-400">This step ticks itself off when the map shows it done.</p>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+          {finished && (
+            <li
+              className="mt-4 rounded-lg bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+              data-testid="lesson-finished"
+            >
+              Lesson complete: {done} of {lesson.steps.length} steps done.
             </li>
-          );
-        })}
-        {finished && (
-          <li className="mt-4 rounded-lg bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" data-testid="lesson-finished">
-            Lesson complete: {done} of {lesson.steps.length} steps done.
-          </li>
-        )}
-      </ol>
+          )}
+        </ol>
+      </div>
     </aside>
   );
 }

@@ -20,6 +20,8 @@ interface DialogCase {
   /** The control that opens it: a global action, or one in the selected container's panel. */
   opener: (page: Page) => Locator;
   primary: string;
+  /** More of the page's query, for an opener outside the map's own panels. */
+  query?: string;
 }
 
 const global = (label: string) => (page: Page) => page.getByTestId('global-actions').getByRole('button', { name: label, exact: true });
@@ -31,6 +33,13 @@ const DIALOGS: DialogCase[] = [
   { name: 'connect', opener: inPanel('Connect to network…'), primary: 'Connect' },
   { name: 'map ports', opener: inPanel('Map ports…'), primary: 'Map ports' },
   { name: 'probe', opener: inPanel('Probe…'), primary: 'Probe' },
+  {
+    name: 'lesson clean-up',
+    opener: (page) => page.getByTestId('lesson-panel').getByRole('button', { name: 'Clean up this lesson', exact: true }),
+    // Nothing in these tests carries the lesson's label: the button reads Remove, disabled, and must still fit.
+    primary: 'Remove',
+    query: '&lesson=frontend-backend-isolation',
+  },
 ];
 
 for (const theme of ['light', 'dark'] as const) {
@@ -67,7 +76,7 @@ for (const theme of ['light', 'dark'] as const) {
     for (const dialog of DIALOGS) {
       test(`the ${dialog.name} dialog has no axe violations`, async ({ map, objects, page }) => {
         const ctr = await objects.sleeper('dialog');
-        await map.open(`?select=ctr:${ctr}`);
+        await map.open(`?select=ctr:${ctr}${dialog.query ?? ''}`);
         await expectTheme(page);
         await dialog.opener(page).click();
         await expect(page.getByRole('dialog')).toBeVisible();
@@ -83,7 +92,7 @@ test.describe('at 1280x720', () => {
   for (const dialog of DIALOGS) {
     test(`the ${dialog.name} dialog fits the screen with its ${dialog.primary} button in view`, async ({ map, objects, page }) => {
       const ctr = await objects.sleeper('fit');
-      await map.open(`?select=ctr:${ctr}`);
+      await map.open(`?select=ctr:${ctr}${dialog.query ?? ''}`);
       await dialog.opener(page).click();
       const panel = page.getByRole('dialog');
       await expect(panel).toBeVisible();

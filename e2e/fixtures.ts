@@ -171,7 +171,38 @@ export class ImagesView {
   }
 }
 
-export const test = base.extend<{ map: MapPage; images: ImagesView; objects: TestObjects }>({
+/** The lesson beside the map, read the way a learner reads it: the current step, its Portolan controls, the teacher's buttons. */
+export class LessonPanel {
+  readonly root: Locator;
+  readonly currentStep: Locator;
+  readonly cleanUpButton: Locator;
+  /** The open dialog, whichever opened it. */
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('lesson-panel');
+    this.currentStep = this.root.locator('li[aria-current="step"]');
+    this.cleanUpButton = this.root.getByRole('button', { name: 'Clean up this lesson' });
+    this.dialog = page.getByRole('dialog');
+  }
+
+  /** Opens the Portolan control of the current step's `index`-th command that has one ("Create it in Portolan"…). */
+  async doInPortolan(index = 0): Promise<Locator> {
+    await this.currentStep.getByTestId('lesson-do').nth(index).click();
+    await expect(this.dialog).toBeVisible();
+    return this.dialog;
+  }
+
+  /** Opens "Clean up this lesson" and waits for its list of what carries the lesson's label. */
+  async openCleanup(): Promise<Locator> {
+    await this.cleanUpButton.click();
+    await expect(this.dialog.getByRole('heading', { name: 'Clean up this lesson' })).toBeVisible();
+    await expect(this.dialog.getByText('Asking the Engine')).toHaveCount(0);
+    return this.dialog;
+  }
+}
+
+export const test = base.extend<{ map: MapPage; images: ImagesView; lesson: LessonPanel; objects: TestObjects }>({
   map: async ({ page }, use) => {
     // What the page complains about is part of the test's story.
     page.on('console', (m) => void (m.type() === 'error' && console.log(`[page error] ${m.text()}`)));
@@ -180,6 +211,9 @@ export const test = base.extend<{ map: MapPage; images: ImagesView; objects: Tes
   },
   images: async ({ page }, use) => {
     await use(new ImagesView(page));
+  },
+  lesson: async ({ page }, use) => {
+    await use(new LessonPanel(page));
   },
   objects: async ({}, use, testInfo) => {
     const objects = new TestObjects(`e2e${testInfo.workerIndex}`);

@@ -1,3 +1,4 @@
+import { withLessonLabel } from './lessons/label';
 import type { Connect, Disconnect, NetworkCreate, PortBindingInput, Run } from './schemas';
 
 // The `docker` line each action equals, so a learner can copy it and type it next time.
@@ -30,7 +31,7 @@ export function networkCreateCommand(n: NetworkCreate): string {
     ...(n.subnetV6 ? ['--subnet', n.subnetV6] : []),
     n.internal && '--internal',
     n.attachable && '--attachable',
-    ...pairs('--label', n.labels),
+    ...pairs('--label', withLessonLabel(n.labels, n.lesson)),
     ...pairs('--opt', options),
     n.name,
   ]);
@@ -76,6 +77,7 @@ export function runCommand(r: Run): string {
     ...(r.ports ?? []).flatMap((p) => ['--publish', publishFlag(p)]),
     ...(r.user ? ['--user', r.user] : []),
     ...pairs('--env', r.env),
+    ...pairs('--label', withLessonLabel(undefined, r.lesson)),
     r.image,
     ...commandWords(r.command),
   ]);

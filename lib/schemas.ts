@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { contains, isRange, parseCidr } from './cidr';
 import { isReference, parseReference } from './imageReference';
+import { LESSON_ID, LESSON_LABEL } from './lessons/label';
 
 // One set of schemas for the UI's forms and the server's API. Objects are
 // strict: an unknown key (Privileged, Binds, CapAdd…) is refused, never ignored.
@@ -64,6 +65,12 @@ const hostIp = z
   .refine((v) => ipaddr.isValid(v), { message: 'write an address like 127.0.0.1, 0.0.0.0 or ::' });
 const port = z.number().int().min(1).max(65535);
 const keyValues = z.record(z.string().regex(/^[^=\s]+$/, 'keys have no "=" or spaces'), z.string());
+/** A person's labels: the lesson's label is Portolan's to set, from `lesson`, once the server knows the lesson. */
+const labels = keyValues.refine((l) => !Object.hasOwn(l, LESSON_LABEL), {
+  message: `${LESSON_LABEL} is set by Portolan for the lesson named in "lesson"`,
+});
+/** The lesson whose controls made the object: the server checks it is one it has and labels the object io.portolan.lesson=<id>. */
+const lesson = z.string().regex(LESSON_ID, 'name a lesson by its id: lower-case letters, digits and dashes');
 
 export const DRIVERS = ['bridge', 'overlay', 'macvlan', 'ipvlan'] as const;
 
@@ -78,8 +85,9 @@ export const networkCreateSchema = z
     subnetV6: cidr(6).optional(),
     internal: z.boolean().optional(),
     attachable: z.boolean().optional(),
-    labels: keyValues.optional(),
+    labels: labels.optional(),
     options: keyValues.optional(),
+    lesson: lesson.optional(),
     /** The host interface macvlan and ipvlan networks sit on. */
     parent: z
       .string()
@@ -137,6 +145,7 @@ export const runSchema = z.strictObject({
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'environment names are letters, digits and "_"'), z.string()).optional(),
   /** Try the registry when the image is not here. */
   pull: z.boolean().optional(),
+  lesson: lesson.optional(),
 });
 
 /** An image reference by Docker's grammar (`127.0.0.1:5000/team/app:1`), told in words when it is not one. */

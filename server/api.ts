@@ -21,6 +21,7 @@ import type { Engine } from './engine/engine';
 import { toApiError } from './engine/errors';
 import type { ImageOperations } from './imageOperations';
 import { listImages } from './engine/images';
+import { cleanUpLesson, lessonObjects } from './engine/lessonCleanup';
 import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from './engine/networkActions';
 import { probe } from './engine/probe';
 import { remapPorts } from './engine/remapPorts';
@@ -96,8 +97,19 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     return done;
   };
 
+  /** What a lesson's controls create is labelled for that lesson: one this Portolan has, or nothing would ever clean it up. */
+  const forKnownLesson = <B extends { lesson?: string }>(body: B): B => {
+    if (body.lesson === undefined || lessons.has(body.lesson)) return body;
+    throw new ApiError(
+      400,
+      'unknown_lesson',
+      `The request was refused, nothing changed: there is no lesson "${body.lesson}".`,
+      'Send the id of one of the lessons GET /api/lessons lists as "lesson", or leave it out.',
+    );
+  };
+
   route('POST', '/api/networks', async (req) => {
-    const done = await createNetwork(engine, topology(), await readBody(req, networkCreateSchema));
+    const done = await createNetwork(engine, topology(), forKnownLesson(await readBody(req, networkCreateSchema)));
     return { status: 201, body: await settle(done, { networks: [String(done.id)] }) };
   });
   route('POST', '/api/networks/prune', async (req) => {
@@ -127,7 +139,7 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   });
 
   route('POST', '/api/containers', async (req) => {
-    const done = await runContainer(engine, topology(), await readBody(req, runSchema));
+    const done = await runContainer(engine, topology(), forKnownLesson(await readBody(req, runSchema)));
     return { status: 201, body: await settle(done, { containers: [String(done.id)] }) };
   });
   route('PUT', '/api/containers/:ref/ports', async (req, { ref }) => {
@@ -162,6 +174,14 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
       return { body: lesson(id, lessons[verb](id ?? '')) };
     });
   }
+  // A lesson's objects, those labelled io.portolan.lesson=<id>: what clean-up would remove, then removing it.
+  const known = (id: string | undefined) => lesson(id, lessons.has(id ?? '') ? id! : undefined);
+  route('GET', '/api/lessons/:id/cleanup', async (_req, { id }) => ({ body: await lessonObjects(engine, known(id)) }));
+  route('POST', '/api/lessons/:id/cleanup', async (req, { id }) => {
+    await readBody(req, null);
+    const done = await cleanUpLesson(engine, topology(), known(id));
+    return { body: await settle(done, { containers: done.containers.map((c) => c.id), networks: done.networks.map((n) => n.id) }) };
+  });
 
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);
 }

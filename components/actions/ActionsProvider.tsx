@@ -7,6 +7,7 @@ import { CommandToast, type Outcome } from './CommandToast';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import type { DialogRequest } from './dialogs';
+import { LessonCleanupDialog } from './LessonCleanupDialog';
 import { MapPortsDialog } from './MapPortsDialog';
 import { ProbeDialog } from './ProbeDialog';
 import { RunContainerDialog } from './RunContainerDialog';
@@ -71,6 +72,7 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
           {dialog.kind === 'connect' && <ConnectDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'map-ports' && <MapPortsDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'probe' && <ProbeDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'lesson-cleanup' && <LessonCleanupDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
         </>
       )}
       {outcome && <CommandToast key={outcome.at} outcome={outcome} onClose={() => setOutcome(null)} />}

@@ -19,6 +19,7 @@ import {
   TextField,
   useTouched,
 } from './fields';
+import { LessonNote } from './LessonNote';
 import { useAction } from './useAction';
 
 type Driver = NetworkCreate['driver'];
@@ -53,7 +54,7 @@ function bridgeNameError(name: string): string | undefined {
   return /^[a-zA-Z0-9_.-]{1,15}$/.test(name.trim()) ? undefined : 'Linux interface names are at most 15 letters, digits, "_", "." or "-"';
 }
 
-export function CreateNetworkDialog({ topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'create-network' }>>) {
+export function CreateNetworkDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'create-network' }>>) {
   const existing = topology.networks.flatMap((n) => n.subnets.map((s) => ({ name: n.name, subnet: s.subnet })));
   const swarm = topology.engine.swarm.state === 'active';
 
@@ -101,6 +102,7 @@ export function CreateNetworkDialog({ topology, onClose, onDone }: DialogProps<E
     ...(Object.keys(parsedLabels.values).length ? { labels: parsedLabels.values } : {}),
     ...(Object.keys(options).length ? { options } : {}),
     ...(needsParent && optional(parent) ? { parent: parent.trim() } : {}),
+    ...(request.lesson ? { lesson: request.lesson } : {}),
   };
   const parsed = networkCreateSchema.safeParse(body);
   const errors = fieldErrors(parsed.error);
@@ -140,6 +142,7 @@ export function CreateNetworkDialog({ topology, onClose, onDone }: DialogProps<E
       onSubmit={submit}
       onClose={onClose}
     >
+      {request.lesson && <LessonNote lesson={request.lesson} />}
       <TextField
         label="Name"
         value={name}

@@ -11,6 +11,8 @@ interface DialogShellProps {
   children: ReactNode;
   /** The `docker …` line the form equals right now. */
   command: string;
+  /** The heading over the command: "Equivalent command" unless told. */
+  commandLabel?: string;
   error: ActionErrorDetail | null;
   submitLabel: string;
   /** False while the form is invalid; the submit button says so by being disabled. */
@@ -35,7 +37,10 @@ export function Dialog(props: DialogShellProps) {
   useEffect(() => {
     // Whoever opened the dialog gets focus back when it closes, so a keyboard user continues where they were.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = panel.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
+    // The first field; a dialog with none (a confirmation) starts on Cancel, so Enter alone removes nothing.
+    const first =
+      panel.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ??
+      panel.current?.querySelector<HTMLElement>('[data-dialog-cancel]');
     first?.focus();
     return () => {
       if (opener?.isConnected) opener.focus();
@@ -98,7 +103,7 @@ export function Dialog(props: DialogShellProps) {
 
           <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4">
             {props.children}
-            <CommandPreview command={props.command} />
+            <CommandPreview command={props.command} {...(props.commandLabel ? { label: props.commandLabel } : {})} />
             {props.error && <ActionErrorBox error={props.error} />}
             {props.result}
           </div>
@@ -107,6 +112,7 @@ export function Dialog(props: DialogShellProps) {
             <button
               type="button"
               onClick={onClose}
+              data-dialog-cancel
               className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
             >
               {props.cancelLabel ?? 'Cancel'}

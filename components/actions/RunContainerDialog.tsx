@@ -18,6 +18,7 @@ import {
   TextField,
   useTouched,
 } from './fields';
+import { LessonNote } from './LessonNote';
 import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './PortRows';
 import { TransferProgress } from './TransferProgress';
 import { useAction } from './useAction';
@@ -85,6 +86,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
     ...(ports.bindings.length ? { ports: ports.bindings } : {}),
     ...(nonRoot ? { user: user.trim() } : {}),
     ...(Object.keys(parsedEnv.values).length ? { env: parsedEnv.values } : {}),
+    ...(request.lesson ? { lesson: request.lesson } : {}),
   };
   const parsed = runSchema.safeParse(body);
   const errors = fieldErrors(parsed.error);
@@ -119,6 +121,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
       onSubmit={submit}
       onClose={onClose}
     >
+      {request.lesson && <LessonNote lesson={request.lesson} />}
       <SelectField
         label="Image"
         value={selected}

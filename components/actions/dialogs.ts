@@ -3,11 +3,12 @@ import type { Done } from './client';
 
 /** Which dialog is open, and what it starts from. */
 export type DialogRequest =
-  | { kind: 'create-network' }
-  | { kind: 'run-container'; network?: string }
+  | { kind: 'create-network'; lesson?: string }
+  | { kind: 'run-container'; network?: string; lesson?: string }
   | { kind: 'connect'; networkId?: string; containerId?: string }
   | { kind: 'map-ports'; containerId: string }
-  | { kind: 'probe'; containerId: string; target?: string; by?: 'ip' | 'name' };
+  | { kind: 'probe'; containerId: string; target?: string; by?: 'ip' | 'name' }
+  | { kind: 'lesson-cleanup'; lesson: string; title: string };
 
 /** Every dialog gets the live picture, a way to close, and reports what it did. */
 export interface DialogProps<R extends DialogRequest = DialogRequest> {

@@ -15,7 +15,7 @@ export interface LessonPanelProps {
 
 /** The lesson beside the map: the current step with its words and commands, the steps done ticked with when. */
 export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
-  const { readOnly } = useActions();
+  const { readOnly, open } = useActions();
   const [refused, setRefused] = useState<string | null>(null);
   const finished = lesson.current >= lesson.steps.length;
   const done = lesson.steps.filter((s) => s.done).length;
@@ -57,7 +57,7 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
           </span>
         </div>
         {!readOnly && (
-          <div className="mt-3 flex gap-2 text-xs">
+          <div className="mt-3 flex flex-wrap gap-2 text-xs">
             <TeacherButton onClick={() => teacher('back')} disabled={lesson.current === 0}>
               ← Back
             </TeacherButton>
@@ -65,6 +65,9 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
               Skip →
             </TeacherButton>
             <TeacherButton onClick={() => teacher('reset')}>Reset progress</TeacherButton>
+            <TeacherButton onClick={() => open({ kind: 'lesson-cleanup', lesson: lesson.id, title: lesson.title })}>
+              Clean up this lesson
+            </TeacherButton>
           </div>
         )}
         {refused && (
@@ -73,50 +76,56 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
           </p>
         )}
       </header>
-      <ol className="flex-1 overflow-y-auto px-5 py-4" aria-label="Steps">
+      {/* The intro sits beside the list, not in it: a list holds only its items. */}
+      <div className="flex-1 overflow-y-auto px-5 py-4">
         {lesson.intro && lesson.current === 0 && <Prose text={lesson.intro} className="mb-4 text-slate-600 dark:text-slate-300" />}
-        {lesson.steps.map((step, i) => {
-          const current = i === lesson.current;
-          return (
-            <li
-              key={step.id}
-              data-testid={`lesson-step-${step.id}`}
-              data-done={step.done ? 'true' : 'false'}
-              aria-current={current ? 'step' : undefined}
-              className={`border-l-2 py-2 pl-4 ${current ? 'border-amber-500' : step.done ? 'border-emerald-500' : 'border-slate-200 dark:border-slate-700'}`}
-            >
-              <div className="flex items-baseline justify-between gap-3">
-                <h3 className={`font-medium ${current ? 'text-base' : i > lesson.current ? 'text-slate-500 dark:text-slate-400' : ''}`}>
-                  <span aria-hidden className="mr-1.5 inline-block w-4">
-                    {step.done ? '✓' : step.skipped ? '↷' : current ? '▸' : ''}
-                  </span>
-                  {step.title}
-                </h3>
-                {step.doneAt && (
-                  <time dateTime={step.doneAt} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
-                    {step.skipped ? 'skipped ' : ''}
-                    {new Date(step.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-                  </time>
-                )}
-              </div>
-              {current && (
-                <div className="mt-2 flex flex-col gap-3">
-                  <Prose text={step.text} />
-                  {step.commands.map((command) => (
-                    <Command key={command} command={command} topology={topology} />
-                  ))}
-                  <p className="text-xs text-slate-500 dark:text-slate-400">This step ticks itself off when the map shows it done.</p>
+        <ol aria-label="Steps">
+          {lesson.steps.map((step, i) => {
+            const current = i === lesson.current;
+            return (
+              <li
+                key={step.id}
+                data-testid={`lesson-step-${step.id}`}
+                data-done={step.done ? 'true' : 'false'}
+                aria-current={current ? 'step' : undefined}
+                className={`border-l-2 py-2 pl-4 ${current ? 'border-amber-500' : step.done ? 'border-emerald-500' : 'border-slate-200 dark:border-slate-700'}`}
+              >
+                <div className="flex items-baseline justify-between gap-3">
+                  <h3 className={`font-medium ${current ? 'text-base' : i > lesson.current ? 'text-slate-500 dark:text-slate-400' : ''}`}>
+                    <span aria-hidden className="mr-1.5 inline-block w-4">
+                      {step.done ? '✓' : step.skipped ? '↷' : current ? '▸' : ''}
+                    </span>
+                    {step.title}
+                  </h3>
+                  {step.doneAt && (
+                    <time dateTime={step.doneAt} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                      {step.skipped ? 'skipped ' : ''}
+                      {new Date(step.doneAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                    </time>
+                  )}
                 </div>
-              )}
+                {current && (
+                  <div className="mt-2 flex flex-col gap-3">
+                    <Prose text={step.text} />
+                    {step.commands.map((command) => (
+                      <Command key={command} command={command} topology={topology} lesson={lesson.id} />
+                    ))}
+                    <p className="text-xs text-slate-500 dark:text-slate-400">This step ticks itself off when the map shows it done.</p>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+          {finished && (
+            <li
+              className="mt-4 rounded-lg bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+              data-testid="lesson-finished"
+            >
+              Lesson complete: {done} of {lesson.steps.length} steps done.
             </li>
-          );
-        })}
-        {finished && (
-          <li className="mt-4 rounded-lg bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" data-testid="lesson-finished">
-            Lesson complete: {done} of {lesson.steps.length} steps done.
-          </li>
-        )}
-      </ol>
+          )}
+        </ol>
+      </div>
     </aside>
   );
 }
@@ -135,10 +144,10 @@ function TeacherButton({ children, onClick, disabled }: { children: ReactNode; o
 }
 
 /** One command: Copy for the terminal, and Portolan's own control for it where there is one. */
-function Command({ command, topology }: { command: string; topology: Topology }) {
+function Command({ command, topology, lesson }: { command: string; topology: Topology; lesson: string }) {
   const { readOnly, open } = useActions();
   const [copied, setCopied] = useState(false);
-  const request = readOnly ? null : dialogFor(command, topology);
+  const request = readOnly ? null : dialogFor(command, topology, lesson);
   return (
     <div className="flex flex-col gap-1.5">
       <pre
@@ -176,16 +185,20 @@ const LABELS: Record<DialogRequest['kind'], string> = {
   connect: 'Connect in Portolan',
   'map-ports': 'Map ports in Portolan',
   probe: 'Probe in Portolan',
+  'lesson-cleanup': 'Clean up in Portolan',
 };
 
-/** The dialog that does what the command does, opened on what the command names when the picture has it. */
-function dialogFor(command: string, topology: Topology): DialogRequest | null {
+/**
+ * The dialog that does what the command does, opened on what the command names when the picture has it.
+ * What it creates is the lesson's: labelled for it, so the lesson's clean-up removes it.
+ */
+function dialogFor(command: string, topology: Topology, lesson: string): DialogRequest | null {
   const words = command.trim().split(/\s+/);
   switch (controlFor(command)) {
     case 'create-network':
-      return { kind: 'create-network' };
+      return { kind: 'create-network', lesson };
     case 'run-container':
-      return { kind: 'run-container' };
+      return { kind: 'run-container', lesson };
     case 'connect': {
       const [net, ctr] = words.slice(3).filter((w) => !w.startsWith('-'));
       const network = net ? findByRef(topology.networks, net) : undefined;

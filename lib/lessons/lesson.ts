@@ -7,8 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { conditionSchema, type Condition } from './conditions';
-
-export const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { LESSON_ID } from './label';
 
 const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1),

@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { commandWords, containerCommand, runCommand } from '../../lib/dockerCommand';
+import { withLessonLabel } from '../../lib/lessons/label';
 import type { PortBindingInput, Run } from '../../lib/schemas';
 import { findByRef, type PortBinding, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
@@ -72,6 +73,7 @@ export async function runContainer(engine: Engine, topology: Topology, body: Run
       ...(body.command !== undefined ? { Cmd: commandWords(body.command) } : {}),
       ...(body.user ? { User: body.user } : {}),
       Env: Object.entries(body.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      Labels: withLessonLabel(undefined, body.lesson),
       ExposedPorts: exposed,
       HostConfig: {
         NetworkMode: body.network ?? 'bridge',

@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { contains, freeSubnet, isRange, overlapping, parseCidr, type Range } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
+import { withLessonLabel } from '../../lib/lessons/label';
 import { HOST_NETWORK, sharedNamespace, type Connect, type Disconnect, type NetworkCreate } from '../../lib/schemas';
 import { findByRef, type Container, type Network, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
@@ -37,7 +38,7 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
       Internal: body.internal ?? false,
       Attachable: body.attachable ?? false,
       EnableIPv6: body.ipv6 ?? false,
-      Labels: body.labels ?? {},
+      Labels: withLessonLabel(body.labels, body.lesson),
       Options: options,
       ...(config.length ? { IPAM: { Driver: 'default', Config: config } } : {}),
     });

@@ -34,6 +34,18 @@ describe('the lesson library', () => {
     expect(pull!.done).toEqual(fromRegistry);
   });
 
+  it('publishes on the host port it is given, 8080 unless told otherwise', () => {
+    const step = (lessons: ReturnType<typeof loadLessons>['lessons'], id: string) => lessons[0]!.steps.find((s) => s.id === id)!;
+    expect(step(loadLessons().lessons, 'publish-a-port-and-fetch-it-from-the-host').commands[0]).toBe(
+      'docker run -d --name web -p 127.0.0.1:8080:80 busybox httpd -f -p 80',
+    );
+    expect(loadLessons().lessons[0]!.steps.slice(-4)[0]!.commands[0]).toBe('docker run -d -p 127.0.0.1:5000:5000 --name registry registry:2');
+    const publish = step(loadLessons(undefined, { web_port: '18080' }).lessons, 'publish-a-port-and-fetch-it-from-the-host');
+    expect(publish.commands).toEqual(['docker run -d --name web -p 127.0.0.1:18080:80 busybox httpd -f -p 80', 'curl -s http://127.0.0.1:18080/']);
+    expect(publish.text).toContain('`-p 127.0.0.1:18080:80` keeps it');
+    expect(publish.done).toEqual({ container: { state: 'running', publishes: { host: 18080, container: 80 } } });
+  });
+
   it('lists a broken file with what to fix and loads the others', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-lessons-'));
     try {

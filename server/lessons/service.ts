@@ -55,6 +55,11 @@ export class Lessons extends EventEmitter<{ progress: [LessonView] }> {
     };
   }
 
+  /** True for a lesson this Portolan loaded. */
+  has(id: string): boolean {
+    return this.find(id) !== undefined;
+  }
+
   view(id: string): LessonView | undefined {
     const lesson = this.find(id);
     return lesson && this.viewOf(lesson);

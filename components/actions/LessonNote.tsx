@@ -1,0 +1,10 @@
+import { LESSON_LABEL } from '../../lib/lessons/label';
+
+/** In a dialog opened from a lesson's step: what it creates is the lesson's, and its clean-up will remove it. */
+export function LessonNote({ lesson }: { lesson: string }) {
+  return (
+    <p data-testid="lesson-note" className="rounded-md bg-teal-50 px-3 py-2 text-teal-950 dark:bg-teal-950/60 dark:text-teal-100">
+      For the lesson: it is labelled <code className="font-mono text-xs">{`${LESSON_LABEL}=${lesson}`}</code>, so “Clean up this lesson” removes it.
+    </p>
+  );
+}

@@ -73,6 +73,8 @@ export class Engine {
 
   /** null when the network no longer exists. */
   async network(id: string): Promise<Network | null> {
+    // GET /networks/ with no id answers the list of all networks, not one.
+    if (!id) throw new Error('a network to inspect needs an id or a name');
     return orNullWhenGone(async () => toNetwork(await this.docker.getNetwork(id).inspect()));
   }
 

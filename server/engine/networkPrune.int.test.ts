@@ -48,4 +48,8 @@ it('prune removes the unused network and keeps the one a container uses', async 
   const left = (await docker(['network', 'ls', '--format', '{{.Name}} {{.ID}}', '--no-trunc'], engine.env)).split('\n').sort();
   expect(left).toEqual([expect.stringMatching(/^bridge /), expect.stringMatching(/^host /), expect.stringMatching(/^none /), `used ${usedId}`]);
   expect(left.join('\n')).not.toContain(unusedId);
+  // The Engine's own "network prune" event names no network: the picture is still exactly the networks there are.
+  await portolan.store.settled();
+  const ids = (await docker(['network', 'ls', '--format', '{{.ID}}', '--no-trunc'], engine.env)).split('\n').sort();
+  expect(portolan.store.snapshot().topology.networks.map((n) => n.id).sort()).toEqual(ids);
 });

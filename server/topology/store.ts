@@ -224,6 +224,12 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     this.emit('event', event);
     const action = event.Action.split(':')[0] ?? '';
     let target: [Key, Work] | null = null;
+    // An event that names no object ("network prune", "container prune") has nothing to inspect: an empty id
+    // would ask the Engine for /networks/, its whole list, and put a network with no id in the picture.
+    if (!event.Actor?.ID && !event.Actor?.Attributes?.container) {
+      this.announce([event]);
+      return;
+    }
     if (event.Type === 'network') {
       if (action === 'connect' || action === 'disconnect') {
         const container = event.Actor.Attributes?.container;

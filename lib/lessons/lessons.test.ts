@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyEngine, type Container, type Network, type Topology } from '../topology';
 import { evaluate, runsAsRoot, type Condition, type World } from './conditions';
 import { LessonError, parseLesson } from './lesson';
 import { advance, back, focusOf, skip, startProgress } from './progress';
-import { controlFor } from './view';
+import { controlFor, probeOf } from './view';
 
 function network(name: string, over: Partial<Network> = {}): Network {
   return {
@@ -280,5 +281,23 @@ describe('controls', () => {
     expect(controlFor('docker exec c1 ping -c 1 c2')).toBe('probe');
     expect(controlFor('docker network ls')).toBeNull();
     expect(controlFor('curl -s http://127.0.0.1:8080/')).toBeNull();
+  });
+
+  it('reads a ping command: the container, and the target by name, by address, or by the address docker inspect gives', () => {
+    expect(probeOf('docker exec c1 ping -c 1 c2')).toEqual({ container: 'c1', target: 'c2', by: 'name' });
+    expect(probeOf('docker exec c1 ping -c 1 172.17.0.3')).toEqual({ container: 'c1', target: '172.17.0.3', by: 'ip' });
+    expect(probeOf("docker exec c1 ping -c 1 $(docker inspect -f '{{.NetworkSettings.IPAddress}}' c2)")).toEqual({
+      container: 'c1',
+      target: 'c2',
+      by: 'ip',
+    });
+    expect(probeOf('docker network ls')).toBeNull();
+  });
+
+  it('Day 47 pings c2 by the address docker inspect answers, not one written into the lesson', () => {
+    const day47 = parseLesson('lessons/day47-networking-security.md', readFileSync('lessons/day47-networking-security.md', 'utf8'));
+    const step = day47.steps.find((s) => s.title.startsWith('Ping one from the other'))!;
+    expect(step.commands).toEqual(["docker exec c1 ping -c 1 $(docker inspect -f '{{.NetworkSettings.IPAddress}}' c2)"]);
+    expect(probeOf(step.commands[0]!)).toEqual({ container: 'c1', target: 'c2', by: 'ip' });
   });
 });

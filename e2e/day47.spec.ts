@@ -14,7 +14,10 @@ import { expect, test, type LessonPanel } from './fixtures';
 // (scripts/testkit/lessonVars.ts): nothing here reaches past this machine.
 
 const LESSON = 'day47-networking-security';
-const V = E2E_LESSON_VARS as Record<'image' | 'c1' | 'c2' | 'net' | 'web' | 'app' | 'registry' | 'registry_image' | 'web_port' | 'registry_port', string>;
+const V = E2E_LESSON_VARS as Record<
+  'image' | 'c1' | 'c2' | 'net' | 'web' | 'app' | 'registry' | 'registry_image' | 'web_port' | 'registry_port',
+  string
+>;
 const REGISTRY = `127.0.0.1:${V.registry_port}`;
 /** The tag the registry steps push and pull. */
 const LESSON_IMAGE = `${REGISTRY}/lesson/busybox:1`;
@@ -34,7 +37,11 @@ async function leftovers(): Promise<{ containers: string[]; networks: string[]; 
     .map((l) => l.split(' ') as [string, string, string])
     .filter(([repo]) => repo.startsWith(`${REGISTRY}/lesson/`))
     .flatMap(([repo, tag, digest]) => [...(tag !== '<none>' ? [`${repo}:${tag}`] : []), ...(digest !== '<none>' ? [`${repo}@${digest}`] : [])]);
-  return { containers: [...new Set([...containers, ...labelled])], networks: [...new Set([...networks, ...labelledNets])], images: [...new Set(images)] };
+  return {
+    containers: [...new Set([...containers, ...labelled])],
+    networks: [...new Set([...networks, ...labelledNets])],
+    images: [...new Set(images)],
+  };
 }
 
 async function removeLessonObjects(): Promise<void> {
@@ -47,7 +54,10 @@ async function removeLessonObjects(): Promise<void> {
 }
 
 async function resetLesson(page: Page, baseURL: string): Promise<LessonView> {
-  const reset = await page.request.post(`/api/lessons/${LESSON}/reset`, { headers: { Origin: baseURL, 'Content-Type': 'application/json' }, data: {} });
+  const reset = await page.request.post(`/api/lessons/${LESSON}/reset`, {
+    headers: { Origin: baseURL, 'Content-Type': 'application/json' },
+    data: {},
+  });
   expect(reset.status()).toBe(200);
   return (await reset.json()) as LessonView;
 }
@@ -82,7 +92,11 @@ async function asTyped(command: string): Promise<void> {
   // Loopback only: a pull or push names the lesson's own registry; a run, an image this engine has.
   const words = command.split(/\s+/);
   if (['pull', 'push'].includes(words[1]!)) expect(words[2]).toMatch(new RegExp(`^${REGISTRY.replace(/\./g, '\\.')}/`));
-  if (words[1] === 'run') expect([TEST_IMAGE, REGISTRY_IMAGE].some((image) => words.includes(image)), command).toBe(true);
+  if (words[1] === 'run')
+    expect(
+      [TEST_IMAGE, REGISTRY_IMAGE].some((image) => words.includes(image)),
+      command,
+    ).toBe(true);
   try {
     await sh('sh', ['-c', command]);
   } catch (err) {
@@ -104,7 +118,8 @@ test('Day 47 with the docker CLI only: every step ticks itself within 2 s of the
 
   // A newcomer's engine, Docker's own networks and nothing else, is offered the lessons; only when the engine is that bare.
   const bare =
-    (await docker(['ps', '-aq'])) === '' && (await docker(['network', 'ls', '--format', '{{.Name}}'])).split('\n').sort().join(' ') === 'bridge host none';
+    (await docker(['ps', '-aq'])) === '' &&
+    (await docker(['network', 'ls', '--format', '{{.Name}}'])).split('\n').sort().join(' ') === 'bridge host none';
   if (bare) {
     await map.open();
     await expect(page.getByTestId('lessons-offer')).toBeVisible();
@@ -144,12 +159,27 @@ test('Day 47 with the docker CLI only: every step ticks itself within 2 s of the
       const stage = presenter.getByTestId('lesson-stage');
       await expect(stage).toContainText('step 9 of 15');
       await expect(stage.getByRole('heading')).toHaveText(title);
+      // The room reads both: the activity ticker sits beside the stage, not over its commands.
+      const [a, b] = [await stage.boundingBox(), await presenter.getByRole('region', { name: 'Activity' }).boundingBox()];
+      expect(
+        a && b && (b.x >= a.x + a.width || b.y >= a.y + a.height || b.x + b.width <= a.x || b.y + b.height <= a.y),
+        'stage and ticker apart',
+      ).toBe(true);
       await presenter.screenshot({ path: `${SHOTS}/lesson-presenter-1280x720.png` });
       await presenter.close();
     }
     // The registry takes a moment to listen after `docker run`: a learner's push waits for it too.
     if (commands.some((c) => c.startsWith('docker push')))
-      await waitFor('the lesson registry to answer', () => fetch(`http://${REGISTRY}/v2/`).then((r) => r.ok, () => false), 10_000, 100);
+      await waitFor(
+        'the lesson registry to answer',
+        () =>
+          fetch(`http://${REGISTRY}/v2/`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        10_000,
+        100,
+      );
 
     for (const command of commands) {
       // Step 5 is meant to fail: the default bridge does not resolve c2's name.
@@ -162,7 +192,9 @@ test('Day 47 with the docker CLI only: every step ticks itself within 2 s of the
       else expect(outcome, `"${command}"`).toBe('ok');
     }
     await expect(step, `step ${i + 1} "${title}" ticks within 2 s`).toHaveAttribute('data-done', 'true', { timeout: 2000 });
-    await expect.poll(async () => Number(await panel.getAttribute('data-current')), { message: `the lesson moves on from step ${i + 1}` }).toBeGreaterThan(i);
+    await expect
+      .poll(async () => Number(await panel.getAttribute('data-current')), { message: `the lesson moves on from step ${i + 1}` })
+      .toBeGreaterThan(i);
   }
 
   // By design these hold before anyone types: Docker's three networks and the bridge's subnet are there on any engine,
@@ -218,7 +250,13 @@ async function probeInPortolan(lesson: LessonPanel, target: string, by: 'ip' | '
   return reachable;
 }
 
-test('Day 47 with Portolan’s controls only, then "Clean up this lesson" removes exactly its objects', async ({ map, lesson, objects, page, baseURL }) => {
+test('Day 47 with Portolan’s controls only, then "Clean up this lesson" removes exactly its objects', async ({
+  map,
+  lesson,
+  objects,
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await resetLesson(page, baseURL!);
   // Made outside the lesson, on the default bridge: clean-up must leave it.
@@ -322,7 +360,9 @@ test('Day 47 with Portolan’s controls only, then "Clean up this lesson" remove
   const dialog = await lesson.openCleanup();
   await expect(dialog.getByTestId('cleanup-containers').getByRole('listitem')).toHaveText(containers);
   await expect(dialog.getByTestId('cleanup-networks')).toHaveText(V.net);
-  await expect(dialog.getByTestId('command-preview')).toHaveText([...containers.map((c) => `docker rm --force ${c}`), `docker network rm ${V.net}`].join('\n'));
+  await expect(dialog.getByTestId('command-preview')).toHaveText(
+    [...containers.map((c) => `docker rm --force ${c}`), `docker network rm ${V.net}`].join('\n'),
+  );
   await dialog.getByRole('button', { name: 'Remove 6 objects' }).click();
   await expect(lesson.dialog).toHaveCount(0);
   await expect(page.getByTestId('action-outcome')).toContainText('lesson cleaned up: 6 objects removed');

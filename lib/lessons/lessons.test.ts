@@ -317,4 +317,3 @@ describe('controls', () => {
       expect(met(done(title), connected), title).toBe(true);
   });
 });
-

@@ -61,7 +61,10 @@ export interface ProbeCommand {
 export function probeOf(command: string): ProbeCommand | null {
   if (controlFor(command) !== 'probe') return null;
   const inspected = /\$\(\s*docker\s+(?:container\s+)?inspect\s+(?:-f|--format)\s+(?:'[^']*'|"[^"]*"|\S+)\s+([^\s)]+)\s*\)\s*$/.exec(command);
-  const words = command.replace(/\$\([^)]*\)\s*$/, '').trim().split(/\s+/);
+  const words = command
+    .replace(/\$\([^)]*\)\s*$/, '')
+    .trim()
+    .split(/\s+/);
   const container = words.slice(2).find((w) => !w.startsWith('-'));
   if (!container) return null;
   if (inspected) return { container, target: inspected[1]!, by: 'ip' };

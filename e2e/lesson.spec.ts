@@ -68,7 +68,7 @@ test('presenter mode at 1280×720 shows the current step large, and back, skip a
   await expect(title).toHaveText('Create a frontend and an internal backend network');
   expect(parseFloat(await title.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(32);
   await mkdir('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: 'test-results/screenshots/lesson-presenter-1280x720.png' });
+  await page.screenshot({ path: 'test-results/screenshots/lesson-presenter-frontend-backend-1280x720.png' });
 
   // A second viewer, e.g. a learner's laptop: the teacher's skip reaches it.
   const other = await browser.newPage({ baseURL });

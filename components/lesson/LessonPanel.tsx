@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useState, type ReactNode } from 'react';
-import { controlFor, type LessonView } from '../../lib/lessons/view';
+import { controlFor, probeOf, type LessonView } from '../../lib/lessons/view';
 import { findByRef, type Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
 import { mutate } from '../actions/client';
@@ -206,20 +206,18 @@ function dialogFor(command: string, topology: Topology, lesson: string): DialogR
       return { kind: 'connect', ...(network ? { networkId: network.id } : {}), ...(container ? { containerId: container.id } : {}) };
     }
     case 'probe': {
-      // docker exec c1 ping -c 1 c2: the last word is the target, a name or an address.
-      const name = words.slice(2).find((w) => !w.startsWith('-'));
-      const container = name ? findByRef(topology.containers, name) : undefined;
-      const last = words.at(-1) ?? '';
-      const byName = !/^[\d.:]+$/.test(last);
-      const target = byName ? findByRef(topology.containers, last) : topology.containers.find((c) => c.endpoints.some((e) => e.ipv4 === last));
-      return container
-        ? {
-            kind: 'probe',
-            containerId: container.id,
-            by: byName ? 'name' : 'ip',
-            ...(target && target.id !== container.id ? { target: target.name } : {}),
-          }
-        : null;
+      // docker exec c1 ping -c 1 c2: the target is a name, an address, or the address docker inspect gives for a name.
+      const probe = probeOf(command);
+      const container = probe ? findByRef(topology.containers, probe.container) : undefined;
+      if (!probe || !container) return null;
+      const named = /^[\d.:]+$/.test(probe.target) ? undefined : findByRef(topology.containers, probe.target);
+      const target = named ?? topology.containers.find((c) => c.endpoints.some((e) => e.ipv4 === probe.target));
+      return {
+        kind: 'probe',
+        containerId: container.id,
+        by: probe.by,
+        ...(target && target.id !== container.id ? { target: target.name } : {}),
+      };
     }
     default:
       return null;

@@ -8,8 +8,11 @@ import { useHydrated } from '../ui/useHydrated';
 /** Lines in view before scrolling: a burst of events should not push what just happened out within seconds. */
 const VISIBLE_LINES = 8;
 
-/** The Docker events in words, newest first: what a demo audience reads. Each line opens to the Engine's own words. */
-export function ActivityTicker({ activity, large }: { activity: Activity[]; large: boolean }) {
+/**
+ * The Docker events in words, newest first: what a demo audience reads. Each line opens to the Engine's own words.
+ * `right`: beside a lesson's stage in presenter mode, which holds the left side.
+ */
+export function ActivityTicker({ activity, large, right = false }: { activity: Activity[]; large: boolean; right?: boolean }) {
   const [expanded, setExpanded] = useState(false);
   const listId = useId();
   const hydrated = useHydrated();
@@ -20,9 +23,11 @@ export function ActivityTicker({ activity, large }: { activity: Activity[]; larg
   return (
     <section
       aria-label="Activity"
-      className={`pointer-events-none absolute bottom-4 left-4 z-10 flex flex-col rounded-xl bg-white/90 shadow-lg ring-1 ring-slate-200 backdrop-blur dark:bg-slate-900/90 dark:ring-slate-700 ${
-        large ? 'max-w-[60%] text-xl' : 'max-w-[min(60%,42rem)] text-sm'
-      }`}
+      data-side={right ? 'right' : 'left'}
+      className={`pointer-events-none absolute bottom-4 z-10 flex flex-col rounded-xl bg-white/90 shadow-lg ring-1 ring-slate-200 backdrop-blur dark:bg-slate-900/90 dark:ring-slate-700 ${
+        // Right of a lesson's stage (at most 45% wide, on the left), so neither covers the other.
+        right ? 'right-4 max-w-[50%]' : 'left-4'
+      } ${large ? (right ? 'text-xl' : 'max-w-[60%] text-xl') : right ? 'text-sm' : 'max-w-[min(60%,42rem)] text-sm'}`}
     >
       <div className="flex items-center justify-between gap-4 px-4 pt-2">
         <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Activity</h2>

@@ -139,7 +139,7 @@ export function MapPage() {
                   <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact={connected} />
                 </div>
               )}
-              {(presenter || view === 'graph') && <ActivityTicker activity={activity} large={presenter} />}
+              {(presenter || view === 'graph') && <ActivityTicker activity={activity} large={presenter} right={presenter && Boolean(lesson)} />}
               {presenter && lesson && <LessonStage lesson={lesson} />}
               {!presenter && topology && view === 'graph' && ((fresh && !lessonId) || (lessonId && !lesson && Object.keys(lessons).length > 0)) && (
                 <LessonsOffer onOpen={setLesson} />

@@ -3,7 +3,7 @@ import { emptyEngine, type Container, type Network, type Topology } from '../top
 import { evaluate, runsAsRoot, type Condition, type World } from './conditions';
 import { LessonError, parseLesson } from './lesson';
 import { advance, back, focusOf, skip, startProgress } from './progress';
-import { controlFor } from './view';
+import { controlFor, probeOf } from './view';
 
 function network(name: string, over: Partial<Network> = {}): Network {
   return {
@@ -280,5 +280,16 @@ describe('controls', () => {
     expect(controlFor('docker exec c1 ping -c 1 c2')).toBe('probe');
     expect(controlFor('docker network ls')).toBeNull();
     expect(controlFor('curl -s http://127.0.0.1:8080/')).toBeNull();
+  });
+
+  it('reads a ping command: the container, and the target by name, by address, or by the address docker inspect gives', () => {
+    expect(probeOf('docker exec c1 ping -c 1 c2')).toEqual({ container: 'c1', target: 'c2', by: 'name' });
+    expect(probeOf('docker exec c1 ping -c 1 172.17.0.3')).toEqual({ container: 'c1', target: '172.17.0.3', by: 'ip' });
+    expect(probeOf("docker exec c1 ping -c 1 $(docker inspect -f '{{.NetworkSettings.IPAddress}}' c2)")).toEqual({
+      container: 'c1',
+      target: 'c2',
+      by: 'ip',
+    });
+    expect(probeOf('docker network ls')).toBeNull();
   });
 });

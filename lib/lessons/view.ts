@@ -45,3 +45,29 @@ export function controlFor(command: string): LessonControl {
   if (a === 'exec' && words.some((w) => w === 'ping')) return 'probe';
   return null;
 }
+
+/** What a lesson's `docker exec <container> ping … <target>` asks the probe to do. */
+export interface ProbeCommand {
+  container: string;
+  /** A container's name, or an address. */
+  target: string;
+  by: 'ip' | 'name';
+}
+
+/**
+ * The container and the target of a lesson's ping. The target may be the address `docker inspect` answers for a
+ * container (`$(docker inspect -f '{{.NetworkSettings.IPAddress}}' c2)`): that is c2, reached by its address.
+ */
+export function probeOf(command: string): ProbeCommand | null {
+  if (controlFor(command) !== 'probe') return null;
+  const inspected = /\$\(\s*docker\s+(?:container\s+)?inspect\s+(?:-f|--format)\s+(?:'[^']*'|"[^"]*"|\S+)\s+([^\s)]+)\s*\)\s*$/.exec(command);
+  const words = command
+    .replace(/\$\([^)]*\)\s*$/, '')
+    .trim()
+    .split(/\s+/);
+  const container = words.slice(2).find((w) => !w.startsWith('-'));
+  if (!container) return null;
+  if (inspected) return { container, target: inspected[1]!, by: 'ip' };
+  const target = words.at(-1) ?? '';
+  return { container, target, by: /^[\d.:]+$/.test(target) ? 'ip' : 'name' };
+}

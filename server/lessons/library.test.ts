@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { evaluate, type World } from '../../lib/lessons/conditions';
+import { probeOf } from '../../lib/lessons/view';
+import { emptyEngine, type Container, type Network } from '../../lib/topology';
 import { loadLessons } from './library';
 
 describe('the lesson library', () => {
@@ -66,5 +69,39 @@ describe('the lesson library', () => {
     const { lessons, errors } = loadLessons('/nonexistent/portolan-lessons');
     expect(lessons).toEqual([]);
     expect(errors[0]!.message).toMatch(/cannot read the lessons folder/);
+  });
+});
+
+describe('Day 47', () => {
+  const day47 = loadLessons().lessons.find((l) => l.id === 'day47-networking-security')!;
+  const step = (title: string) => day47.steps.find((s) => s.title.startsWith(title))!;
+
+  it('pings c2 by the address docker inspect answers, not one written into the lesson', () => {
+    const ping = step('Ping one from the other');
+    expect(ping.commands).toEqual(["docker exec c1 ping -c 1 $(docker inspect -f '{{.NetworkSettings.IPAddress}}' c2)"]);
+    expect(probeOf(ping.commands[0]!)).toEqual({ container: 'c1', target: 'c2', by: 'ip' });
+  });
+
+  it('ticks for the lesson’s own containers and network, not for whatever else the engine runs', () => {
+    const net = (name: string, subnet?: string): Network => ({
+      ...{ id: `n-${name}`, name, driver: 'bridge', scope: 'local', internal: false, attachable: false, ingress: false, ipv6: false },
+      ...{ predefined: name === 'bridge', subnets: subnet ? [{ subnet }] : [], labels: {}, options: {}, createdAt: '2026-01-01T00:00:00Z' },
+    });
+    const ctr = (name: string, nets: Network[], user = ''): Container => ({
+      ...{ id: `c-${name}`, name, image: 'busybox', state: 'running', status: 'Up', user, networkMode: nets[0]!.name },
+      endpoints: nets.map((n, i) => ({ networkId: n.id, networkName: n.name, ipv4: `10.0.${i}.2`, ipv6: '', mac: '', aliases: [] })),
+      ...{ ports: [], labels: {}, createdAt: '2026-01-01T00:00:00Z' },
+    });
+    const [bridge, other, myNet] = [net('bridge', '172.17.0.0/16'), net('other', '10.20.0.0/24'), net('my-net', '10.47.0.0/24')];
+    const world = (networks: Network[], containers: Container[]): World => ({
+      topology: { engine: emptyEngine('unix:///x'), networks: [bridge, ...networks], containers },
+    });
+    const met = (title: string, w: World) => evaluate(step(title).done, w).met;
+    const titles = ['Run two containers', 'Create a network of your own', 'Connect both containers', 'Run as a user other than root'];
+    // Someone else's containers and network: two on the bridge, a user network with a subnet, one not root.
+    const others = world([other], [ctr('x', [bridge]), ctr('y', [bridge, other]), ctr('z', [other], '1000')]);
+    for (const title of titles) expect(met(title, others), title).toBe(false);
+    const ours = world([myNet], [ctr('c1', [bridge, myNet]), ctr('c2', [bridge, myNet]), ctr('app', [bridge], '1000:1000')]);
+    for (const title of titles) expect(met(title, ours), title).toBe(true);
   });
 });

@@ -41,7 +41,7 @@ describe('lessons for the room', () => {
     const day47 = lessons.view('day47-networking-security')!;
     expect(day47.current).toBe(2); // the predefined networks and the bridge's subnet are there from the start
     expect(day47.steps.slice(0, 2).every((s) => s.done && s.doneAt)).toBe(true);
-    expect(day47.focus).toEqual([]);
+    expect(day47.focus).toEqual(['net:n-bridge']); // where c1 and c2 are to land
     set({ containers: [ctr('c1', [bridge])] });
     expect(lessons.view('day47-networking-security')!.current).toBe(2);
     set({ containers: [ctr('c1', [bridge]), ctr('c2', [bridge])] });

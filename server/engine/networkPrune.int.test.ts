@@ -51,5 +51,10 @@ it('prune removes the unused network and keeps the one a container uses', async 
   // The Engine's own "network prune" event names no network: the picture is still exactly the networks there are.
   await portolan.store.settled();
   const ids = (await docker(['network', 'ls', '--format', '{{.ID}}', '--no-trunc'], engine.env)).split('\n').sort();
-  expect(portolan.store.snapshot().topology.networks.map((n) => n.id).sort()).toEqual(ids);
+  expect(
+    portolan.store
+      .snapshot()
+      .topology.networks.map((n) => n.id)
+      .sort(),
+  ).toEqual(ids);
 });

@@ -132,10 +132,11 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
   const counts = new Map<string, number>();
   const ports = new Map<string, GraphNode>();
   for (const original of topology.containers) {
-    let entry = containerEntries.get(original);
-    if (entry?.context !== context) {
-      entry = containerEntry(withNetworkIds(original, topology.networks), context, shown, colors, entry?.part);
-      containerEntries.set(original, entry);
+    const entries = containerEntries.get(original) ?? [];
+    let entry = entries.find((e) => e.context === context);
+    if (!entry) {
+      entry = containerEntry(withNetworkIds(original, topology.networks), context, shown, colors, entries[0]?.part);
+      containerEntries.set(original, [entry, ...entries].slice(0, CONTEXTS_KEPT));
     }
     if (entry.counted !== null) counts.set(entry.counted, (counts.get(entry.counted) ?? 0) + 1);
     const { part } = entry;
@@ -180,6 +181,7 @@ interface Context {
 }
 
 /** A few, for a page and a server in one process, or options switched back and forth. */
+const CONTEXTS_KEPT = 4;
 const contexts: Context[] = [];
 
 function contextOf(topology: Topology, options: GraphOptions): Context {
@@ -192,7 +194,7 @@ function contextOf(topology: Topology, options: GraphOptions): Context {
   if (found) return found;
   const context = { networks: topology.networks, options, engineId: topology.engine.id };
   contexts.unshift(context);
-  contexts.length = Math.min(contexts.length, 4);
+  contexts.length = Math.min(contexts.length, CONTEXTS_KEPT);
   return context;
 }
 
@@ -226,7 +228,8 @@ const UNCOLORED = '#64748b';
 /** Built elements by the object they were built from; an entry serves while its context still holds. */
 const hosts = new WeakMap<EngineInfo, GraphNode>();
 const networkParts = new WeakMap<Network, NetworkPart>();
-const containerEntries = new WeakMap<Container, ContainerEntry>();
+/** One entry per context the container was last built under: the server builds the full and the compact picture each change. */
+const containerEntries = new WeakMap<Container, ContainerEntry[]>();
 /** Scopes and drivers are their name alone. */
 const scopes = new Map<string, GraphNode>();
 const drivers = new Map<string, GraphNode>();

@@ -3,9 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { LessonView } from '../lib/lessons/view';
-import { docker, TEST_IMAGE, waitFor } from '../scripts/testkit/docker';
+import { docker, TEST_IMAGE } from '../scripts/testkit/docker';
 import { E2E_LESSON_PREFIX, E2E_LESSON_VARS } from '../scripts/testkit/lessonVars';
-import { REGISTRY_IMAGE } from '../scripts/testkit/registry';
+import { REGISTRY_IMAGE, registryAnswers } from '../scripts/testkit/registry';
 import { expect, test, type LessonPanel } from './fixtures';
 
 // Day 47 done twice: once with the docker CLI alone (each step ticks itself within 2 s of its commands, read from
@@ -173,17 +173,7 @@ test('Day 47 with the docker CLI only: every step ticks itself within 2 s of the
       await presenter.close();
     }
     // The registry takes a moment to listen after `docker run`: a learner's push waits for it too.
-    if (commands.some((c) => c.startsWith('docker push')))
-      await waitFor(
-        'the lesson registry to answer',
-        () =>
-          fetch(`http://${REGISTRY}/v2/`).then(
-            (r) => r.ok,
-            () => false,
-          ),
-        10_000,
-        100,
-      );
+    if (commands.some((c) => c.startsWith('docker push'))) await registryAnswers(REGISTRY);
 
     for (const command of commands) {
       // Step 5 is meant to fail: the default bridge does not resolve c2's name.

@@ -127,7 +127,7 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
       const r = gridRect(g);
       if (n.kind === 'group') {
         // In its own cell of a compact box; in the full arrangement, amid the room its containers would take.
-        const cell = arrangement.grids[n.parent ?? ''] && placesIn(arrangement.grids[n.parent ?? '']!).get(n.id);
+        const cell = placesIn(g).get(n.id);
         placed.set(n.id, { x: r.x + r.w / 2, y: cell ? cell.placed.y : r.y + HEAD + (r.h - HEAD) / 2 });
         continue;
       }

@@ -12,8 +12,14 @@ export async function startRegistry(objects: TestObjects, suffix = 'registry'): 
   const name = objects.name(suffix);
   await objects.docker(['run', '-d', '--name', name, '-p', '127.0.0.1::5000', REGISTRY_IMAGE]);
   const host = (await objects.docker(['port', name, '5000/tcp'])).split('\n')[0]!;
+  await registryAnswers(host);
+  return host;
+}
+
+/** Waits until the registry at `host` (`127.0.0.1:PORT`) serves its API: it takes a moment to listen after `docker run`. */
+export async function registryAnswers(host: string): Promise<void> {
   await waitFor(
-    `the registry ${name} to answer at ${host}`,
+    `the registry at ${host} to answer`,
     () =>
       fetch(`http://${host}/v2/`).then(
         (r) => r.ok,
@@ -22,7 +28,6 @@ export async function startRegistry(objects: TestObjects, suffix = 'registry'): 
     10_000,
     100,
   );
-  return host;
 }
 
 /**

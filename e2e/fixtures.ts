@@ -104,6 +104,15 @@ export class MapPage {
     );
   }
 
+  /** Where a node's centre is on the page, in page pixels. */
+  async screenPosition(id: string): Promise<{ x: number; y: number }> {
+    await this.mounted();
+    const at = await this.page.evaluate((nodeId) => window.__PORTOLAN__!.renderedPosition(nodeId), id);
+    if (!at) throw new Error(`node ${id} is not drawn`);
+    const box = (await this.page.getByTestId('graph').boundingBox())!;
+    return { x: box.x + at.x, y: box.y + at.y };
+  }
+
   /** Clicks a node on the canvas where cytoscape draws it; a network's box by its heading, as its containers fill the rest. */
   async clickNode(id: string): Promise<void> {
     // Where it is once it is still: a box the arrangement just moved settles within a frame or two.

@@ -216,7 +216,13 @@ test('presenter mode briefly highlights what changed and tells it in the activit
   await map.open('?present=1');
   const ctr = await objects.sleeper('flash');
   await map.expectElement(`ctr:${ctr}`);
-  await expect.poll(async () => (await map.node(`ctr:${ctr}`))?.classes).toContain('flash');
+  // A ring on a layer over the canvas, where the node is; it fades and goes.
+  const ring = page.locator(`[data-glow="ctr:${ctr}"]`);
+  await expect(ring).toBeAttached();
+  const [box, at] = [await ring.boundingBox(), await map.screenPosition(`ctr:${ctr}`)];
+  expect(at.x).toBeGreaterThan(box!.x);
+  expect(at.x).toBeLessThan(box!.x + box!.width);
   await expect(page.getByTestId('activity')).toContainText(`${objects.name('flash')} started`);
-  await expect.poll(async () => (await map.node(`ctr:${ctr}`))?.classes, { timeout: 6000 }).not.toContain('flash');
+  await expect(ring).not.toBeAttached({ timeout: 6000 });
+  expect((await map.node(`ctr:${ctr}`))?.classes).not.toContain('flash');
 });

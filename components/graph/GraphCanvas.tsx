@@ -12,7 +12,8 @@ import { useActions } from '../actions/ActionsProvider';
 import { mutate } from '../actions/client';
 import { addInSlices, definition, displayLabel, place } from './drawing';
 import { exportPng } from './exportPng';
-import { graphStyle, type Mode, type Theme } from './graphStyle';
+import { Glows } from './glow';
+import { glowColour, graphStyle, type Mode, type Theme } from './graphStyle';
 import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
 import { boundsOf, fittingAround, onScreen, type Region } from './viewport';
 
@@ -84,6 +85,7 @@ const SLICE = 600;
 export function GraphCanvas(props: GraphCanvasProps) {
   const { topology, layout: fullLayout, compactLayout, options, theme, presenter, selected, matches, picked, controllerRef } = props;
   const container = useRef<HTMLDivElement>(null);
+  const glows = useRef<Glows | null>(null);
   const cyRef = useRef<Core | null>(null);
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
   const placedRef = useRef<Map<string, Placed>>(new Map());
@@ -120,6 +122,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       selectionType: 'single',
     });
     cyRef.current = cy;
+    glows.current = new Glows(cy, container.current!.parentElement!, GLOW_MS);
     const select = (id: string | null) => live.current.props.onSelect(id);
     cy.on('tap', 'node.network, node.container, node.port, node.driver', (e) => {
       const node = e.target as NodeSingular;
@@ -209,6 +212,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       drawn.current = { nodes: [], edges: [] };
       placedRef.current = new Map();
       if (fitTimer.current) clearTimeout(fitTimer.current);
+      glows.current?.dispose();
+      glows.current = null;
       cy.destroy();
       cyRef.current = null;
     };
@@ -286,9 +291,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     if (relaid) return fitAll(cy, positions, true);
     if (isEmpty(changes)) return;
-    const touched = cy.collection();
-    for (const el of [...changes.addNodes, ...changes.addEdges, ...changes.update]) touched.merge(cy.getElementById(el.id));
-    glow(touched.filter((e) => !e.hasClass('scope') && !e.hasClass('driver-edge')));
+    const touched = [...changes.addNodes, ...changes.addEdges, ...changes.update].filter(
+      (e) => e.kind !== 'scope' && !e.classes.includes('driver-edge'),
+    );
+    glows.current?.glow(
+      touched.map((e) => e.id),
+      glowColour(live.current.props.theme),
+    );
     const fresh = changes.addNodes.filter((n) => n.kind !== 'scope' && !visible(cy, n.id));
     if (fresh.length === 0) return;
     if (live.current.props.presenter) bringIntoView(cy);
@@ -464,13 +473,6 @@ function overlaysOf(cy: Core): Region[] {
     const t = el.getBoundingClientRect();
     return { x: t.left - c.left, y: t.top - c.top, width: t.width, height: t.height };
   });
-}
-
-function glow(elements: cytoscape.CollectionReturnValue): void {
-  if (elements.empty()) return;
-  elements.removeClass('fading').addClass('flash');
-  setTimeout(() => elements.addClass('fading'), GLOW_MS / 2);
-  setTimeout(() => elements.removeClass('flash fading'), GLOW_MS + 600);
 }
 
 function showDriverLines(cy: Core, driverId: string | null): void {

@@ -52,6 +52,9 @@ const PALETTE = {
   },
 };
 
+/** What just changed glows in this colour for a moment (see glow.ts). */
+export const glowColour = (theme: Theme): string => PALETTE[theme].glow;
+
 /** Labels drawn smaller than this many pixels on screen are left out; the shape says what the thing is. */
 const MIN_READABLE_PX = 7;
 
@@ -263,18 +266,6 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
     { selector: '.match', style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.5, 'underlay-padding': 10 } },
     // What the current lesson step is about.
     { selector: 'node.picked', style: { 'outline-width': 6, 'outline-color': '#f59e0b', 'outline-offset': 6, 'outline-style': 'solid' } },
-    // What just changed glows for a moment and fades: a glow, not a band.
-    {
-      selector: 'node.flash, edge.flash',
-      style: {
-        'underlay-color': c.glow,
-        'underlay-opacity': 0.55,
-        'underlay-padding': 6,
-        'transition-property': 'underlay-opacity',
-        'transition-duration': 600,
-      },
-    },
-    { selector: 'node.flash.fading, edge.flash.fading', style: { 'underlay-opacity': 0 } },
   ];
 }
 

@@ -2,7 +2,8 @@
 
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { diffElements, isEmpty } from '../../lib/graph/diff';
+import { SKETCH_FROM, splitDetail, zoomToRead, type View } from '../../lib/graph/detail';
+import { diffElements, isEmpty, type ElementChanges } from '../../lib/graph/diff';
 import { toElements, type GraphElements, type GraphOptions } from '../../lib/graph/elements';
 import { withExpanded } from '../../lib/graph/arrangement';
 import { positionsOf, samePlace, type Arrangement, type Placed } from '../../lib/graph/layout';
@@ -13,8 +14,9 @@ import { mutate } from '../actions/client';
 import { addInSlices, definition, displayLabel, place } from './drawing';
 import { exportPng } from './exportPng';
 import { Glows } from './glow';
-import { glowColour, graphStyle, type Mode, type Theme } from './graphStyle';
+import { glowColour, graphStyle, TYPE, type Mode, type Theme } from './graphStyle';
 import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
+import { Sketch } from './sketch';
 import { boundsOf, fittingAround, onScreen, type Region } from './viewport';
 
 export interface GraphController {
@@ -46,6 +48,8 @@ export interface GraphCanvasProps {
   picked?: ReadonlySet<string>;
   /** Changes when something beside or over the map opens or closes (a lesson): the map fits itself again once. */
   refitKey?: string;
+  /** From this many containers, those too small to read are sketched (default SKETCH_FROM). */
+  sketchFrom?: number | undefined;
   controllerRef: RefObject<GraphController | null>;
 }
 
@@ -75,6 +79,8 @@ const PADDING = 36;
 const PRESENTER_FIT_EVERY_MS = 2000;
 /** Larger first pictures are drawn a slice at a time. */
 const SLICE = 600;
+/** A pan or zoom is over when the view has been still this long: then detail follows it. */
+const DETAIL_SETTLE_MS = 120;
 
 /**
  * The one cytoscape instance. React never re-renders the canvas: each new
@@ -87,7 +93,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const glows = useRef<Glows | null>(null);
   const cyRef = useRef<Core | null>(null);
+  /** The whole picture; `drawn` is what of it the graph holds, the rest is in the sketch. */
+  const model = useRef<GraphElements>({ nodes: [], edges: [] });
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
+  const sketch = useRef<Sketch | null>(null);
   const placedRef = useRef<Map<string, Placed>>(new Map());
   const generation = useRef('');
   const busy = useRef<Promise<void>>(Promise.resolve());
@@ -122,21 +131,29 @@ export function GraphCanvas(props: GraphCanvasProps) {
       selectionType: 'single',
     });
     cyRef.current = cy;
-    glows.current = new Glows(cy, container.current!.parentElement!, GLOW_MS);
+    const wrapper = container.current!.parentElement!;
+    sketch.current = new Sketch(cy, wrapper, { theme, mode });
+    glows.current = new Glows(cy, wrapper, GLOW_MS, (id) => sketch.current?.boxOf(id) ?? null);
+    let detailTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport resize', () => {
+      clearTimeout(detailTimer);
+      detailTimer = setTimeout(() => refreshDetail(cy), DETAIL_SETTLE_MS);
+    });
     const select = (id: string | null) => live.current.props.onSelect(id);
     cy.on('tap', 'node.network, node.container, node.port, node.driver', (e) => {
       const node = e.target as NodeSingular;
       if (node.hasClass('driver')) showDriverLines(cy, node.id());
-      select(node.hasClass('driver') ? null : node.id());
+      // A sketched container lies over its network's box: a tap there is on the container.
+      select(node.hasClass('driver') ? null : node.hasClass('network') ? (sketch.current?.hit(e.position) ?? node.id()) : node.id());
     });
     cy.on('tap', 'node.group', (e) => live.current.props.onExpand(String(e.target.data('networkId'))));
     cy.on('tap', (e) => {
       if (e.target === cy) {
         showDriverLines(cy, null);
-        select(null);
+        select(sketch.current?.hit(e.position) ?? null);
       }
     });
-    cy.on('viewport resize', () => setOffscreen((marks) => (marks.length ? marks.filter((m) => !visible(cy, m.id)) : marks)));
+    cy.on('viewport resize', () => setOffscreen((marks) => (marks.length ? marks.filter((m) => !visible(cy, placedRef.current, m.id)) : marks)));
     // Dropping a container onto a network connects it there (docker network connect), then it springs back.
     const grabbedAt = new Map<string, { x: number; y: number }>();
     cy.on('grab', 'node.container', (e) => void grabbedAt.set(e.target.id(), { ...e.target.position() }));
@@ -157,12 +174,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
       void perform('POST', `/api/networks/${networkId}/connect`, { container: containerId }, `${node.data('name')} joined ${target.data('name')}`);
     });
 
+    const sketched = () => sketch.current?.drawn() ?? { nodes: [], edges: [] };
     const api: PortolanWindowApi = {
       get revision() {
         return live.current.props.revision;
       },
-      nodes: () =>
-        cy.nodes().map((n) => ({
+      // What the graph draws, then what the sketch draws (class `sketched`).
+      nodes: () => [
+        ...cy.nodes().map((n) => ({
           id: n.id(),
           kind: String(n.data('kind')),
           label: String(n.data('label') ?? ''),
@@ -170,8 +189,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
           classes: n.classes(),
           data: { ...n.data() },
         })),
-      edges: () =>
-        cy.edges().map((e) => ({
+        ...sketched().nodes.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          label: n.label,
+          ...(n.parent ? { parent: n.parent } : {}),
+          classes: [...n.classes, 'sketched'],
+          data: { ...n.data, id: n.id, kind: n.kind, label: n.label, box: n.parent ?? '' },
+        })),
+      ],
+      edges: () => [
+        ...cy.edges().map((e) => ({
           id: e.id(),
           kind: String(e.data('kind')),
           source: e.source().id(),
@@ -179,10 +207,26 @@ export function GraphCanvas(props: GraphCanvasProps) {
           label: String(e.data('label') ?? ''),
           classes: e.classes(),
         })),
-      positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
+        ...sketched().edges.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          source: e.source,
+          target: e.target,
+          label: e.label,
+          classes: [...e.classes, 'sketched'],
+        })),
+      ],
+      positions: () => ({
+        ...Object.fromEntries(
+          sketched().nodes.map((n) => [n.id, { x: placedRef.current.get(n.id)?.x ?? 0, y: placedRef.current.get(n.id)?.y ?? 0 }]),
+        ),
+        ...Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
+      }),
       renderedPosition: (nodeId) => {
         const node = cy.getElementById(nodeId);
-        return node.nonempty() ? { ...node.renderedPosition() } : null;
+        if (node.nonempty()) return { ...node.renderedPosition() };
+        const at = sketch.current?.boxOf(nodeId);
+        return at ? { x: at.x * cy.zoom() + cy.pan().x, y: at.y * cy.zoom() + cy.pan().y } : null;
       },
       viewport: () => ({ zoom: cy.zoom(), pan: { ...cy.pan() } }),
       renderedFontSize: (nodeId) => {
@@ -202,7 +246,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     controllerRef.current = {
       fit: () => fitAll(cy, placedRef.current, false),
       relayout: () => void mutate('POST', '/api/layout', {}).catch((err: unknown) => console.error('Re-layout failed', err)),
-      png: () => exportPng(cy, getComputedStyle(container.current!).backgroundColor || '#ffffff'),
+      png: () => exportPng(cy, getComputedStyle(container.current!).backgroundColor || '#ffffff', sketch.current),
       focus: () => container.current?.focus(),
     };
     return () => {
@@ -214,6 +258,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (fitTimer.current) clearTimeout(fitTimer.current);
       glows.current?.dispose();
       glows.current = null;
+      sketch.current?.dispose();
+      sketch.current = null;
+      clearTimeout(detailTimer);
+      model.current = { nodes: [], edges: [] };
       cy.destroy();
       cyRef.current = null;
     };
@@ -225,11 +273,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     cy.style(graphStyle(theme, mode));
+    sketch.current?.setLook({ theme, mode });
+    refreshDetail(cy);
     cy.batch(() =>
       cy
         .nodes()
         .forEach((n) => void n.data('display', displayLabel({ kind: n.data('kind'), label: n.data('label') }, mode, placedRef.current.get(n.id())))),
     );
+    // refreshDetail reads the live picture through refs; a mode changes the zoom from which names can be read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [theme, mode]);
 
   useEffect(() => {
@@ -243,6 +295,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (cy.destroyed()) return;
         cy.elements().remove();
         drawn.current = { nodes: [], edges: [] };
+        model.current = { nodes: [], edges: [] };
         return draw(cy, elements, layout);
       });
     // draw reads the latest props through refs; it runs once per new picture.
@@ -254,21 +307,48 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const m = live.current.mode;
     const positions = positionsOf(arrangement, next);
     const before = placedRef.current;
-    const first = drawn.current.nodes.length === 0;
-    const changes = diffElements(drawn.current, next);
+    const first = model.current.nodes.length === 0;
+    // What changed in the picture, drawn in detail or sketched: what glows and what is new.
+    const changed = diffElements(model.current, next);
     // A Re-layout, or the picture switched between its full and compact arrangements.
     const shape = `${arrangement === fullLayout ? 'full' : 'compact'}:${arrangement.generation}`;
     const relaid = generation.current !== '' && generation.current !== shape;
     generation.current = shape;
-    drawn.current = next;
+    model.current = next;
     placedRef.current = positions;
+    if (first) fitAll(cy, positions, false);
+    const { shown, sketched } = splitDetail(next, positions, viewOf(cy), readableZoom(m), live.current.props.sketchFrom ?? SKETCH_FROM);
+    const changes = diffElements(drawn.current, shown);
+    drawn.current = shown;
+    sketch.current?.set(sketched, shown, positions);
     if (first) {
-      fitAll(cy, positions, false);
       const defs = [...changes.addNodes.map((n) => definition(n, m, positions.get(n.id))), ...changes.addEdges.map((e) => definition(e, m))];
       if (defs.length > SLICE * 2) await addInSlices(cy, defs, SLICE, () => cy.destroyed());
       else cy.add(defs);
       return;
     }
+    apply(cy, changes, positions, before, m);
+    if (relaid) return fitAll(cy, positions, true);
+    if (isEmpty(changed)) return;
+    const touched = [...changed.addNodes, ...changed.addEdges, ...changed.update].filter(
+      (e) => e.kind !== 'scope' && !e.classes.includes('driver-edge'),
+    );
+    glows.current?.glow(
+      touched.map((e) => e.id),
+      glowColour(live.current.props.theme),
+    );
+    const fresh = changed.addNodes.filter((n) => n.kind !== 'scope' && !visible(cy, positions, n.id));
+    if (fresh.length === 0) return;
+    if (live.current.props.presenter) bringIntoView(cy);
+    else
+      setOffscreen((marks) => [
+        ...marks.filter((mk) => positions.has(mk.id)),
+        ...fresh.map((n) => ({ id: n.id, label: String(n.data.name ?? n.label.split('\n')[0]) })),
+      ]);
+  }
+
+  /** Turns what the graph holds into `changes`, in one batch; nodes already drawn move only where the arrangement moved them. */
+  function apply(cy: Core, changes: ElementChanges, positions: ReadonlyMap<string, Placed>, before: ReadonlyMap<string, Placed>, m: Mode): void {
     cy.batch(() => {
       for (const id of changes.remove) cy.getElementById(id).remove();
       cy.add(changes.addNodes.map((n) => definition(n, m, positions.get(n.id))));
@@ -282,30 +362,32 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // Only what the shared arrangement moved: a box that grew, one moved to free ground, a Re-layout.
       // Comparing places first spares a cytoscape lookup for each of thousands of nodes that stay put.
       const added = new Set(changes.addNodes.map((n) => n.id));
-      for (const n of next.nodes) {
+      for (const n of drawn.current.nodes) {
         const at = positions.get(n.id);
         if (!at || added.has(n.id) || samePlace(before.get(n.id), at)) continue;
         const node = cy.getElementById(n.id) as NodeSingular;
         if (node.nonempty()) place(node, at, m);
       }
     });
-    if (relaid) return fitAll(cy, positions, true);
-    if (isEmpty(changes)) return;
-    const touched = [...changes.addNodes, ...changes.addEdges, ...changes.update].filter(
-      (e) => e.kind !== 'scope' && !e.classes.includes('driver-edge'),
-    );
-    glows.current?.glow(
-      touched.map((e) => e.id),
-      glowColour(live.current.props.theme),
-    );
-    const fresh = changes.addNodes.filter((n) => n.kind !== 'scope' && !visible(cy, n.id));
-    if (fresh.length === 0) return;
-    if (live.current.props.presenter) bringIntoView(cy);
-    else
-      setOffscreen((marks) => [
-        ...marks.filter((mk) => cy.getElementById(mk.id).nonempty()),
-        ...fresh.map((n) => ({ id: n.id, label: String(n.data.name ?? n.label.split('\n')[0]) })),
-      ]);
+  }
+
+  /** After a pan or zoom: containers come into detail where they can be read, and go back to the sketch elsewhere. */
+  function refreshDetail(cy: Core): void {
+    busy.current = busy.current.then(() => {
+      if (cy.destroyed() || model.current.nodes.length === 0) return;
+      const positions = placedRef.current;
+      const { shown, sketched } = splitDetail(
+        model.current,
+        positions,
+        viewOf(cy),
+        readableZoom(live.current.mode),
+        live.current.props.sketchFrom ?? SKETCH_FROM,
+      );
+      const changes = diffElements(drawn.current, shown);
+      drawn.current = shown;
+      sketch.current?.set(sketched, shown, positions);
+      if (!isEmpty(changes)) apply(cy, changes, positions, positions, live.current.mode);
+    });
   }
 
   /** Presenter: one smooth fit at most every two seconds, however many things arrive. */
@@ -327,6 +409,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (selected) cy.getElementById(selected).select();
     });
   }, [selected, elements]);
+
+  useEffect(() => sketch.current?.setMarks({ selected, picked: picked ?? new Set(), matches }), [selected, picked, matches]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -390,7 +474,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.$('node.focused').removeClass('focused');
     const node = cy.getElementById(id) as NodeSingular;
     node.addClass('focused');
-    if (!visible(cy, id)) cy.animate({ center: { eles: node } }, { duration: 200 });
+    if (!visible(cy, placedRef.current, id)) cy.animate({ center: { eles: node } }, { duration: 200 });
     setAnnouncement(describe(node));
   }
 
@@ -425,7 +509,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
           onGo={(id) => {
             const cy = cyRef.current;
             if (!cy) return;
-            cy.animate({ center: { eles: cy.getElementById(id) } }, { duration: 300 });
+            const at = placedRef.current.get(id);
+            if (at) cy.animate({ pan: { x: cy.width() / 2 - at.x * cy.zoom(), y: cy.height() / 2 - at.y * cy.zoom() } }, { duration: 300 });
             setOffscreen((marks) => marks.filter((m) => m.id !== id));
           }}
         />
@@ -434,10 +519,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
   );
 }
 
-function visible(cy: Core, id: string): boolean {
-  const node = cy.getElementById(id);
-  return node.nonempty() && onScreen(node.position(), cy.zoom(), cy.pan(), cy.width(), cy.height());
+function visible(cy: Core, positions: ReadonlyMap<string, Placed>, id: string): boolean {
+  const at = positions.get(id);
+  return at !== undefined && onScreen(at, cy.zoom(), cy.pan(), cy.width(), cy.height());
 }
+
+function viewOf(cy: Core): View {
+  return { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() };
+}
+
+/** Containers are drawn in detail from the zoom where their names are 7 px or more on screen. */
+const readableZoom = (mode: Mode): number => zoomToRead(TYPE[mode].container);
 
 /** Fits every shown node, from the positions already known rather than cytoscape's bounding boxes. */
 function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boolean): void {

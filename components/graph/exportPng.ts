@@ -1,4 +1,5 @@
 import type { Core, NodeSingular } from 'cytoscape';
+import type { Sketch } from './sketch';
 
 /** cytoscape's canvas renderer keeps one Image per background-image URL; it is not in the typings. */
 interface ImageCache {
@@ -41,11 +42,27 @@ export async function backgroundImagesReady(cy: Core): Promise<void> {
   clearTimeout(timer);
 }
 
+const SCALE = 2;
+
 /**
  * The whole graph as a PNG data URL, at twice the screen's resolution, on
- * `background`, with every badge and icon drawn: resolves once their images are loaded.
+ * `background`, with every badge and icon drawn, and the containers a large
+ * picture sketches drawn over it where they are: resolves once the images are loaded.
  */
-export async function exportPng(cy: Core, background: string): Promise<string> {
+export async function exportPng(cy: Core, background: string, sketch?: Sketch | null): Promise<string> {
   await backgroundImagesReady(cy);
-  return cy.png({ full: true, scale: 2, bg: background });
+  const graph = cy.png({ full: true, scale: SCALE, bg: background });
+  if (!sketch || sketch.drawn().nodes.length === 0) return graph;
+  const image = new Image();
+  image.src = graph;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [image.width, image.height];
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(image, 0, 0);
+  // The bounds and scale cytoscape's full export draws the graph at (its bufferCanvasImage).
+  const bb = cy.elements().boundingBox();
+  const scale = SCALE * ((cy as unknown as { renderer(): { getPixelRatio(): number } }).renderer().getPixelRatio() || 1);
+  ctx.drawImage(sketch.render(image.width, image.height, scale, { x: -bb.x1 * scale, y: -bb.y1 * scale }), 0, 0);
+  return canvas.toDataURL('image/png');
 }

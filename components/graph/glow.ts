@@ -20,6 +20,8 @@ export class Glows {
     private readonly cy: Core,
     host: HTMLElement,
     private readonly duration: number,
+    /** Where a node drawn beside the graph (sketched) is, in graph units. */
+    private readonly elsewhere: (id: string) => { x: number; y: number; w: number; h: number } | null = () => null,
   ) {
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('aria-hidden', 'true');
@@ -36,8 +38,9 @@ export class Glows {
   glow(ids: readonly string[], colour: string): void {
     for (const id of ids.slice(0, MOST)) {
       const el = this.cy.getElementById(id);
-      if (el.empty()) continue;
-      const mark = el.isNode() ? ring(el as NodeSingular) : line(el as EdgeSingular);
+      const box = el.empty() ? this.elsewhere(id) : null;
+      if (el.empty() && !box) continue;
+      const mark = box ? ringAround(box) : el.isNode() ? ring(el as NodeSingular) : line(el as EdgeSingular);
       mark.setAttribute('data-glow', id);
       mark.setAttribute('stroke', colour);
       mark.setAttribute('fill', 'none');
@@ -60,8 +63,12 @@ export class Glows {
 }
 
 function ring(node: NodeSingular): SVGElement {
-  const { x, y } = node.position();
-  const [w, h] = [node.width() + 2 * PAD, node.height() + 2 * PAD];
+  return ringAround({ ...node.position(), w: node.width(), h: node.height() });
+}
+
+function ringAround(box: { x: number; y: number; w: number; h: number }): SVGElement {
+  const { x, y } = box;
+  const [w, h] = [box.w + 2 * PAD, box.h + 2 * PAD];
   const rect = document.createElementNS(SVG, 'rect');
   for (const [k, v] of Object.entries({ x: x - w / 2, y: y - h / 2, width: w, height: h, rx: PAD * 2, 'stroke-width': PAD }))
     rect.setAttribute(k, String(v));

@@ -52,6 +52,8 @@ const PALETTE = {
   },
 };
 
+/** The theme's colours, for what is drawn beside the graph (glow.ts, sketch.ts). */
+export const palette = (theme: Theme) => PALETTE[theme];
 /** What just changed glows in this colour for a moment (see glow.ts). */
 export const glowColour = (theme: Theme): string => PALETTE[theme].glow;
 

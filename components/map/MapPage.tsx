@@ -26,6 +26,8 @@ export function MapPage() {
   const { snapshot, engine, feed, activity, lessons, transfers } = useLiveTopology();
   const [lessonId, setLesson] = useUrlParam('lesson');
   const [selected, setSelected] = useUrlParam('select');
+  // From how many containers far-away ones are sketched (lib/graph/detail.ts); a link can lower it to show a small picture so.
+  const [sketch] = useUrlParam('sketch');
   const [present, setPresent] = useUrlParam('present');
   const [viewParam, setView] = useUrlParam('view');
   const presenter = present === '1';
@@ -126,6 +128,7 @@ export function MapPage() {
                   matches={matches}
                   picked={picked}
                   refitKey={lesson ? `lesson:${lesson.id}` : 'no-lesson'}
+                  sketchFrom={sketch && /^\d+$/.test(sketch) ? Number(sketch) : undefined}
                   controllerRef={controller}
                 />
               )}

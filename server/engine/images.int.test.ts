@@ -86,6 +86,7 @@ describe('POST /api/images/tag', () => {
     const { status, body } = (await api.post('/api/images/tag', { source, target })) as ErrorAnswer;
 
     expect(status).toBe(404);
+    expect(body.error.message).toBe(`${target} was not tagged: the Engine refused.`);
     expect(body.error.engine?.message).toMatch(new RegExp(`no such image.*${source}`, 'i'));
     expect(body.error.hint).toBe(`There is no local image ${source}: pull it first, or tag one of the images the images view lists.`);
     expect(await idOf(target)).toBeNull();
@@ -161,6 +162,7 @@ describe('DELETE /api/images/:ref', () => {
 
     expect(status).toBe(409);
     expect(body.error.code).toBe('conflict');
+    expect(body.error.message).toBe(`${tag} was not removed: the Engine refused.`);
     // Both engines say it so: conflict: unable to remove repository reference "…" (must force) - container … is using its referenced image …
     expect(body.error.engine?.message).toMatch(
       new RegExp(`unable to remove repository reference "${tag}".*container [0-9a-f]{12} is using its referenced image`),

@@ -1,3 +1,4 @@
+import { ApiError } from '../../lib/apiError';
 import { containerCommand, removeImageCommand, tagCommand } from '../../lib/dockerCommand';
 import { imageRegistry, type ImageSummary } from '../../lib/images';
 import { repositoryAndTag } from '../../lib/imageReference';
@@ -63,7 +64,7 @@ export async function tagImage(engine: Engine, { source, target }: ImageTag): Pr
     await engine.docker.getImage(source).tag({ repo: repository, tag });
     return { command, id, target, ...(before ? { moved: before, message: `${target} named the image ${shortId(before)} before` } : {}) };
   } catch (err) {
-    throw engineError(err, engine.endpoint, tagHint(source));
+    throw withHeadline(engineError(err, engine.endpoint, tagHint(source)), `${target} was not tagged: the Engine refused.`);
   }
 }
 
@@ -92,7 +93,7 @@ export async function removeImage(engine: Engine, topology: Topology, image: str
     // The container the Engine names by a short id, by its name: one the picture may not hold yet (created a moment ago).
     const user = userOf((err as { json?: { message?: string } }).json?.message ?? '');
     const name = user && (findByRef(topology.containers, user)?.name ?? (await engine.container(user).catch(() => null))?.name);
-    throw engineError(err, engine.endpoint, removeHint(image, name || undefined));
+    throw withHeadline(engineError(err, engine.endpoint, removeHint(image, name || undefined)), `${image} was not removed: the Engine refused.`);
   }
 }
 
@@ -119,5 +120,10 @@ export const removeHint = (image: string, container?: string) => (message: strin
     return `There is no image ${image} here: it may have been removed already; the images view lists what is here.`;
   return undefined;
 };
+
+/** A refusal says first what did not happen; the Engine's own words stay in `engine.message`, not repeated above them. */
+function withHeadline(error: ApiError, headline: string): ApiError {
+  return error.engine ? new ApiError(error.status, error.code, headline, error.hint, error.engine) : error;
+}
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -7,9 +7,7 @@ import { mutate } from './client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { useAction } from './useAction';
-import { useLocalImages } from './useLocalImages';
-
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+import { megabytes, useLocalImages } from './useLocalImages';
 
 /**
  * `docker rmi`, confirmed: which image, which of its names goes, what stays, and the command, before anything

@@ -23,12 +23,10 @@ import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './Port
 import { TransferProgress } from './TransferProgress';
 import { useAction } from './useAction';
 import { useImageTransfer } from './useImageTransfer';
-import { useLocalImages } from './useLocalImages';
+import { megabytes, useLocalImages } from './useLocalImages';
 
 /** The select's value for "an image not in this list". */
 const OTHER = '';
-
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 export function RunContainerDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'run-container' }>>) {
   const transfer = useImageTransfer();

@@ -11,9 +11,7 @@ import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, TextField, useTouched } from './fields';
 import { LessonImageNote } from './LessonNote';
 import { useAction } from './useAction';
-import { useLocalImages } from './useLocalImages';
-
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+import { megabytes, useLocalImages } from './useLocalImages';
 
 /** `docker tag SOURCE TARGET`: one more name for a local image, such as the registry's name that docker push needs. */
 export function TagImageDialog({ request, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'tag-image' }>>) {

@@ -20,3 +20,6 @@ export function useLocalImages(version?: unknown): { images: ImageSummary[] | nu
   }, [version]);
   return { images, error };
 }
+
+/** An image's size as the dialogs write it beside its name. */
+export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
-import { expect, test } from './fixtures';
+import { TEST_IMAGE } from '../scripts/testkit/docker';
+import { expect, test, type MapPage } from './fixtures';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -22,9 +23,14 @@ interface DialogCase {
   primary: string;
   /** More of the page's query, for an opener outside the map's own panels. */
   query?: string;
+  /** Another page than the map's, where the opener is. */
+  path?: string;
 }
 
 const global = (label: string) => (page: Page) => page.getByTestId('global-actions').getByRole('button', { name: label, exact: true });
+/** A button on the test image's bar in the security lens's images view. */
+const onTestImage = (verb: string) => (page: Page) =>
+  page.locator(`[data-testid="image-bar"][data-tags~="${TEST_IMAGE}"]`).getByRole('button', { name: new RegExp(`^${verb} `) });
 const inPanel = (label: string) => (page: Page) => page.getByTestId('inspect-panel').getByRole('button', { name: label, exact: true });
 
 const DIALOGS: DialogCase[] = [
@@ -40,7 +46,17 @@ const DIALOGS: DialogCase[] = [
     primary: 'Remove',
     query: '&lesson=frontend-backend-isolation',
   },
+  // Opening these changes nothing: the tag's name is empty, and the removal waits for its confirmation.
+  { name: 'tag image', opener: onTestImage('Tag'), primary: 'Tag image', path: '/security' },
+  { name: 'remove image', opener: onTestImage('Remove'), primary: 'Remove image', path: '/security' },
 ];
+
+/** Opens the page a dialog's opener is on, with the sleeping container selected where that is the map. */
+async function openFor(dialog: DialogCase, map: MapPage, page: Page, ctr: string): Promise<void> {
+  if (!dialog.path) return map.open(`?select=ctr:${ctr}${dialog.query ?? ''}`);
+  await page.goto(dialog.path);
+  await expect(map.engineStatus).toHaveAttribute('data-status', 'connected');
+}
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`in the ${theme} theme`, () => {
@@ -76,7 +92,7 @@ for (const theme of ['light', 'dark'] as const) {
     for (const dialog of DIALOGS) {
       test(`the ${dialog.name} dialog has no axe violations`, async ({ map, objects, page }) => {
         const ctr = await objects.sleeper('dialog');
-        await map.open(`?select=ctr:${ctr}${dialog.query ?? ''}`);
+        await openFor(dialog, map, page, ctr);
         await expectTheme(page);
         await dialog.opener(page).click();
         await expect(page.getByRole('dialog')).toBeVisible();
@@ -92,7 +108,7 @@ test.describe('at 1280x720', () => {
   for (const dialog of DIALOGS) {
     test(`the ${dialog.name} dialog fits the screen with its ${dialog.primary} button in view`, async ({ map, objects, page }) => {
       const ctr = await objects.sleeper('fit');
-      await map.open(`?select=ctr:${ctr}${dialog.query ?? ''}`);
+      await openFor(dialog, map, page, ctr);
       await dialog.opener(page).click();
       const panel = page.getByRole('dialog');
       await expect(panel).toBeVisible();
@@ -110,7 +126,7 @@ test.describe('at 1280x720', () => {
         y: b.y + b.height / 2,
       });
       expect(onTop).toBe(dialog.primary);
-      await page.screenshot({ path: `test-results/screenshots/dialog-${dialog.name.replace(' ', '-')}-1280x720.png` });
+      await page.screenshot({ path: `test-results/screenshots/dialog-${dialog.name.replaceAll(' ', '-')}-1280x720.png` });
     });
   }
 });

@@ -230,6 +230,18 @@ async function runInPortolan(
   await dismissOutcome(lesson.page);
 }
 
+/** A pull or push step's control, opened on the image its command names, run to its end and closed. */
+async function transferInPortolan(lesson: LessonPanel, index: number, kind: 'pull' | 'push', image: string): Promise<void> {
+  const dialog = await lesson.doInPortolan(index);
+  await expect(dialog.getByLabel('Image')).toHaveValue(image);
+  await dialog.getByRole('button', { name: kind === 'pull' ? 'Pull' : 'Push', exact: true }).click();
+  const transfer = dialog.getByTestId('transfer');
+  await expect(transfer).toHaveAttribute('data-outcome', 'done', { timeout: 30_000 });
+  await expect(transfer.getByTestId('transfer-command')).toHaveText(`docker ${kind} ${image}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** The probe a ping step opens, already aimed as its command says; answers whether the target was reached. */
 async function probeInPortolan(lesson: LessonPanel, target: string, by: 'ip' | 'name'): Promise<boolean> {
   const dialog = await lesson.doInPortolan(0);
@@ -259,17 +271,10 @@ test('Day 47 with Portolan’s controls only, then "Clean up this lesson" remove
   await map.open(`?lesson=${LESSON}`);
   const steps = lesson.root.locator('li[data-testid^="lesson-step-"]');
   await expect(steps).toHaveCount(15);
-  const skipped: string[] = [];
   const at = async (n: number) => {
     await expect(lesson.root, `step ${n} is current`).toHaveAttribute('data-current', String(n - 1));
   };
   const ticked = (n: number) => expect(steps.nth(n - 1), `step ${n} ticks`).toHaveAttribute('data-done', 'true');
-  const skip = async (n: number, why: string) => {
-    await at(n);
-    skipped.push(`${n}: ${why}`);
-    await lesson.root.getByRole('button', { name: 'Skip →' }).click();
-    await expect(steps.nth(n - 1)).toContainText('skipped');
-  };
 
   // Steps 1 and 2 (docker network ls, docker network inspect bridge) have no control and need none: the map shows the
   // three networks and the bridge's subnet from the start, so both are done on reset.
@@ -337,17 +342,43 @@ test('Day 47 with Portolan’s controls only, then "Clean up this lesson" remove
   await runInPortolan(lesson, 0, { image: REGISTRY_IMAGE, name: V.registry, port: [V.registry_port, '5000'] });
   await ticked(12);
 
-  // 13: Portolan has no control for `docker tag` (the images view pushes an image already tagged for a registry),
-  // so there is nothing its Push button could push: the teacher skips the step.
-  await skip(13, 'docker tag has no Portolan control, so Push has no registry tag to push');
-  // 14 (docker rmi, no control either) holds at once: the registry tag was never made here, so it is absent.
+  // 13: "Tag it in Portolan" gives the test image the registry's name, as the step's docker tag does; then "Push it in
+  // Portolan" sends it there, with its progress.
+  await at(13);
+  const tag = await lesson.doInPortolan(0);
+  await expect(tag.getByTestId('lesson-note')).toContainText('“Clean up this lesson” leaves images alone');
+  await expect(tag.getByLabel('Image')).toHaveValue(V.image);
+  await expect(tag.getByLabel('New name')).toHaveValue(LESSON_IMAGE);
+  await tag.getByRole('button', { name: 'Tag image' }).click();
+  await expect(tag).toHaveCount(0);
+  await expect(page.getByTestId('action-command')).toHaveText(`docker tag ${V.image} ${LESSON_IMAGE}`);
+  await dismissOutcome(page);
+  await expect(steps.nth(12), 'tagged is not pushed').toHaveAttribute('data-done', 'false');
+  await registryAnswers(REGISTRY);
+  await transferInPortolan(lesson, 1, 'push', LESSON_IMAGE);
+  await ticked(13);
+
+  // 14: "Remove it in Portolan" confirms which name goes (the test image keeps its own) and runs docker rmi.
+  await at(14);
+  const remove = await lesson.doInPortolan(0);
+  await expect(remove.getByRole('radio', { name: LESSON_IMAGE })).toBeChecked();
+  await expect(remove.getByTestId('remove-image-outcome')).toContainText(`Only this name goes: the image stays as ${V.image}`);
+  await expect(remove.getByTestId('command-preview')).toHaveText(`docker rmi ${LESSON_IMAGE}`);
+  await remove.getByRole('button', { name: 'Remove image' }).click();
+  await expect(remove).toHaveCount(0);
+  await expect(page.getByTestId('action-command')).toHaveText(`docker rmi ${LESSON_IMAGE}`);
+  await dismissOutcome(page);
   await ticked(14);
-  // 15: Pull in the images view would ask the registry for an image nobody pushed: the teacher skips it too.
-  await skip(15, 'nothing was pushed in step 13, so the registry has no image to pull');
+  await expect(docker(['image', 'inspect', LESSON_IMAGE])).rejects.toThrow(/No such image/i);
+
+  // 15: "Pull it in Portolan" brings it back from the lesson's registry.
+  await at(15);
+  await transferInPortolan(lesson, 0, 'pull', LESSON_IMAGE);
+  await ticked(15);
 
   await expect(page.getByTestId('lesson-finished')).toBeVisible();
-  await expect(page.getByTestId('lesson-count')).toHaveText('13 of 15 done');
-  expect(skipped).toHaveLength(2);
+  await expect(page.getByTestId('lesson-count')).toHaveText('15 of 15 done');
+  await expect(steps.filter({ hasText: 'skipped' })).toHaveCount(0);
 
   // Clean-up: the list, its commands, and the Engine afterwards, asked with the CLI.
   const containers = [V.app, V.c1, V.c2, V.registry, V.web].sort((a, b) => a.localeCompare(b));
@@ -358,11 +389,14 @@ test('Day 47 with Portolan’s controls only, then "Clean up this lesson" remove
     [...containers.map((c) => `docker rm --force ${c}`), `docker network rm ${V.net}`].join('\n'),
   );
   await dialog.getByRole('button', { name: 'Remove 6 objects' }).click();
-  await expect(lesson.dialog).toHaveCount(0);
+  // Five containers go one after another, the registry with its volume: on an engine busy with other runs, past 5 s.
+  await expect(lesson.dialog).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId('action-outcome')).toContainText('lesson cleaned up: 6 objects removed');
 
   for (const c of containers) expect(await docker(['ps', '-aq', '--filter', `name=^/${c}$`]), c).toBe('');
   expect(await docker(['network', 'ls', '-q', '--filter', `name=^${V.net}$`])).toBe('');
   expect(await docker(['ps', '-aq', '--filter', `label=io.portolan.lesson=${LESSON}`])).toBe('');
   expect(await docker(['inspect', '-f', '{{.State.Running}}', outsider])).toBe('true');
+  // Images carry no lesson label, so the clean-up leaves the one pulled back (afterEach removes it).
+  expect(await docker(['image', 'inspect', '-f', '{{join .RepoDigests ","}}', LESSON_IMAGE])).toContain(`${REGISTRY}/lesson/busybox@sha256:`);
 });

@@ -173,6 +173,28 @@ export class ImagesView {
     await this.section.getByRole('button', { name: `Push ${tag}` }).click();
   }
 
+  /** Opens Tag on the bar of the image named `name` (its only name), writes the new name and tags. */
+  async tag(name: string, target: string): Promise<void> {
+    await this.bar(name).getByRole('button', { name: /^Tag / }).click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog.getByLabel('Image')).toHaveValue(name);
+    await dialog.getByLabel('New name').fill(target);
+    await dialog.getByRole('button', { name: 'Tag image' }).click();
+  }
+
+  /** Opens Remove on the bar of the image that has `tag` and, when it has several names, chooses that one: nothing is removed yet. */
+  async openRemove(tag: string): Promise<Locator> {
+    await this.bar(tag)
+      .getByRole('button', { name: /^Remove / })
+      .click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: 'Remove image' })).toBeVisible();
+    await expect(dialog.getByText('Asking the Engine')).toHaveCount(0);
+    const choice = dialog.getByRole('radio', { name: tag, exact: true });
+    if (await choice.count()) await choice.check();
+    return dialog;
+  }
+
   /** Waits for the transfer on screen to end, and answers how: done, failed or cancelled. */
   async outcome(): Promise<string> {
     await expect(this.transfer).not.toHaveAttribute('data-outcome', 'running', { timeout: 30_000 });

@@ -103,3 +103,6 @@ export function probeCommand(from: string, targetIp: string, port?: number): str
 }
 
 export const imageCommand = (kind: 'pull' | 'push', image: string) => line(['docker', kind, image]);
+export const tagCommand = (source: string, target: string) => line(['docker', 'tag', source, target]);
+/** Never `--force`: Portolan does not take an image from under a container (README, "Tag and remove"). */
+export const removeImageCommand = (image: string) => line(['docker', 'rmi', image]);

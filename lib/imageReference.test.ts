@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReference, registryName, registryOf } from './imageReference';
+import { parseReference, registryName, registryOf, repositoryAndTag } from './imageReference';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 
@@ -49,5 +49,16 @@ describe('parseReference', () => {
     const parsed = parseReference(reference);
     expect(parsed).toHaveProperty('error');
     expect((parsed as { error: string }).error).toMatch(why);
+  });
+});
+
+describe('repositoryAndTag', () => {
+  it.each([
+    ['127.0.0.1:5000/lesson/busybox:1', '127.0.0.1:5000/lesson/busybox', '1'],
+    ['localhost:5000/app', 'localhost:5000/app', 'latest'],
+    ['busybox', 'busybox', 'latest'],
+    ['portolan/busybox:test', 'portolan/busybox', 'test'],
+  ])('%s is %s tagged %s, as docker tag and docker push read it', (reference, repository, tag) => {
+    expect(repositoryAndTag(reference)).toEqual({ repository, tag });
   });
 });

@@ -61,6 +61,17 @@ export function parseReference(input: string): ImageReference | { error: string 
 
 export const isReference = (r: ImageReference | { error: string }): r is ImageReference => !('error' in r);
 
+/**
+ * A reference as the Engine's tag and push calls take it: the name before the
+ * tag, and the tag (`latest` when none is written, as the docker CLI reads it).
+ */
+export function repositoryAndTag(reference: string): { repository: string; tag: string } {
+  const ref = reference.trim();
+  const parsed = parseReference(ref);
+  const tag = isReference(parsed) && parsed.tag ? parsed.tag : 'latest';
+  return { repository: ref.endsWith(`:${tag}`) ? ref.slice(0, -tag.length - 1) : ref, tag };
+}
+
 /** The registry an image reference names: `127.0.0.1:5000`, `ghcr.io`, or `docker.io` for a bare name. */
 export function registryOf(reference: string): string {
   const parsed = parseReference(reference);

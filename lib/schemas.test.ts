@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectSchema, describeIssues, runSchema, sharedNamespace } from './schemas';
+import { connectSchema, describeIssues, imageTagSchema, runSchema, sharedNamespace } from './schemas';
 
 describe('sharedNamespace', () => {
   it.each(['host', 'HOST', ' Host ', 'host\n'])('names the host network in %j, with the CIS rule', (network) => {
@@ -38,5 +38,27 @@ describe('runSchema', () => {
 describe('connectSchema', () => {
   it('refuses unknown keys such as an EndpointConfig', () => {
     expect(connectSchema.safeParse({ container: 'web', EndpointConfig: {} }).success).toBe(false);
+  });
+});
+
+describe('imageTagSchema', () => {
+  it('takes a source by tag or id and a target by Docker’s grammar', () => {
+    expect(imageTagSchema.parse({ source: ' portolan/busybox:test ', target: '127.0.0.1:5000/lesson/busybox:1' })).toEqual({
+      source: 'portolan/busybox:test',
+      target: '127.0.0.1:5000/lesson/busybox:1',
+    });
+    expect(imageTagSchema.safeParse({ source: '78acb51df4d7', target: 'mine' }).success).toBe(true);
+  });
+
+  it.each([
+    [{ source: 'busybox', target: 'Mine:1' }, /^target: .*lowercase/],
+    [{ source: 'busybox', target: `mine@sha256:${'ab'.repeat(32)}` }, /^target: a tag names no digest/],
+    [{ source: '', target: 'mine:1' }, /^source: name an image/],
+    [{ source: 'busybox', target: 'mine:1', force: true }, /unknown key "force"/],
+    [{ source: 'busybox' }, /^target: /],
+  ])('refuses %j, saying what to fix', (body, why) => {
+    const parsed = imageTagSchema.safeParse(body);
+    expect(parsed.success).toBe(false);
+    expect(describeIssues(parsed.error!)).toMatch(why);
   });
 });

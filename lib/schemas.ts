@@ -160,6 +160,16 @@ export const imageReference = z
 /** Pull or push one image. */
 export const imageTransferSchema = z.strictObject({ image: imageReference });
 
+/** A name to give an image: a reference without a digest, which the registry computes and nobody writes. */
+const tagTarget = imageReference.superRefine((value, ctx) => {
+  const parsed = parseReference(value);
+  if (isReference(parsed) && parsed.digest)
+    ctx.addIssue({ code: 'custom', message: `a tag names no digest: write it as [REGISTRY/]REPOSITORY[:TAG], e.g. ${value.split('@')[0]}` });
+});
+
+/** `docker tag SOURCE TARGET`: the source by a tag it has or its id, the target a new name for the same image. */
+export const imageTagSchema = z.strictObject({ source: imageReference, target: tagTarget });
+
 export const portsSchema = z.strictObject({ ports: z.array(portBindingSchema).max(32) });
 
 /** `by`: reach the target at its address (default) or by its name, which only Docker's embedded DNS on a user-defined network answers. */
@@ -173,6 +183,7 @@ export type Run = z.infer<typeof runSchema>;
 export type PortsChange = z.infer<typeof portsSchema>;
 export type Probe = z.infer<typeof probeSchema>;
 export type ImageTransfer = z.infer<typeof imageTransferSchema>;
+export type ImageTag = z.infer<typeof imageTagSchema>;
 
 /** Issues in words: "gateway: 10.1.0.1 is not inside 10.2.0.0/24; unknown key "Privileged"". */
 export function describeIssues(error: z.ZodError): string {

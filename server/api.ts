@@ -9,6 +9,8 @@ import {
   connectSchema,
   describeIssues,
   disconnectSchema,
+  imageReference,
+  imageTagSchema,
   imageTransferSchema,
   networkCreateSchema,
   portsSchema,
@@ -20,7 +22,7 @@ import { containerVerb, runContainer } from './engine/containerActions';
 import type { Engine } from './engine/engine';
 import { toApiError } from './engine/errors';
 import type { ImageOperations } from './imageOperations';
-import { listImages } from './engine/images';
+import { listImages, removeImage, tagImage } from './engine/images';
 import { cleanUpLesson, lessonObjects } from './engine/lessonCleanup';
 import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from './engine/networkActions';
 import { probe } from './engine/probe';
@@ -84,6 +86,15 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   route('POST', '/api/images/operations/:id/cancel', async (req, { id }) => {
     await readBody(req, null);
     return { body: images.cancel(id ?? '') };
+  });
+  // The picture holds no images: the Engine's image event tells every viewer (and the lessons) to read them again.
+  route('POST', '/api/images/tag', async (req) => ({ status: 201, body: await tagImage(engine, await readBody(req, imageTagSchema)) }));
+  // A reference has slashes (127.0.0.1:5000/team/app:1): written as it is or URL-encoded, the rest of the path is the image.
+  route('DELETE', '/api/images/*', async (req, params) => {
+    const image = imageRef(params['*']);
+    if (req.url?.includes('?')) throw new ApiError(400, 'invalid_query', 'Removing an image takes no query, and nothing was removed.', NO_FORCE);
+    await readBody(req, null, NO_FORCE);
+    return { body: await removeImage(engine, topology(), image) };
   });
 
   const topology = () => store.snapshot().topology;
@@ -186,11 +197,15 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);
 }
 
+/** Why DELETE /api/images/… has no force: the answer to anyone who sends one. */
+const NO_FORCE =
+  'Send no body and no query: Portolan removes an image the way docker rmi does without --force, and a container that uses it must go first.';
+
 /**
  * Reads a JSON body and validates it strictly; `null` means the operation
- * takes no body, and an empty one or `{}` is all it accepts.
+ * takes no body, and an empty one or `{}` is all it accepts (`noBodyHint` says why, where it matters).
  */
-async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S | null): Promise<z.infer<S>> {
+async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S | null, noBodyHint = 'Send no body, or {}.'): Promise<z.infer<S>> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > BODY_LIMIT)
     throw new ApiError(413, 'body_too_large', `The request body is ${declared} bytes; Portolan accepts at most ${BODY_LIMIT}.`);
@@ -212,7 +227,7 @@ async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S | n
   }
   if (schema === null) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0) return value as z.infer<S>;
-    throw new ApiError(400, 'invalid_body', 'This operation takes no body.', 'Send no body, or {}.');
+    throw new ApiError(400, 'invalid_body', 'This operation takes no body.', noBodyHint);
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success)
@@ -233,6 +248,18 @@ export function objectRef(ref: string | undefined): string {
     'invalid_ref',
     `"${ref ?? ''}" is not a Docker id or name.`,
     'Use an id, a short id or a name: letters, digits, "_", "." and "-", starting with a letter or digit.',
+  );
+}
+
+/** An image named in a path, by Docker's reference grammar or its id; anything else never reaches the Engine's URL space. */
+function imageRef(ref: string | undefined): string {
+  const parsed = imageReference.safeParse(ref ?? '');
+  if (parsed.success) return parsed.data;
+  throw new ApiError(
+    400,
+    'invalid_ref',
+    `"${ref ?? ''}" is not an image: ${parsed.error.issues[0]?.message ?? 'name it by a tag or its id'}.`,
+    'Name the image by a tag (127.0.0.1:5000/team/app:1, URL-encoded or as it is) or by its id.',
   );
 }
 

@@ -7,10 +7,13 @@ import { CommandToast, type Outcome } from './CommandToast';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import type { DialogRequest } from './dialogs';
+import { ImageTransferDialog } from './ImageTransferDialog';
 import { LessonCleanupDialog } from './LessonCleanupDialog';
 import { MapPortsDialog } from './MapPortsDialog';
 import { ProbeDialog } from './ProbeDialog';
+import { RemoveImageDialog } from './RemoveImageDialog';
 import { RunContainerDialog } from './RunContainerDialog';
+import { TagImageDialog } from './TagImageDialog';
 
 interface Actions {
   /** Demo screens: no actions anywhere. */
@@ -73,6 +76,9 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
           {dialog.kind === 'map-ports' && <MapPortsDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'probe' && <ProbeDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'lesson-cleanup' && <LessonCleanupDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'tag-image' && <TagImageDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'remove-image' && <RemoveImageDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'image-transfer' && <ImageTransferDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
         </>
       )}
       {outcome && <CommandToast key={outcome.at} outcome={outcome} onClose={() => setOutcome(null)} />}

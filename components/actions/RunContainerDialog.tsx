@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { runCommand } from '../../lib/dockerCommand';
 import { runSchema, type Run } from '../../lib/schemas';
-import { ActionError, fetchJson, mutate } from './client';
+import { mutate } from './client';
 import { ActionErrorBox, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import {
@@ -23,35 +23,16 @@ import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './Port
 import { TransferProgress } from './TransferProgress';
 import { useAction } from './useAction';
 import { useImageTransfer } from './useImageTransfer';
-
-interface ImageChoice {
-  id: string;
-  tags: string[];
-  size: number;
-  registry: string;
-}
+import { megabytes, useLocalImages } from './useLocalImages';
 
 /** The select's value for "an image not in this list". */
 const OTHER = '';
-
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 export function RunContainerDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'run-container' }>>) {
   const transfer = useImageTransfer();
   // A pull that ended well: list the images again, and the reference typed runs.
   const pulled = transfer.progress?.done && !transfer.progress.error && !transfer.progress.cancelled ? transfer.started?.image : undefined;
-  const [images, setImages] = useState<ImageChoice[] | null>(null);
-  const [imagesError, setImagesError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchJson<{ images: ImageChoice[] }>('/api/images').then(
-      (answer) => live && setImages(answer.images),
-      (err: unknown) => live && setImagesError(err instanceof ActionError || err instanceof Error ? err.message : 'The images could not be listed.'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [pulled]);
+  const { images, error: imagesError } = useLocalImages(pulled);
 
   const tags = (images ?? []).flatMap((i) => i.tags.map((tag) => ({ tag, size: i.size, registry: i.registry })));
   // Not the host network: it would share the host's own stack (CIS 5.10), which the API refuses.

@@ -1,3 +1,4 @@
+import type { TransferKind } from '../../lib/imageProgress';
 import type { Topology } from '../../lib/topology';
 import type { Done } from './client';
 
@@ -8,7 +9,10 @@ export type DialogRequest =
   | { kind: 'connect'; networkId?: string; containerId?: string }
   | { kind: 'map-ports'; containerId: string }
   | { kind: 'probe'; containerId: string; target?: string; by?: 'ip' | 'name' }
-  | { kind: 'lesson-cleanup'; lesson: string; title: string };
+  | { kind: 'lesson-cleanup'; lesson: string; title: string }
+  | { kind: 'tag-image'; source?: string; target?: string; lesson?: string }
+  | { kind: 'remove-image'; image: string }
+  | { kind: 'image-transfer'; transfer: TransferKind; image?: string; lesson?: string };
 
 /** Every dialog gets the live picture, a way to close, and reports what it did. */
 export interface DialogProps<R extends DialogRequest = DialogRequest> {

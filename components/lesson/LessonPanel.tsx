@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useState, type ReactNode } from 'react';
-import { controlFor, probeOf, type LessonView } from '../../lib/lessons/view';
+import { controlFor, imageCommandOf, probeOf, type LessonView } from '../../lib/lessons/view';
 import { findByRef, type Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
 import { mutate } from '../actions/client';
@@ -171,7 +171,7 @@ function Command({ command, topology, lesson }: { command: string; topology: Top
             onClick={() => open(request)}
             data-testid="lesson-do"
           >
-            {LABELS[request.kind]}
+            {labelOf(request)}
           </button>
         )}
       </div>
@@ -179,14 +179,19 @@ function Command({ command, topology, lesson }: { command: string; topology: Top
   );
 }
 
-const LABELS: Record<DialogRequest['kind'], string> = {
+const LABELS: Record<Exclude<DialogRequest['kind'], 'image-transfer'>, string> = {
   'create-network': 'Create it in Portolan',
   'run-container': 'Run it in Portolan',
   connect: 'Connect in Portolan',
   'map-ports': 'Map ports in Portolan',
   probe: 'Probe in Portolan',
   'lesson-cleanup': 'Clean up in Portolan',
+  'tag-image': 'Tag it in Portolan',
+  'remove-image': 'Remove it in Portolan',
 };
+
+const labelOf = (request: DialogRequest) =>
+  request.kind === 'image-transfer' ? `${request.transfer === 'pull' ? 'Pull' : 'Push'} it in Portolan` : LABELS[request.kind];
 
 /**
  * The dialog that does what the command does, opened on what the command names when the picture has it.
@@ -218,6 +223,17 @@ function dialogFor(command: string, topology: Topology, lesson: string): DialogR
         by: probe.by,
         ...(target && target.id !== container.id ? { target: target.name } : {}),
       };
+    }
+    case 'tag-image':
+    case 'push-image':
+    case 'pull-image':
+    case 'remove-image': {
+      // Images carry no lesson label: the dialogs say so, and what removes the image instead.
+      const named = imageCommandOf(command);
+      if (!named) return null;
+      if (named.control === 'tag-image') return { kind: 'tag-image', source: named.source, target: named.image, lesson };
+      if (named.control === 'remove-image') return { kind: 'remove-image', image: named.image };
+      return { kind: 'image-transfer', transfer: named.control === 'pull-image' ? 'pull' : 'push', image: named.image, lesson };
     }
     default:
       return null;

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { ContainerAudit } from '../../lib/audit';
+import { ActionsProvider, useActions } from '../actions/ActionsProvider';
 import { useImageTransfer } from '../actions/useImageTransfer';
 import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
@@ -24,7 +25,9 @@ export function SecurityPage() {
   const live = useLiveTopology();
   return (
     <TransfersContext.Provider value={live.transfers}>
-      <SecurityLens live={live} />
+      <ActionsProvider topology={live.snapshot?.topology ?? null}>
+        <SecurityLens live={live} />
+      </ActionsProvider>
     </TransfersContext.Provider>
   );
 }
@@ -32,6 +35,7 @@ export function SecurityPage() {
 function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
   const { snapshot, engine, feed, activity } = live;
   const transfer = useImageTransfer();
+  const { readOnly, open } = useActions();
   const [theme, toggleTheme] = useTheme();
   // The server re-audits a container when an event changes it; a new revision is the cue to ask again.
   const version = snapshot ? `${snapshot.epoch}:${snapshot.revision}` : '';
@@ -148,7 +152,17 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
             {images.error && !images.data ? (
               <Problem>{images.error}</Problem>
             ) : images.data ? (
-              <ImageSizes images={imageList} now={images.fetchedAt} onPush={(tag) => void transfer.start('push', tag)} />
+              <ImageSizes
+                images={imageList}
+                now={images.fetchedAt}
+                {...(readOnly
+                  ? {}
+                  : {
+                      onPush: (tag: string) => void transfer.start('push', tag),
+                      onTag: (source: string) => open({ kind: 'tag-image', source }),
+                      onRemove: (image: string) => open({ kind: 'remove-image', image }),
+                    })}
+              />
             ) : (
               <Waiting>Listing images…</Waiting>
             )}

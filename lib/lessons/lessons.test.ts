@@ -3,7 +3,7 @@ import { emptyEngine, type Container, type Network, type Topology } from '../top
 import { evaluate, runsAsRoot, type Condition, type World } from './conditions';
 import { LessonError, parseLesson } from './lesson';
 import { advance, back, focusOf, skip, startProgress } from './progress';
-import { controlFor, probeOf } from './view';
+import { controlFor, imageCommandOf, probeOf } from './view';
 
 function network(name: string, over: Partial<Network> = {}): Network {
   return {
@@ -280,6 +280,38 @@ describe('controls', () => {
     expect(controlFor('docker exec c1 ping -c 1 c2')).toBe('probe');
     expect(controlFor('docker network ls')).toBeNull();
     expect(controlFor('curl -s http://127.0.0.1:8080/')).toBeNull();
+    expect(controlFor('docker tag busybox 127.0.0.1:5000/lesson/busybox:1')).toBe('tag-image');
+    expect(controlFor('docker image tag busybox 127.0.0.1:5000/lesson/busybox:1')).toBe('tag-image');
+    expect(controlFor('docker push 127.0.0.1:5000/lesson/busybox:1')).toBe('push-image');
+    expect(controlFor('docker pull 127.0.0.1:5000/lesson/busybox:1')).toBe('pull-image');
+    expect(controlFor('docker rmi 127.0.0.1:5000/lesson/busybox:1')).toBe('remove-image');
+    expect(controlFor('docker image rm 127.0.0.1:5000/lesson/busybox:1')).toBe('remove-image');
+    expect(controlFor('docker images')).toBeNull();
+    expect(controlFor('docker image ls')).toBeNull();
+  });
+
+  it('reads the images of a tag, push, pull or rmi: source and new name, or the one image', () => {
+    expect(imageCommandOf('docker tag busybox 127.0.0.1:5000/lesson/busybox:1')).toEqual({
+      control: 'tag-image',
+      source: 'busybox',
+      image: '127.0.0.1:5000/lesson/busybox:1',
+    });
+    expect(imageCommandOf('docker image push 127.0.0.1:5000/lesson/busybox:1')).toEqual({
+      control: 'push-image',
+      image: '127.0.0.1:5000/lesson/busybox:1',
+    });
+    expect(imageCommandOf('docker pull --quiet 127.0.0.1:5000/lesson/busybox:1')).toEqual({
+      control: 'pull-image',
+      image: '127.0.0.1:5000/lesson/busybox:1',
+    });
+    expect(imageCommandOf('docker rmi 127.0.0.1:5000/lesson/busybox:1')).toEqual({
+      control: 'remove-image',
+      image: '127.0.0.1:5000/lesson/busybox:1',
+    });
+    // Several images at once, or a tag without its new name: no one control does that.
+    expect(imageCommandOf('docker rmi a:1 b:1')).toBeNull();
+    expect(imageCommandOf('docker tag busybox')).toBeNull();
+    expect(imageCommandOf('docker run -d busybox')).toBeNull();
   });
 
   it('reads a ping command: the container, and the target by name, by address, or by the address docker inspect gives', () => {

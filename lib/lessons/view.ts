@@ -33,7 +33,8 @@ export interface LessonView {
 }
 
 /** The Portolan control that does what a lesson's command does, where there is one. */
-export type LessonControl = 'create-network' | 'run-container' | 'connect' | 'probe' | null;
+export type LessonControl = 'create-network' | 'run-container' | 'connect' | 'probe' | ImageControl | null;
+export type ImageControl = 'tag-image' | 'push-image' | 'pull-image' | 'remove-image';
 
 export function controlFor(command: string): LessonControl {
   const words = command.trim().split(/\s+/);
@@ -43,7 +44,31 @@ export function controlFor(command: string): LessonControl {
   if (a === 'network' && b === 'connect') return 'connect';
   if (a === 'run' || (a === 'container' && b === 'run')) return 'run-container';
   if (a === 'exec' && words.some((w) => w === 'ping')) return 'probe';
+  // docker tag, push, pull and rmi, and their long forms docker image tag, push, pull, rm.
+  const verb = a === 'image' ? b : a;
+  if (verb === 'tag') return 'tag-image';
+  if (verb === 'push') return 'push-image';
+  if (verb === 'pull') return 'pull-image';
+  if (verb === 'rmi' || (a === 'image' && (b === 'rm' || b === 'remove'))) return 'remove-image';
   return null;
+}
+
+/** What a lesson's `docker tag SOURCE IMAGE`, `docker push IMAGE`, `docker pull IMAGE` or `docker rmi IMAGE` names. */
+export interface ImageCommand {
+  control: ImageControl;
+  image: string;
+  /** A tag's source; the new name is `image`. */
+  source?: string;
+}
+
+/** The images of a lesson's image command, or null when it names more or fewer than its control takes (several at once). */
+export function imageCommandOf(command: string): ImageCommand | null {
+  const control = controlFor(command);
+  if (control !== 'tag-image' && control !== 'push-image' && control !== 'pull-image' && control !== 'remove-image') return null;
+  const words = command.trim().split(/\s+/);
+  const names = words.slice(words[1] === 'image' ? 3 : 2).filter((w) => !w.startsWith('-'));
+  if (control === 'tag-image') return names.length === 2 ? { control, source: names[0]!, image: names[1]! } : null;
+  return names.length === 1 ? { control, image: names[0]! } : null;
 }
 
 /** What a lesson's `docker exec <container> ping … <target>` asks the probe to do. */

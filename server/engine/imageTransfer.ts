@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { applyLine, lineError, startTransfer, type ProgressLine, type TransferKind, type TransferState } from '../../lib/imageProgress';
-import { DOCKER_HUB, isReference, parseReference, registryName, registryOf } from '../../lib/imageReference';
+import { DOCKER_HUB, registryName, registryOf, repositoryAndTag } from '../../lib/imageReference';
 import type { Engine } from './engine';
 import { engineError } from './errors';
 
@@ -47,9 +47,7 @@ export async function transferImage(
 }
 
 function pushRequest(engine: Engine, image: string, signal?: AbortSignal) {
-  const ref = parseReference(image);
-  const tag = isReference(ref) && ref.tag ? ref.tag : 'latest';
-  const repository = image.endsWith(`:${tag}`) ? image.slice(0, -tag.length - 1) : image;
+  const { repository, tag } = repositoryAndTag(image);
   // An empty X-Registry-Auth: Portolan sends no credentials, and 20.10 refuses a push without the header.
   return engine.docker.getImage(repository).push({ tag, authconfig: {}, abortSignal: signal });
 }

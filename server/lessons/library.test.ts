@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type World } from '../../lib/lessons/conditions';
-import { probeOf } from '../../lib/lessons/view';
+import { controlFor, imageCommandOf, probeOf } from '../../lib/lessons/view';
 import { emptyEngine, type Container, type Network } from '../../lib/topology';
 import { loadLessons } from './library';
 
@@ -80,6 +80,17 @@ describe('Day 47', () => {
     const ping = step('Ping one from the other');
     expect(ping.commands).toEqual(["docker exec c1 ping -c 1 $(docker inspect -f '{{.NetworkSettings.IPAddress}}' c2)"]);
     expect(probeOf(ping.commands[0]!)).toEqual({ container: 'c1', target: 'c2', by: 'ip' });
+  });
+
+  it('offers a Portolan control for every command of the registry steps: run, tag and push, remove, pull', () => {
+    const [run, push, remove, pull] = day47.steps.slice(-4);
+    expect(run!.commands.map(controlFor)).toEqual(['run-container']);
+    expect(push!.commands.map(imageCommandOf)).toEqual([
+      { control: 'tag-image', source: 'busybox', image: '127.0.0.1:5000/lesson/busybox:1' },
+      { control: 'push-image', image: '127.0.0.1:5000/lesson/busybox:1' },
+    ]);
+    expect(remove!.commands.map(imageCommandOf)).toEqual([{ control: 'remove-image', image: '127.0.0.1:5000/lesson/busybox:1' }]);
+    expect(pull!.commands.map(imageCommandOf)).toEqual([{ control: 'pull-image', image: '127.0.0.1:5000/lesson/busybox:1' }]);
   });
 
   it('ticks for the lesson’s own containers and network, not for whatever else the engine runs', () => {

@@ -26,6 +26,7 @@ async function zoomTo(map: MapPage, target: number, over?: string): Promise<void
 const sketchAlphaAt = (map: MapPage, at: { x: number; y: number }) =>
   map.page.evaluate(({ x, y }) => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="sketch"]')!;
+    if (canvas.width === 0 || getComputedStyle(canvas).display === 'none') return 0;
     const r = canvas.getBoundingClientRect();
     const ratio = canvas.width / r.width;
     return canvas.getContext('2d')!.getImageData(Math.round((x - r.left) * ratio), Math.round((y - r.top) * ratio), 1, 1).data[3]!;

@@ -52,7 +52,8 @@ export class Sketch {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
     this.canvas.setAttribute('data-testid', 'sketch');
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+    // Hidden while there is nothing to sketch: an empty canvas over the graph still costs a layer to composite.
+    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none', display: 'none' });
     host.append(this.canvas);
     cy.on('viewport resize', this.schedule);
   }
@@ -120,6 +121,13 @@ export class Sketch {
 
   private draw(): void {
     this.frame = 0;
+    if (this.elements.nodes.length === 0 && this.elements.edges.length === 0) {
+      // Nothing to sketch: no layer, and no pixels kept (a zero width frees them).
+      this.canvas.style.display = 'none';
+      this.canvas.width = 0;
+      return;
+    }
+    this.canvas.style.display = '';
     const ratio = window.devicePixelRatio || 1;
     const [width, height] = [this.cy.width(), this.cy.height()];
     if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {

@@ -1,19 +1,26 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 
-const SVG = 'http://www.w3.org/2000/svg';
 /** More changes than this in one patch is a burst: the first ones glow, the activity ticker tells the rest. */
 const MOST = 40;
 /** The ring around a node, in model units, as far out as a selection's underlay. */
 const PAD = 6;
 
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 /**
- * What just changed glows for a moment and fades: a ring drawn on a layer of its
- * own over the canvas, following its pan and zoom. The graph itself is not
- * restyled, so a glow costs cytoscape no redraw, however large the picture.
+ * What just changed glows for a moment and fades: a ring on a layer of its own
+ * over the canvas, following its pan and zoom. The graph itself is not
+ * restyled, so a glow costs cytoscape no redraw, however large the picture; and
+ * each ring is an element whose fading opacity the compositor animates, so
+ * the page's main thread does no work while it fades.
  */
 export class Glows {
-  private readonly svg: SVGSVGElement;
-  private readonly group: SVGGElement;
+  private readonly layer: HTMLDivElement;
   private readonly follow = () => this.track();
 
   constructor(
@@ -21,15 +28,17 @@ export class Glows {
     host: HTMLElement,
     private readonly duration: number,
     /** Where a node drawn beside the graph (sketched) is, in graph units. */
-    private readonly elsewhere: (id: string) => { x: number; y: number; w: number; h: number } | null = () => null,
+    private readonly elsewhere: (id: string) => Box | null = () => null,
   ) {
-    this.svg = document.createElementNS(SVG, 'svg');
-    this.svg.setAttribute('aria-hidden', 'true');
-    this.svg.setAttribute('data-testid', 'glows');
-    Object.assign(this.svg.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none', overflow: 'hidden' });
-    this.group = document.createElementNS(SVG, 'g');
-    this.svg.append(this.group);
-    host.append(this.svg);
+    const clip = document.createElement('div');
+    clip.setAttribute('aria-hidden', 'true');
+    clip.setAttribute('data-testid', 'glows');
+    Object.assign(clip.style, { position: 'absolute', inset: '0', overflow: 'hidden', pointerEvents: 'none' });
+    // In graph units: the layer carries the view's pan and zoom, the rings their places in the graph.
+    this.layer = document.createElement('div');
+    Object.assign(this.layer.style, { position: 'absolute', left: '0', top: '0', transformOrigin: '0 0' });
+    clip.append(this.layer);
+    host.append(clip);
     cy.on('viewport', this.follow);
     this.track();
   }
@@ -42,10 +51,11 @@ export class Glows {
       if (el.empty() && !box) continue;
       const mark = box ? ringAround(box) : el.isNode() ? ring(el as NodeSingular) : line(el as EdgeSingular);
       mark.setAttribute('data-glow', id);
-      mark.setAttribute('stroke', colour);
-      mark.setAttribute('fill', 'none');
-      this.group.querySelector(`[data-glow="${CSS.escape(id)}"]`)?.remove();
-      this.group.append(mark);
+      mark.style.borderColor = colour;
+      mark.style.boxShadow = `0 0 ${3 * PAD}px ${PAD}px ${colour}`;
+      mark.style.opacity = '0';
+      this.layer.querySelector(`[data-glow="${CSS.escape(id)}"]`)?.remove();
+      this.layer.append(mark);
       const fade = mark.animate([{ opacity: 0.7 }, { opacity: 0.7, offset: 0.4 }, { opacity: 0 }], { duration: this.duration, easing: 'ease-out' });
       fade.onfinish = () => mark.remove();
     }
@@ -53,32 +63,46 @@ export class Glows {
 
   dispose(): void {
     this.cy.removeListener('viewport', this.follow);
-    this.svg.remove();
+    this.layer.parentElement?.remove();
   }
 
   private track(): void {
     const { x, y } = this.cy.pan();
-    this.group.setAttribute('transform', `translate(${x} ${y}) scale(${this.cy.zoom()})`);
+    this.layer.style.transform = `translate(${x}px, ${y}px) scale(${this.cy.zoom()})`;
   }
 }
 
-function ring(node: NodeSingular): SVGElement {
+function ring(node: NodeSingular): HTMLElement {
   return ringAround({ ...node.position(), w: node.width(), h: node.height() });
 }
 
-function ringAround(box: { x: number; y: number; w: number; h: number }): SVGElement {
-  const { x, y } = box;
-  const [w, h] = [box.w + 2 * PAD, box.h + 2 * PAD];
-  const rect = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({ x: x - w / 2, y: y - h / 2, width: w, height: h, rx: PAD * 2, 'stroke-width': PAD }))
-    rect.setAttribute(k, String(v));
-  return rect;
+function ringAround(box: Box): HTMLElement {
+  const [w, h] = [box.w + 4 * PAD, box.h + 4 * PAD];
+  return mark({ left: `${box.x - w / 2}px`, top: `${box.y - h / 2}px`, width: `${w}px`, height: `${h}px`, borderRadius: `${2 * PAD}px` });
 }
 
-function line(edge: EdgeSingular): SVGElement {
+function line(edge: EdgeSingular): HTMLElement {
   const [a, b] = [edge.source().position(), edge.target().position()];
-  const path = document.createElementNS(SVG, 'line');
-  for (const [k, v] of Object.entries({ x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': PAD, 'stroke-linecap': 'round' }))
-    path.setAttribute(k, String(v));
-  return path;
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  return mark({
+    left: `${a.x}px`,
+    top: `${a.y - PAD}px`,
+    width: `${length}px`,
+    height: '0',
+    transformOrigin: '0 50%',
+    transform: `rotate(${Math.atan2(b.y - a.y, b.x - a.x)}rad)`,
+  });
+}
+
+function mark(style: Partial<CSSStyleDeclaration>): HTMLElement {
+  const el = document.createElement('div');
+  Object.assign(el.style, {
+    position: 'absolute',
+    boxSizing: 'border-box',
+    borderStyle: 'solid',
+    borderWidth: `${PAD}px`,
+    willChange: 'opacity',
+    ...style,
+  });
+  return el;
 }

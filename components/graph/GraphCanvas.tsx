@@ -386,7 +386,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const changes = diffElements(drawn.current, shown);
       drawn.current = shown;
       sketch.current?.set(sketched, shown, positions);
-      if (!isEmpty(changes)) apply(cy, changes, positions, positions, live.current.mode);
+      if (isEmpty(changes)) return;
+      apply(cy, changes, positions, positions, live.current.mode);
+      // What comes into detail wears the marks the sketch gave it: selected, picked, found or dimmed.
+      const { selected: chosen, picked: picks, matches: found } = live.current.props;
+      cy.batch(() => {
+        for (const n of changes.addNodes) {
+          const node = cy.getElementById(n.id);
+          if (n.id === chosen) node.select();
+          if (picks?.has(n.id)) node.addClass('picked');
+          if (found) node.addClass(found.has(n.id) ? 'match' : 'dimmed');
+        }
+        if (found) for (const e of changes.addEdges) cy.getElementById(e.id).addClass('dimmed');
+      });
     });
   }
 

@@ -1,16 +1,10 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Box } from './sketch';
 
 /** More changes than this in one patch is a burst: the first ones glow, the activity ticker tells the rest. */
 const MOST = 40;
 /** The ring around a node, in model units, as far out as a selection's underlay. */
 const PAD = 6;
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 /**
  * What just changed glows for a moment and fades: a ring on a layer of its own

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { ACTIVITY_KEPT } from '../../lib/activity';
 import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
@@ -21,8 +22,6 @@ export interface LiveTopology {
   /** Each pull and push seen since this page opened, by operation id: its latest progress. */
   transfers: Record<string, ImageProgress>;
 }
-
-const ACTIVITY_KEPT = 50;
 
 /**
  * The browser's copy of the server's picture: a snapshot on connect, then
@@ -61,6 +60,8 @@ export function useLiveTopology(): LiveTopology {
     });
     socket.on('engine:status', (engine) => setState((s) => ({ ...s, engine })));
     socket.on('activity', (a) => setState((s) => ({ ...s, activity: [a, ...s.activity].slice(0, ACTIVITY_KEPT) })));
+    // The server's history replaces this page's: every viewer, and this one after a reconnect, reads the same lines.
+    socket.on('activity:recent', (recent) => setState((s) => ({ ...s, activity: recent })));
     socket.on('lesson:progress', (lesson) => setState((s) => ({ ...s, lessons: { ...s.lessons, [lesson.id]: lesson } })));
     // Kept by id even before this page's own request answers: a fast failure can arrive first.
     socket.on('image:progress', (p) => setState((s) => ({ ...s, transfers: { ...s.transfers, [p.operation]: p } })));

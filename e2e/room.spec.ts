@@ -53,6 +53,24 @@ test('presenter at 1280×720: names are at least 18 px and IPs and ports at leas
   await page.screenshot({ path: 'test-results/screenshots/presenter-1280x720.png' });
 });
 
+test("presenter at 1280×720: the host's label stays inside its node, clear of its icon", async ({ map, page }) => {
+  await page.setViewportSize(PROJECTOR);
+  await map.open('?present=1');
+  await page.waitForTimeout(500);
+  const host = (await map.nodes()).find((n) => n.kind === 'host')!;
+  const { node, label, lines } = await map.drawnBoxes(host.id);
+  console.log(`host ${JSON.stringify(String(host.data.display))}: ${lines} lines, label ${JSON.stringify(label)} in node ${JSON.stringify(node)}`);
+  expect(label.y1, 'label top').toBeGreaterThanOrEqual(node.y1);
+  expect(label.y2, 'label bottom').toBeLessThanOrEqual(node.y2);
+  // Clear of the host's icon: 30 units wide, 16 from the node's left edge.
+  const { zoom } = await page.evaluate(() => window.__PORTOLAN__!.viewport());
+  expect(label.x1, 'label left, clear of the icon').toBeGreaterThanOrEqual(node.x1 + (16 + 30) * zoom);
+  expect(label.x2, 'label right').toBeLessThanOrEqual(node.x2);
+  // Its version whole: a version cut short ("Docker 20.1…") reads as another version.
+  expect(String(host.data.display).split('\n')[1]).toBe(`Docker ${String(host.data.version).replace(/\+\S*$/, '')}`);
+  await page.screenshot({ path: 'test-results/screenshots/presenter-host-1280x720.png', clip: { x: 0, y: 0, width: 1280, height: 360 } });
+});
+
 test('labels shorten with an ellipsis in the middle instead of breaking inside a word, and keep the whole name', async ({ map, objects, page }) => {
   await page.setViewportSize(PROJECTOR);
   const long = objects.name('a-container-name-far-too-long-for-any-box');

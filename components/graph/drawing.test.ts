@@ -22,3 +22,15 @@ describe('the host label', () => {
     expect(3 * PRESENTER_HOST_3_LINES * LINE_HEIGHT).toBeLessThanOrEqual(HOST_H - 8);
   });
 });
+
+describe('the published ports of a collapsed network', () => {
+  const ports = { kind: 'ports' as const, label: '3 ports published\n:80 :443 :8080' };
+
+  it('say how many and which in the normal view', () => {
+    expect(displayLabel(ports, 'normal')).toBe('3 ports published\n:80 :443 :8080');
+  });
+
+  it('say how many, whole, in the room', () => {
+    expect(displayLabel(ports, 'presenter')).toBe('3 ports');
+  });
+});

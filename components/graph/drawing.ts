@@ -47,6 +47,11 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
     case 'port':
       // In the room a port says its number; its colour says who can reach it.
       return fit(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
+    case 'ports':
+      // A collapsed network's host ports: in the room how many ("3 ports"), its colour saying who can reach them.
+      return mode === 'presenter'
+        ? fit(node.label.split('\n')[0]!.replace(/ published$/, ''), LABEL_WIDTH.port, t.port, 1)
+        : fit(node.label, LABEL_WIDTH.port, t.port, 2);
     case 'network': {
       const width = Math.max(120, (placed?.w ?? 240) - 70);
       const [name = '', ...rest] = node.label.split('\n');

@@ -293,5 +293,7 @@ function badgeStyles(): StylesheetJson {
     { selector: 'node.container.root', style: badge(root) },
     { selector: 'node.container.exposed', style: badge(exposed) },
     { selector: 'node.container.root.exposed', style: badge(root, exposed) },
+    // A count whose containers publish on all interfaces says so as they would, above its top edge.
+    { selector: 'node.group.exposed', style: badge(exposed) },
   ] as StylesheetJson;
 }

@@ -5,14 +5,17 @@ import { containerNodeId } from '../../lib/graph/ids';
 import type { Container, Network } from '../../lib/topology';
 import { DriverBadge } from './badges';
 import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { PublishedPorts } from './PublishedPorts';
 import { RawEngineJson } from './RawEngineJson';
 
 export function NetworkDetails({
   network: n,
+  networks,
   containers,
   onSelect,
 }: {
   network: Network;
+  networks: Network[];
   containers: Container[];
   onSelect: (graphId: string) => void;
 }) {
@@ -34,6 +37,8 @@ export function NetworkDetails({
           <time dateTime={n.createdAt}>{formatTime(n.createdAt)}</time>
         </Fact>
       </Facts>
+
+      <PublishedPorts network={n} networks={networks} containers={containers} onSelect={onSelect} />
 
       <Section title="Flags">
         <ul className="space-y-1.5">

@@ -8,17 +8,16 @@ import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Ta
 import { PublishedPorts } from './PublishedPorts';
 import { RawEngineJson } from './RawEngineJson';
 
-export function NetworkDetails({
-  network: n,
-  networks,
-  containers,
-  onSelect,
-}: {
+export interface NetworkDetailsProps {
   network: Network;
+  /** Every network of the picture: a never-started container names its networks only. */
   networks: Network[];
   containers: Container[];
   onSelect: (graphId: string) => void;
-}) {
+}
+
+export function NetworkDetails(props: NetworkDetailsProps) {
+  const { network: n, containers, onSelect } = props;
   // A never-started container names its networks only: match it by name.
   const attached = containers.flatMap((c) =>
     c.endpoints.filter((e) => e.networkId === n.id || (!e.networkId && e.networkName === n.name)).map((e) => ({ c, e })),
@@ -38,7 +37,7 @@ export function NetworkDetails({
         </Fact>
       </Facts>
 
-      <PublishedPorts network={n} networks={networks} containers={containers} onSelect={onSelect} />
+      <PublishedPorts {...props} />
 
       <Section title="Flags">
         <ul className="space-y-1.5">

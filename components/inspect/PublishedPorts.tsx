@@ -1,7 +1,7 @@
 import { homeNetwork, isExposed, publishedBindings, withNetworkIds } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
-import type { Container, Network } from '../../lib/topology';
 import { Badge } from './badges';
+import type { NetworkDetailsProps } from './NetworkDetails';
 import { LinkButton, Mono, Section, Table, Td } from './panelParts';
 
 /**
@@ -9,17 +9,7 @@ import { LinkButton, Mono, Section, Table, Td } from './panelParts';
  * interfaces first: when the map is collapsed this is where each mapping
  * behind the box's "N ports published" is read.
  */
-export function PublishedPorts({
-  network,
-  networks,
-  containers,
-  onSelect,
-}: {
-  network: Network;
-  networks: Network[];
-  containers: Container[];
-  onSelect: (graphId: string) => void;
-}) {
+export function PublishedPorts({ network, networks, containers, onSelect }: NetworkDetailsProps) {
   const rows = containers
     .map((c) => withNetworkIds(c, networks))
     .filter((c) => homeNetwork(c) === network.id)

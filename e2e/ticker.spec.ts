@@ -39,6 +39,8 @@ test('a reloaded page, and one opened later in the room, show what happened befo
   await expect(map.engineStatus).toHaveAttribute('data-status', 'connected');
   await expect(ticker).toContainText(`${name} started`);
   await expect(ticker).toContainText(`${name} stopped (killed)`);
+  // At rest (nothing new since it opened) the newest line is in view and the rest one click away, so the map keeps its room.
+  await expect(page.getByRole('button', { name: /^Show all \d+$/ })).toBeVisible();
   // The same lines in the same order, times included (the engine is shared: newer lines may have come on top).
   const reloaded = await ticker.locator('li').allInnerTexts();
   const start = reloaded.indexOf(seen[0]!);

@@ -10,6 +10,12 @@ export interface DrawnNode {
   classes: string[];
   data: Record<string, unknown>;
 }
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 export interface DrawnEdge {
   id: string;
   kind: string;
@@ -111,6 +117,28 @@ export class MapPage {
     if (!at) throw new Error(`node ${id} is not drawn`);
     const box = (await this.page.getByTestId('graph').boundingBox())!;
     return { x: box.x + at.x, y: box.y + at.y };
+  }
+
+  /**
+   * A node's body and its label as cytoscape draws them, in CSS pixels on the canvas: cytoscape's own bounding boxes
+   * (label measured at the drawn font), read from the instance cytoscape registers on its container element, since
+   * window.__PORTOLAN__ gives positions and font sizes but no boxes.
+   */
+  async drawnBoxes(id: string): Promise<{ node: Box; label: Box; lines: number }> {
+    await this.mounted();
+    const boxes = await this.page.getByTestId('graph').evaluate((el, nodeId) => {
+      const cy = (el as unknown as { _cyreg?: { cy?: import('cytoscape').Core } })._cyreg?.cy;
+      const node = cy?.getElementById(nodeId);
+      if (!node || node.empty()) return null;
+      const box = (b: import('cytoscape').BoundingBox12 & { w: number; h: number }) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+      return {
+        node: box(node.renderedBoundingBox({ includeNodes: true, includeLabels: false, includeOverlays: false, includeUnderlays: false })),
+        label: box(node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false, includeUnderlays: false })),
+        lines: String(node.data('display') ?? '').split('\n').length,
+      };
+    }, id);
+    if (!boxes) throw new Error(`node ${id} is not drawn`);
+    return boxes;
   }
 
   /** Clicks a node on the canvas where cytoscape draws it; a network's box by its heading, as its containers fill the rest. */

@@ -53,6 +53,24 @@ test('presenter at 1280×720: names are at least 18 px and IPs and ports at leas
   await page.screenshot({ path: 'test-results/screenshots/presenter-1280x720.png' });
 });
 
+test("presenter at 1280×720: the host's label stays inside its node, clear of its icon", async ({ map, page }) => {
+  await page.setViewportSize(PROJECTOR);
+  await map.open('?present=1');
+  await page.waitForTimeout(500);
+  const host = (await map.nodes()).find((n) => n.kind === 'host')!;
+  const { node, label, lines } = await map.drawnBoxes(host.id);
+  console.log(`host ${JSON.stringify(String(host.data.display))}: ${lines} lines, label ${JSON.stringify(label)} in node ${JSON.stringify(node)}`);
+  expect(label.y1, 'label top').toBeGreaterThanOrEqual(node.y1);
+  expect(label.y2, 'label bottom').toBeLessThanOrEqual(node.y2);
+  // Clear of the host's icon: 30 units wide, 16 from the node's left edge.
+  const { zoom } = await page.evaluate(() => window.__PORTOLAN__!.viewport());
+  expect(label.x1, 'label left, clear of the icon').toBeGreaterThanOrEqual(node.x1 + (16 + 30) * zoom);
+  expect(label.x2, 'label right').toBeLessThanOrEqual(node.x2);
+  // Its version whole: a version cut short ("Docker 20.1…") reads as another version.
+  expect(String(host.data.display).split('\n')[1]).toBe(`Docker ${String(host.data.version).replace(/\+\S*$/, '')}`);
+  await page.screenshot({ path: 'test-results/screenshots/presenter-host-1280x720.png', clip: { x: 0, y: 0, width: 1280, height: 360 } });
+});
+
 test('labels shorten with an ellipsis in the middle instead of breaking inside a word, and keep the whole name', async ({ map, objects, page }) => {
   await page.setViewportSize(PROJECTOR);
   const long = objects.name('a-container-name-far-too-long-for-any-box');
@@ -215,4 +233,51 @@ test('a collapsed network’s count opens on click in the same place, and the UR
   await map.open(new URL(page.url()).search);
   expect((await map.nodes()).filter((n) => n.kind === 'container' && n.parent === `net:${net}`)).toHaveLength(3);
   await expect(page.getByRole('button', { name: 'stopped containers' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('collapsed, what a network’s containers publish stays on the map under its count, exposed marked, each mapping in its panel', async ({
+  map,
+  objects,
+  page,
+}) => {
+  await page.setViewportSize(PROJECTOR);
+  const name = objects.name('published');
+  const net = await docker(['network', 'create', name]);
+  const open = await objects.sleeper('open', ['--network', name, '-p', '18391:80']);
+  await objects.sleeper('local', ['--network', name, '-p', '127.0.0.1:18392:80']);
+  await objects.sleeper('quiet', ['--network', name]);
+  await map.open('?collapse=1');
+  await map.expectElement(`ports:${net}`);
+
+  // The count says three containers and wears the EXPOSED badge; under it, one node for their two mappings, red.
+  const count = (await map.node(`grp:${net}`))!;
+  expect(count.label).toBe('3 containers');
+  expect(count.classes).toContain('exposed');
+  const ports = (await map.node(`ports:${net}`))!;
+  expect(ports.label).toBe('2 ports published\n:18391 :18392');
+  expect(ports.classes).toEqual(expect.arrayContaining(['port', 'exposed']));
+  expect(await map.edge(`pub:ports:${net}`)).toMatchObject({ source: `ports:${net}`, target: `grp:${net}` });
+  // No container of it is drawn, nor any of their own port nodes.
+  expect((await map.nodes()).filter((n) => n.parent === `net:${net}` && n.kind === 'container')).toEqual([]);
+
+  // Inside the box, under the count, its label drawn whole.
+  const at = await map.positions();
+  const box = (await map.node(`net:${net}`))!;
+  const [boxAt, countAt, portsAt] = [at[`net:${net}`]!, at[`grp:${net}`]!, at[`ports:${net}`]!];
+  expect(portsAt.x).toBe(countAt.x);
+  expect(portsAt.y).toBeGreaterThan(countAt.y);
+  expect(portsAt.y).toBeLessThan(boxAt.y + Number(box.data.h) / 2);
+  const drawn = await map.drawnBoxes(`ports:${net}`);
+  expect(drawn.label.x1).toBeGreaterThanOrEqual(drawn.node.x1);
+  expect(drawn.label.x2).toBeLessThanOrEqual(drawn.node.x2);
+  await page.screenshot({ path: 'test-results/screenshots/collapsed-published-ports-1280x720.png' });
+
+  // A click on it opens the network's panel at the list of mappings, the one on all interfaces first.
+  await map.clickNode(`ports:${net}`);
+  const published = map.inspectPanel.getByTestId('network-published');
+  await expect(published).toHaveAttribute('data-count', '2');
+  await expect(published.locator('tbody tr').first()).toHaveAttribute('data-container', open);
+  await expect(published.locator('tbody tr').first()).toContainText('all interfaces');
+  await expect(published.locator('tbody tr').nth(1)).toContainText('loopback');
+  await expect(published.locator('tbody tr').nth(1)).toContainText(objects.name('local'));
 });

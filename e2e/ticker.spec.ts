@@ -25,6 +25,42 @@ test('a killed container reads as stopped in words, with the Engine line one cli
   await expect(died.getByText(/^container die /)).toContainText('exitCode=137');
 });
 
+test('a reloaded page, and one opened later in the room, show what happened before they opened', async ({ map, objects, page, browser }) => {
+  await map.open('?present=1');
+  const name = objects.name('before');
+  await objects.sleeper('before');
+  await objects.docker(['kill', name]);
+  const ticker = page.getByTestId('activity');
+  await expect(ticker).toContainText(`${name} stopped (killed)`);
+  const seen = await ticker.locator('li').allInnerTexts();
+
+  // Nothing more happens to it: whatever the reloaded page tells of it, the server kept.
+  await page.reload();
+  await expect(map.engineStatus).toHaveAttribute('data-status', 'connected');
+  await expect(ticker).toContainText(`${name} started`);
+  await expect(ticker).toContainText(`${name} stopped (killed)`);
+  // At rest (nothing new since it opened) the newest line is in view and the rest one click away, so the map keeps its room.
+  await expect(page.getByRole('button', { name: /^Show all \d+$/ })).toBeVisible();
+  // The same lines in the same order, times included (the engine is shared: newer lines may have come on top).
+  const reloaded = await ticker.locator('li').allInnerTexts();
+  const start = reloaded.indexOf(seen[0]!);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const overlap = reloaded.slice(start);
+  expect(overlap).toEqual(seen.slice(0, overlap.length));
+  // Each line still opens to the Engine's words.
+  const died = ticker.locator('details', { hasText: `${name} stopped (killed)` });
+  await died.locator('summary').click();
+  await expect(died.getByText(/^container die /)).toContainText('exitCode=137');
+  await page.screenshot({ path: 'test-results/screenshots/ticker-after-reload-1280x720.png' });
+
+  // A second screen opened now reads the same history.
+  const other = await browser.newPage({ viewport: { width: 1280, height: 720 }, timezoneId: 'Europe/Paris', locale: 'en-GB' });
+  await other.goto('/?present=1');
+  await expect(other.getByTestId('activity')).toContainText(`${name} stopped (killed)`);
+  await expect(other.getByTestId('activity')).toContainText(`${name} started`);
+  await other.close();
+});
+
 test('in presenter mode at 1280x720 a burst keeps eight lines in view and the last 50 one click away', async ({ map, objects, page }) => {
   await map.open('?present=1');
   // Each container is three events: create, connect, start.

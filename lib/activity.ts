@@ -9,6 +9,9 @@ export interface DockerEvent {
   timeNano?: number;
 }
 
+/** Activity lines a viewer keeps, and the server keeps for a viewer who arrives later: a burst of a few containers fits. */
+export const ACTIVITY_KEPT = 50;
+
 /** One readable line for one Docker event, with names and IPs taken from the picture after the event. */
 export function describeEvent(event: DockerEvent, topology: Topology, id: string): Activity {
   const attrs = event.Actor.Attributes ?? {};

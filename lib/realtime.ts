@@ -8,6 +8,8 @@ export interface ServerToClient {
   'topology:patch': (patch: TopologyPatch) => void;
   'engine:status': (status: EngineStatus) => void;
   activity: (activity: Activity) => void;
+  /** The last activity lines, newest first (at most ACTIVITY_KEPT), on connect: what happened before this viewer came. */
+  'activity:recent': (recent: Activity[]) => void;
   /** A lesson's progress changed (and each lesson's on connect). */
   'lesson:progress': (lesson: LessonView) => void;
   /** A pull or push moved on, at most ten times a second per operation, and once more when it ends (and each running one's on connect). */

@@ -37,6 +37,7 @@ export function attachRealtime(
   io.on('connection', (socket) => {
     socket.emit('engine:status', store.status());
     socket.emit('topology:snapshot', store.snapshot());
+    socket.emit('activity:recent', store.recentActivity());
     for (const { id } of lessons.list().lessons) socket.emit('lesson:progress', lessons.view(id)!);
     for (const progress of images.running()) socket.emit('image:progress', progress);
     socket.on('topology:resync', (ack) => {

@@ -2,7 +2,7 @@ import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../lib/graph/elements';
 import type { Placed } from '../../lib/graph/layout';
 import { fitLabel, fitName, type Measure } from '../../lib/graph/text';
-import { LABEL_WIDTH, PRESENTER_CONTAINER_W, TYPE, type Mode } from './graphStyle';
+import { LABEL_WIDTH, PRESENTER_CONTAINER_W, PRESENTER_HOST_3_LINES, TYPE, type Mode } from './graphStyle';
 
 const FONT_FAMILY = 'ui-sans-serif, system-ui, sans-serif';
 const measures = new Map<string, Measure>();
@@ -47,14 +47,26 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
     case 'port':
       // In the room a port says its number; its colour says who can reach it.
       return fit(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
+    case 'ports':
+      // A collapsed network's host ports: in the room how many ("3 ports"), its colour saying who can reach them.
+      return mode === 'presenter'
+        ? fit(node.label.split('\n')[0]!.replace(/ published$/, ''), LABEL_WIDTH.port, t.port, 1)
+        : fit(node.label, LABEL_WIDTH.port, t.port, 2);
     case 'network': {
       const width = Math.max(120, (placed?.w ?? 240) - 70);
       const [name = '', ...rest] = node.label.split('\n');
       const lines = [fit(name, width, t.network, 1), ...rest.map((line) => (ADDRESS.test(line) ? line : fit(line, width, t.network, 1)))];
       return lines.slice(0, mode === 'presenter' ? 1 : 2).join('\n');
     }
-    case 'host':
-      return fit(node.label, LABEL_WIDTH.host, t.host, 3);
+    case 'host': {
+      if (mode === 'normal') return fit(node.label, LABEL_WIDTH.host, t.host, 3);
+      // In the room: the name and the version, without its build suffix ("20.10.24+dfsg1"), and the swarm only when
+      // there is one. Three lines of the room's type are taller than the node (graphStyle sets a smaller size for three).
+      const [name = '', version = '', swarm = ''] = node.label.split('\n');
+      const lines = [name, version.replace(/\+\S*$/, ''), ...(swarm && swarm !== 'swarm inactive' ? [swarm] : [])];
+      const size = lines.length > 2 ? PRESENTER_HOST_3_LINES : t.host;
+      return lines.map((line) => fit(line, LABEL_WIDTH.host, size, 1)).join('\n');
+    }
     default:
       return node.label;
   }

@@ -15,11 +15,14 @@ export const TYPE: Record<
   { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
 > = {
   normal: { container: 21, network: 21, port: 17, edge: 16, driver: 18, host: 20, group: 24, weight: 600 },
-  presenter: { container: 28, network: 30, port: 28, edge: 27, driver: 30, host: 30, group: 38, weight: 700 },
+  // The host's two lines (name, "Docker 20.10.24") fit its node whole at 26: at 30 they were cut and, three, spilled.
+  presenter: { container: 28, network: 30, port: 28, edge: 27, driver: 30, host: 26, group: 38, weight: 700 },
 };
 
 /** Width a label line may take inside its node. */
 export const LABEL_WIDTH = { container: CONTAINER_W - 16, port: PORT_W - 22, host: HOST_W - 70 };
+/** The room's host type when its label has three lines (a swarm): three lines of 1.1 em within the node's height and border. */
+export const PRESENTER_HOST_3_LINES = Math.floor((HOST_H - 8) / (3 * 1.1));
 /** In the room a container takes its whole cell, so a full IPv4 address fits at the room's type size. */
 export const PRESENTER_CONTAINER_W = CELL_W - 4;
 
@@ -103,6 +106,7 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
         'background-position-y': '50%',
       },
     },
+    ...(mode === 'presenter' ? [{ selector: 'node.host[swarm != "inactive"]', style: { 'font-size': PRESENTER_HOST_3_LINES } }] : []),
     {
       selector: 'node.scope',
       style: {
@@ -289,5 +293,7 @@ function badgeStyles(): StylesheetJson {
     { selector: 'node.container.root', style: badge(root) },
     { selector: 'node.container.exposed', style: badge(exposed) },
     { selector: 'node.container.root.exposed', style: badge(root, exposed) },
+    // A count whose containers publish on all interfaces says so as they would, above its top edge.
+    { selector: 'node.group.exposed', style: badge(exposed) },
   ] as StylesheetJson;
 }

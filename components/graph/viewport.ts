@@ -11,6 +11,7 @@ export interface Bounds {
 const SIZES: Record<string, [number, number]> = {
   container: [CONTAINER_W, CONTAINER_H + 40],
   port: [PORT_W, PORT_H],
+  ports: [PORT_W, PORT_H],
   driver: [DRIVER_SIZE + 60, DRIVER_SIZE + 40],
   host: [HOST_W, HOST_H],
   group: [CONTAINER_W, CONTAINER_H],

@@ -18,7 +18,9 @@ export interface InspectPanelProps {
 
 /** Everything the picture knows about one network or container, with words for learners. */
 export function InspectPanel({ topology, revision = 0, selected, onSelect, readOnly = false }: InspectPanelProps) {
-  const network = selected.startsWith('net:') ? topology.networks.find((n) => networkNodeId(n.id) === selected) : undefined;
+  // A collapsed network's published ports (`ports:<networkId>`) are read in that network's panel.
+  const networkRef = selected.startsWith('ports:') ? networkNodeId(selected.slice('ports:'.length)) : selected;
+  const network = networkRef.startsWith('net:') ? topology.networks.find((n) => networkNodeId(n.id) === networkRef) : undefined;
   const container = selected.startsWith('ctr:') ? topology.containers.find((c) => containerNodeId(c.id) === selected) : undefined;
   const kind = network ? 'network' : container ? 'container' : 'missing';
   const name = network?.name ?? container?.name;
@@ -56,7 +58,9 @@ export function InspectPanel({ topology, revision = 0, selected, onSelect, readO
       <div className="flex flex-col gap-6 px-5 py-5">
         {network && <NetworkActions network={network} topology={topology} />}
         {container && <ContainerActions container={container} />}
-        {network && <NetworkDetails key={network.id} network={network} containers={topology.containers} onSelect={onSelect} />}
+        {network && (
+          <NetworkDetails key={network.id} network={network} networks={topology.networks} containers={topology.containers} onSelect={onSelect} />
+        )}
         {container && <ContainerDetails container={container} topology={topology} revision={revision} onSelect={onSelect} />}
         {kind === 'missing' && (
           <p data-testid="inspect-missing" className="text-slate-600 dark:text-slate-300">

@@ -5,17 +5,19 @@ import { containerNodeId } from '../../lib/graph/ids';
 import type { Container, Network } from '../../lib/topology';
 import { DriverBadge } from './badges';
 import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { PublishedPorts } from './PublishedPorts';
 import { RawEngineJson } from './RawEngineJson';
 
-export function NetworkDetails({
-  network: n,
-  containers,
-  onSelect,
-}: {
+export interface NetworkDetailsProps {
   network: Network;
+  /** Every network of the picture: a never-started container names its networks only. */
+  networks: Network[];
   containers: Container[];
   onSelect: (graphId: string) => void;
-}) {
+}
+
+export function NetworkDetails(props: NetworkDetailsProps) {
+  const { network: n, containers, onSelect } = props;
   // A never-started container names its networks only: match it by name.
   const attached = containers.flatMap((c) =>
     c.endpoints.filter((e) => e.networkId === n.id || (!e.networkId && e.networkName === n.name)).map((e) => ({ c, e })),
@@ -34,6 +36,8 @@ export function NetworkDetails({
           <time dateTime={n.createdAt}>{formatTime(n.createdAt)}</time>
         </Fact>
       </Facts>
+
+      <PublishedPorts {...props} />
 
       <Section title="Flags">
         <ul className="space-y-1.5">

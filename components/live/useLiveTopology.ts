@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { ACTIVITY_KEPT } from '../../lib/activity';
 import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
@@ -16,20 +17,28 @@ export interface LiveTopology {
   /** Whether this browser is connected to the Portolan server itself. */
   feed: FeedStatus;
   activity: Activity[];
+  /** The newest line that happened before this page connected (null: none): the lines above it came live. */
+  earlier: string | null;
   /** Each lesson's progress, the same for every viewer, by lesson id. */
   lessons: Record<string, LessonView>;
   /** Each pull and push seen since this page opened, by operation id: its latest progress. */
   transfers: Record<string, ImageProgress>;
 }
 
-const ACTIVITY_KEPT = 50;
-
 /**
  * The browser's copy of the server's picture: a snapshot on connect, then
  * patches; a gap or a new server epoch asks for a fresh snapshot.
  */
 export function useLiveTopology(): LiveTopology {
-  const [state, setState] = useState<LiveTopology>({ snapshot: null, engine: null, feed: 'connecting', activity: [], lessons: {}, transfers: {} });
+  const [state, setState] = useState<LiveTopology>({
+    snapshot: null,
+    engine: null,
+    feed: 'connecting',
+    activity: [],
+    earlier: null,
+    lessons: {},
+    transfers: {},
+  });
 
   useEffect(() => {
     const socket: Socket<ServerToClient, ClientToServer> = io({ transports: ['websocket'] });
@@ -61,6 +70,8 @@ export function useLiveTopology(): LiveTopology {
     });
     socket.on('engine:status', (engine) => setState((s) => ({ ...s, engine })));
     socket.on('activity', (a) => setState((s) => ({ ...s, activity: [a, ...s.activity].slice(0, ACTIVITY_KEPT) })));
+    // The server's history replaces this page's: every viewer, and this one after a reconnect, reads the same lines.
+    socket.on('activity:recent', (recent) => setState((s) => ({ ...s, activity: recent, earlier: recent[0]?.id ?? null })));
     socket.on('lesson:progress', (lesson) => setState((s) => ({ ...s, lessons: { ...s.lessons, [lesson.id]: lesson } })));
     // Kept by id even before this page's own request answers: a fast failure can arrive first.
     socket.on('image:progress', (p) => setState((s) => ({ ...s, transfers: { ...s.transfers, [p.operation]: p } })));

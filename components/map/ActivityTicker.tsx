@@ -7,18 +7,33 @@ import { useHydrated } from '../ui/useHydrated';
 
 /** Lines in view before scrolling: a burst of events should not push what just happened out within seconds. */
 const VISIBLE_LINES = 8;
+/** Lines in view while nothing has happened since the page opened: what came before, without taking the map's room. */
+const RESTING_LINES = 1;
 
 /**
  * The Docker events in words, newest first: what a demo audience reads. Each line opens to the Engine's own words.
- * `right`: beside a lesson's stage in presenter mode, which holds the left side.
+ * `right`: beside a lesson's stage in presenter mode, which holds the left side. `earlier`: the newest line from before
+ * the page opened; until a line comes after it, the ticker rests at one line (the rest one click away), so the map
+ * is fitted with its room.
  */
-export function ActivityTicker({ activity, large, right = false }: { activity: Activity[]; large: boolean; right?: boolean }) {
+export function ActivityTicker({
+  activity,
+  earlier = null,
+  large,
+  right = false,
+}: {
+  activity: Activity[];
+  earlier?: string | null;
+  large: boolean;
+  right?: boolean;
+}) {
   const [expanded, setExpanded] = useState(false);
   const listId = useId();
   const hydrated = useHydrated();
   // The viewer's zone, known only in the browser: the server renders no ticker.
   const clock = useMemo(() => (hydrated ? clockOf() : null), [hydrated]);
   if (activity.length === 0 || !clock) return null;
+  const lines = activity[0]!.id === earlier ? RESTING_LINES : VISIBLE_LINES;
   // Clicks pass through to the map except on the lines' words and the button: a node under the ticker stays clickable.
   return (
     <section
@@ -31,7 +46,7 @@ export function ActivityTicker({ activity, large, right = false }: { activity: A
     >
       <div className="flex items-center justify-between gap-4 px-4 pt-2">
         <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Activity</h2>
-        {activity.length > VISIBLE_LINES && (
+        {activity.length > lines && (
           <button
             type="button"
             aria-expanded={expanded}
@@ -48,7 +63,7 @@ export function ActivityTicker({ activity, large, right = false }: { activity: A
         id={listId}
         data-testid="activity"
         aria-live="polite"
-        style={{ maxHeight: expanded ? 'min(60vh, 75em)' : `${VISIBLE_LINES * 1.5 + 0.75}em` }}
+        style={{ maxHeight: expanded ? 'min(60vh, 75em)' : `${lines * 1.5 + 0.75}em` }}
         className="overflow-y-auto px-4 pb-3 leading-normal"
       >
         {activity.map((a, i) => (

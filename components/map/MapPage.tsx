@@ -23,7 +23,7 @@ import { useUrlParam } from './useUrlState';
 
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {
-  const { snapshot, engine, feed, activity, lessons, transfers } = useLiveTopology();
+  const { snapshot, engine, feed, activity, earlier, lessons, transfers } = useLiveTopology();
   const [lessonId, setLesson] = useUrlParam('lesson');
   const [selected, setSelected] = useUrlParam('select');
   // From how many containers far-away ones are sketched (lib/graph/detail.ts); a link can lower it to show a small picture so.
@@ -142,7 +142,9 @@ export function MapPage() {
                   <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact={connected} />
                 </div>
               )}
-              {(presenter || view === 'graph') && <ActivityTicker activity={activity} large={presenter} right={presenter && Boolean(lesson)} />}
+              {(presenter || view === 'graph') && (
+                <ActivityTicker activity={activity} earlier={earlier} large={presenter} right={presenter && Boolean(lesson)} />
+              )}
               {presenter && lesson && <LessonStage lesson={lesson} />}
               {!presenter && topology && view === 'graph' && ((fresh && !lessonId) || (lessonId && !lesson && Object.keys(lessons).length > 0)) && (
                 <LessonsOffer onOpen={setLesson} />

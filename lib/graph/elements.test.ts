@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, syntheticTopology } from '../../scripts/bench/synthetic';
 import { applyOps } from '../patch';
+import { arrange } from './arrangement';
+import { CONTAINER_H, PORT_H, positionsOf } from './layout';
 import type { Container, Endpoint, Network, PatchOp, PortBinding, Topology } from '../topology';
 import {
   DEFAULT_OPTIONS,
@@ -615,10 +617,12 @@ describe('toElements options', () => {
       ['grp:n-bridge', '1 container', 'net:n-bridge'],
       ['grp:n-front', '1 container', 'net:n-front'],
     ]);
-    expect(els.edges.filter((e) => e.kind === 'publish' || e.kind === 'host-port' || e.kind === 'attachment')).toEqual([]);
-    expect(els.edges.filter((e) => e.source.startsWith('grp:') || e.target.startsWith('grp:'))).toEqual([]);
+    expect(els.edges.filter((e) => e.kind === 'attachment')).toEqual([]);
+    // A count is reached only by what its containers publish (next tests); no container's own port or edge is drawn.
+    expect(els.edges.filter((e) => e.source.startsWith('grp:') || e.target.startsWith('grp:')).map((e) => e.id)).toEqual(['pub:ports:n-front']);
     expect(edgeIds(els).filter((e) => e.startsWith('grp-edge:'))).toEqual([]);
     expect(els.nodes.filter((n) => n.kind === 'port')).toEqual([]);
+    expect(edgeIds(els).filter((e) => e.includes(':c-'))).toEqual([]);
   });
 
   it('counts a container whose home network is filtered out in its first shown network', () => {
@@ -650,6 +654,84 @@ describe('toElements options', () => {
     const els = toElements(topology([net], cs), options({ collapsed: true }));
     expect(els.nodes.filter((n) => n.kind === 'group').map((n) => n.label)).toEqual(['25 containers']);
     expect(node(els, 'grp:n-big').data.count).toBe(25);
+  });
+});
+
+describe('published ports of collapsed containers', () => {
+  it('stay on the map: one node under the count, red when any is on all interfaces, naming the host ports, those exposed first', () => {
+    const els = toElements(sample(), options({ collapsed: true }));
+    const ports = node(els, 'ports:n-front');
+    expect(ports).toMatchObject({ kind: 'ports', label: '2 ports published\n:8080 :8443', data: { networkId: 'n-front', published: 2, exposed: 1 } });
+    expect(ports.classes).toEqual(['port', 'ports', 'exposed']);
+    expect(ports.parent).toBeUndefined();
+    expect(edge(els, 'pub:ports:n-front')).toMatchObject({
+      kind: 'publish',
+      source: 'ports:n-front',
+      target: 'grp:n-front',
+      classes: ['publish', 'exposed'],
+    });
+    // No line from the host: at 1,000 containers two dozen of them crossed every box.
+    expect(els.edges.filter((e) => e.target === 'ports:n-front').map((e) => e.id)).toEqual([]);
+  });
+
+  it('put an EXPOSED badge on the count whose containers publish on all interfaces, and the numbers in its data', () => {
+    const els = toElements(sample(), options({ collapsed: true }));
+    expect(node(els, 'grp:n-front').classes).toEqual(['group', 'exposed']);
+    expect(node(els, 'grp:n-front').data).toMatchObject({ count: 1, published: 2, exposed: 1 });
+    expect(node(els, 'grp:n-back').classes).toEqual(['group']);
+    expect(node(els, 'grp:n-back').data).toMatchObject({ published: 0, exposed: 0 });
+  });
+
+  it('give no node to a network whose containers publish nothing', () => {
+    const els = toElements(sample(), options({ collapsed: true }));
+    expect(els.nodes.filter((n) => n.kind === 'ports').map((n) => n.id)).toEqual(['ports:n-front']);
+  });
+
+  it('are green and unbadged when every one binds loopback only, and count a dual-stack pair once', () => {
+    const net = network('quiet');
+    const cs = [
+      container('a', { endpoints: [endpoint(net, '10.0.0.2')], ports: [port('127.0.0.1', 5432, 5432), port('::1', 5432, 5432)] }),
+      container('b', { endpoints: [endpoint(net, '10.0.0.3')], ports: [port('127.0.0.1', 6379, 6379)] }),
+    ];
+    const els = toElements(topology([net], cs), options({ collapsed: true }));
+    expect(node(els, 'ports:n-quiet')).toMatchObject({ label: '2 ports published\n:5432 :6379', classes: ['port', 'ports', 'loopback'] });
+    expect(node(els, 'grp:n-quiet').classes).toEqual(['group']);
+  });
+
+  it('count a dual-stack binding on all interfaces (0.0.0.0 and ::) as one exposed mapping', () => {
+    const net = network('edge');
+    const c = container('proxy', { endpoints: [endpoint(net, '10.0.0.2')], ports: [port('0.0.0.0', 443, 443), port('::', 443, 443)] });
+    const els = toElements(topology([net], [c]), options({ collapsed: true }));
+    expect(node(els, 'ports:n-edge')).toMatchObject({ label: '1 port published\n:443', data: { published: 1, exposed: 1 } });
+  });
+
+  it("give way to the containers' own port nodes when their network is expanded", () => {
+    const els = toElements(sample(), options({ collapsed: true, expanded: ['n-front'] }));
+    expect(nodeIds(els)).not.toContain('ports:n-front');
+    expect(nodeIds(els)).toEqual(expect.arrayContaining(['port:0.0.0.0:8080/tcp', 'port:127.0.0.1:8443/tcp']));
+  });
+
+  it('are not drawn in the full view, where each port has its own node', () => {
+    expect(toElements(sample(), DEFAULT_OPTIONS).nodes.filter((n) => n.kind === 'ports')).toEqual([]);
+  });
+
+  it('hang under their count in the compact arrangement, inside the network box', () => {
+    const els = toElements(sample(), options({ collapsed: true }));
+    const at = positionsOf(arrange(els), els);
+    const [count, ports, box] = [at.get('grp:n-front')!, at.get('ports:n-front')!, at.get('net:n-front')!];
+    expect(ports.x).toBe(count.x);
+    expect(ports.y - PORT_H / 2).toBeGreaterThanOrEqual(count.y + CONTAINER_H / 2);
+    expect(ports.y + PORT_H / 2).toBeLessThanOrEqual(box.y + box.h! / 2);
+  });
+
+  it('stay readable at 1,000 containers: at most one node per network, whatever the number of mappings', () => {
+    const t = syntheticTopology(new Generator(42), 1000);
+    const els = toElements(t, options({ collapsed: true }));
+    const mappings = t.containers.reduce((sum, c) => sum + publishedBindings(c.ports).length, 0);
+    const summaries = els.nodes.filter((n) => n.kind === 'ports');
+    expect(mappings).toBeGreaterThan(summaries.length);
+    expect(summaries.length).toBeLessThanOrEqual(t.networks.length);
+    expect(summaries.reduce((sum, n) => sum + Number(n.data.published), 0)).toBe(mappings);
   });
 });
 

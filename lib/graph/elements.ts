@@ -2,7 +2,7 @@ import type { Container, Endpoint, EngineInfo, Network, PortBinding, Topology } 
 import { driverColor, networkColors } from './colors';
 import * as id from './ids';
 
-export type NodeKind = 'host' | 'scope' | 'driver' | 'network' | 'container' | 'port' | 'group';
+export type NodeKind = 'host' | 'scope' | 'driver' | 'network' | 'container' | 'port' | 'group' | 'ports';
 export type EdgeKind = 'attachment' | 'publish' | 'driver' | 'host-port';
 
 type Data = Record<string, string | number | boolean | undefined>;
@@ -130,6 +130,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
   }
 
   const counts = new Map<string, number>();
+  const hidden = new Map<string, HiddenBinding[]>();
   const ports = new Map<string, GraphNode>();
   for (const original of topology.containers) {
     const entries = containerEntries.get(original) ?? [];
@@ -138,7 +139,10 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
       entry = containerEntry(withNetworkIds(original, topology.networks), context, shown, colors, entries[0]?.part);
       containerEntries.set(original, [entry, ...entries].slice(0, CONTEXTS_KEPT));
     }
-    if (entry.counted !== null) counts.set(entry.counted, (counts.get(entry.counted) ?? 0) + 1);
+    if (entry.counted !== null) {
+      counts.set(entry.counted, (counts.get(entry.counted) ?? 0) + 1);
+      if (entry.published.length) hidden.set(entry.counted, [...(hidden.get(entry.counted) ?? []), ...entry.published]);
+    }
     const { part } = entry;
     if (!part) continue;
     nodes.push(part.node);
@@ -156,17 +160,68 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
 
   if (options.collapsed) {
     for (const [networkId, count] of counts) {
+      const published = hidden.get(networkId) ?? [];
+      const exposed = published.filter((b) => isExposed(b.binding.primary)).length;
       nodes.push({
         id: id.groupId(networkId),
         kind: 'group',
         label: `${count} container${count === 1 ? '' : 's'}`,
         parent: id.networkNodeId(networkId),
-        classes: ['group'],
-        data: { networkId, count },
+        classes: ['group', ...(exposed ? ['exposed'] : [])],
+        data: { networkId, count, published: published.length, exposed },
       });
+      if (published.length) {
+        const part = publishedPortsPart(networkId, published);
+        nodes.push(part.node);
+        edges.push(...part.edges);
+      }
     }
   }
   return { nodes, edges };
+}
+
+/** A published mapping of a container folded into its network's count. */
+interface HiddenBinding {
+  binding: PublishedBinding;
+  containerId: string;
+}
+
+const CLASS_ORDER = ['exposed', 'specific', 'loopback'] as const;
+
+/**
+ * What a collapsed network's containers publish on the host, so the compact
+ * picture still answers "what is exposed here": one node under the count,
+ * coloured by its most exposed mapping, naming the host ports, those on all
+ * interfaces first. The network's panel lists each mapping.
+ */
+function publishedPortsPart(networkId: string, published: readonly HiddenBinding[]): { node: GraphNode; edges: GraphEdge[] } {
+  const rank = (b: HiddenBinding) => CLASS_ORDER.indexOf(bindingClass(b.binding.primary));
+  const sorted = [...published].sort((a, b) => rank(a) - rank(b) || a.binding.primary.hostPort - b.binding.primary.hostPort);
+  const cls = bindingClass(sorted[0]!.binding.primary);
+  const exposed = published.filter((b) => isExposed(b.binding.primary)).length;
+  const node = id.publishedPortsId(networkId);
+  const hostPorts = [...new Set(sorted.map((b) => `:${b.binding.primary.hostPort}`))].join(' ');
+  return {
+    node: {
+      id: node,
+      kind: 'ports',
+      label: `${published.length} port${published.length === 1 ? '' : 's'} published\n${hostPorts}`,
+      classes: ['port', 'ports', cls],
+      data: { networkId, published: published.length, exposed },
+    },
+    // No line from the host: two dozen of them fanned over every box at 1,000 containers, and the colour says it.
+    edges: [
+      {
+        id: id.publishedPortsEdgeId(networkId),
+        kind: 'publish',
+        source: node,
+        target: id.groupId(networkId),
+        label: '',
+        classes: ['publish', cls],
+        data: {},
+      },
+    ],
+  };
 }
 
 /**
@@ -203,6 +258,8 @@ interface ContainerEntry {
   context: Context;
   part: ContainerPart | null;
   counted: string | null;
+  /** Its published mappings, when it is counted: they stay on the map with its network's count. */
+  published: HiddenBinding[];
 }
 
 function containerEntry(
@@ -213,14 +270,17 @@ function containerEntry(
   kept: ContainerPart | null | undefined,
 ): ContainerEntry {
   const { options, engineId } = context;
-  if (!isShown(c, options, shown)) return { context, part: null, counted: null };
+  if (!isShown(c, options, shown)) return { context, part: null, counted: null, published: [] };
   const attached = c.endpoints.filter((e) => shown.has(e.networkId));
   const home = homeNetwork(c);
   const homeShown = shown.has(home);
   const counted = homeShown ? home : (attached[0]?.networkId ?? '');
-  if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted)) return { context, part: null, counted };
+  if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted)) {
+    const published = publishedBindings(c.ports).map((binding) => ({ binding, containerId: c.id }));
+    return { context, part: null, counted, published };
+  }
   const reads: PartReads = { engineId, home, homeShown, attached, colors: attached.map((e) => colors.get(e.networkId) ?? UNCOLORED) };
-  return { context, part: kept && sameReads(kept.reads, reads) ? kept : containerPart(c, reads), counted: null };
+  return { context, part: kept && sameReads(kept.reads, reads) ? kept : containerPart(c, reads), counted: null, published: [] };
 }
 
 const UNCOLORED = '#64748b';

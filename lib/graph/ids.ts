@@ -15,3 +15,6 @@ export const hostPortEdgeId = (engineId: string, p: Pick<PortBinding, 'hostIp' |
 /** Extensions of the contract: scope groups and the collapsed count of a network's containers. */
 export const scopeId = (scope: string) => `scope:${scope}`;
 export const groupId = (networkId: string) => `grp:${networkId}`;
+/** The host ports that a collapsed network's containers publish, on one node under its count, and its edge to the count. */
+export const publishedPortsId = (networkId: string) => `ports:${networkId}`;
+export const publishedPortsEdgeId = (networkId: string) => `pub:ports:${networkId}`;

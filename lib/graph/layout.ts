@@ -128,7 +128,13 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
       if (n.kind === 'group') {
         // In its own cell of a compact box; in the full arrangement, amid the room its containers would take.
         const cell = placesIn(g).get(n.id);
-        placed.set(n.id, { x: r.x + r.w / 2, y: cell ? cell.placed.y : r.y + HEAD + (r.h - HEAD) / 2 });
+        const at = { x: r.x + r.w / 2, y: cell ? cell.placed.y : r.y + HEAD + (r.h - HEAD) / 2 };
+        placed.set(n.id, at);
+        // What its containers publish hangs under the count, on the port lines its row keeps, as under a container.
+        const portsTop = cell ? cell.portsTop : at.y + CELL_H / 2;
+        (ports.get(n.id) ?? []).forEach((port, k) => {
+          if (!placed.has(port)) placed.set(port, { x: at.x, y: portsTop + k * PORT_LINE + PORT_H / 2 });
+        });
         continue;
       }
       placed.set(n.id, { x: r.x + r.w / 2, y: r.y + r.h / 2, w: r.w, h: r.h });

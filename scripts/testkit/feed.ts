@@ -13,6 +13,8 @@ export class Feed {
   readonly patches: TopologyPatch[] = [];
   readonly statuses: EngineStatus[] = [];
   readonly activity: Activity[] = [];
+  /** What activity:recent said on connect: the lines before this viewer came, newest first. */
+  recentActivity: Activity[] | null = null;
   /** Each lesson's latest progress, as lesson:progress delivered it. */
   readonly lessons = new Map<string, LessonView>();
   /** Every image:progress event, in the order it came. */
@@ -26,6 +28,9 @@ export class Feed {
     });
     this.socket.on('engine:status', (s) => this.statuses.push(s));
     this.socket.on('activity', (a) => this.activity.push(a));
+    this.socket.on('activity:recent', (recent) => {
+      this.recentActivity = recent;
+    });
     this.socket.on('lesson:progress', (l) => void this.lessons.set(l.id, l));
     this.socket.on('image:progress', (p) => void this.imageProgress.push(p));
     this.socket.on('topology:patch', (p) => {

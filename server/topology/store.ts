@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
-import { describeEvent, type DockerEvent } from '../../lib/activity';
+import { ACTIVITY_KEPT, describeEvent, type DockerEvent } from '../../lib/activity';
 import { auditOf, type ContainerAudit, type ContainerSecurity } from '../../lib/audit';
 import { diffTopology, sameValue, applyOps } from '../../lib/patch';
 import {
@@ -25,6 +25,7 @@ import { isUnreachable, unreachableHint } from '../engine/errors';
 import { log as rootLog } from '../log';
 import { eventLines } from './eventLines';
 import { InspectQueue, type Delivery, type Job } from './inspectQueue';
+import { RecentActivity } from './recentActivity';
 import { MapLayouts, type LayoutChanges } from './sharedLayout';
 import { gatewayOps } from '../../lib/gateways';
 import { publishedBindings } from '../../lib/graph/elements';
@@ -83,6 +84,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private stream: Readable | null = null;
   private wake: (() => void) | null = null;
   private activitySeq = 0;
+  private readonly recent = new RecentActivity(ACTIVITY_KEPT);
   private lostSince: number | null = null;
   private securities = new Map<string, ContainerSecurity>();
   private audits = new Map<string, ContainerAudit>();
@@ -112,6 +114,11 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   snapshot(): TopologySnapshot {
     return { epoch: this.epoch, revision: this.revision, topology: this.topology, ...this.layouts.current() };
+  }
+
+  /** The last activity lines, newest first: a viewer who arrives now sees what happened before it came. */
+  recentActivity(): Activity[] {
+    return this.recent.newestFirst();
   }
 
   /** Re-layout for every viewer: a new arrangement, announced as a patch that changes nothing else. */
@@ -320,7 +327,11 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   }
 
   private announce(events: readonly DockerEvent[]): void {
-    for (const event of events) this.emit('activity', describeEvent(event, this.topology, `${this.epoch}:${++this.activitySeq}`));
+    for (const event of events) {
+      const activity = describeEvent(event, this.topology, `${this.epoch}:${++this.activitySeq}`);
+      this.recent.add(activity);
+      this.emit('activity', activity);
+    }
   }
 
   private async fullSync(): Promise<void> {

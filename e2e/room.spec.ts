@@ -181,9 +181,9 @@ test('normal view at 1440×900 with 60 containers: names are at least 11 px afte
   await relayout(page);
   await page.getByRole('button', { name: 'Fit' }).click();
   await page.waitForTimeout(800);
+  await page.screenshot({ path: 'test-results/screenshots/map-60.png' });
   const names = [...(await map.fontSizes('container')), ...(await map.fontSizes('network'))];
   for (const { id, px } of names) expect(px, id).toBeGreaterThanOrEqual(11);
-  await page.screenshot({ path: 'test-results/screenshots/map-60.png' });
 });
 
 test('two viewers who arrived at different times see the same arrangement, and Re-layout rearranges it for both', async ({

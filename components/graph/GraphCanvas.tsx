@@ -17,7 +17,7 @@ import { Glows } from './glow';
 import { glowColour, graphStyle, TYPE, type Mode, type Theme } from './graphStyle';
 import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
 import { Sketch } from './sketch';
-import { boundsOf, fittingAround, onScreen, type Region } from './viewport';
+import { boundsOf, fittingAround, keepClearOf, onScreen, type Region } from './viewport';
 
 export interface GraphController {
   fit(): void;
@@ -562,6 +562,7 @@ function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boole
     overlaysOf(cy),
     cy.container()?.closest('[data-presenter="1"]') ? 12 : PADDING,
     1.6,
+    keepClearOf(positions),
   );
   if (animate) cy.animate(target, { duration: 450, easing: 'ease-in-out-cubic' });
   else cy.viewport(target);

@@ -1,5 +1,5 @@
 import type { Placed } from '../../lib/graph/layout';
-import { CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
+import { CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HEAD, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
 
 export interface Bounds {
   x1: number;
@@ -41,10 +41,34 @@ export interface Region {
   height: number;
 }
 
+/** The kind of node a graph id names, by its prefix (lib/graph/ids.ts). */
+const KIND_OF: Record<string, string> = { ctr: 'container', port: 'port', ports: 'port', drv: 'driver', host: 'host', grp: 'group' };
+
+/**
+ * What an overlay must not hide, in graph units: every container, port, count,
+ * driver and the host, and each network's heading. Scopes and the body of a
+ * network's box are ground: an overlay may lie over them.
+ */
+export function keepClearOf(positions: ReadonlyMap<string, Placed>): Bounds[] {
+  const out: Bounds[] = [];
+  for (const [id, at] of positions) {
+    const prefix = id.slice(0, id.indexOf(':'));
+    if (prefix === 'net' && at.w !== undefined && at.h !== undefined) {
+      out.push({ x1: at.x - at.w / 2, y1: at.y - at.h / 2, x2: at.x + at.w / 2, y2: at.y - at.h / 2 + HEAD });
+    } else if (KIND_OF[prefix]) {
+      const b = boundsOf([{ kind: KIND_OF[prefix]!, at }]);
+      if (b) out.push(b);
+    }
+  }
+  return out;
+}
+
 /**
  * The zoom and pan that show the bounds whole in the part of the view the
  * overlays leave free (the activity ticker, a lesson's step in presenter
  * mode): beside, above or below each of them, whichever shows them largest.
+ * When the whole view's fit puts nothing of `keepClear` under an overlay, that
+ * fit is kept: the overlay lies over empty ground only.
  */
 export function fittingAround(
   b: Bounds,
@@ -52,7 +76,11 @@ export function fittingAround(
   overlays: readonly Region[],
   padding: number,
   maxZoom: number,
+  keepClear: readonly Bounds[] = [],
 ): { zoom: number; pan: { x: number; y: number } } {
+  const whole = fitting(b, view.width, view.height, padding, maxZoom);
+  const onView = { zoom: whole.zoom, pan: { x: whole.pan.x + view.x, y: whole.pan.y + view.y } };
+  if (keepClear.length > 0 && !keepClear.some((k) => overlays.some((o) => covers(o, k, onView)))) return onView;
   let regions: Region[] = [view];
   for (const o of overlays.filter((o) => o.width > 0 && o.height > 0)) {
     const sides: Region[] = [
@@ -71,6 +99,12 @@ export function fittingAround(
     if (!best || candidate.zoom > best.zoom) best = candidate;
   }
   return best!;
+}
+
+/** Whether an overlay lies over any part of a box of the graph seen at this zoom and pan. */
+function covers(o: Region, k: Bounds, at: { zoom: number; pan: { x: number; y: number } }): boolean {
+  const [x1, y1, x2, y2] = [k.x1 * at.zoom + at.pan.x, k.y1 * at.zoom + at.pan.y, k.x2 * at.zoom + at.pan.x, k.y2 * at.zoom + at.pan.y];
+  return o.width > 0 && o.height > 0 && x1 < o.x + o.width && x2 > o.x && y1 < o.y + o.height && y2 > o.y;
 }
 
 function intersect(a: Region, b: Region): Region {

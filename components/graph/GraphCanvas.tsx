@@ -400,6 +400,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (found) for (const e of changes.addEdges) cy.getElementById(e.id).addClass('dimmed');
       });
     });
+    // A view the detail could not follow stays sketched; the next picture or pan tries again.
+    busy.current = busy.current.catch((err: unknown) => console.error('Portolan: the map could not bring the view into detail', err));
   }
 
   /** Presenter: one smooth fit at most every two seconds, however many things arrive. */

@@ -6,14 +6,18 @@ const run = promisify(execFile);
 
 export const TEST_IMAGE = process.env.PORTOLAN_TEST_IMAGE ?? 'portolan/busybox:test';
 
+/** Longer than any docker command a test runs; shorter than a test's hook, so a hang names the command, not the hook. */
+const CLI_TIMEOUT_MS = 90_000;
+
 /** Runs the docker CLI against the engine named by `env` (default: this process's DOCKER_HOST). */
 export async function docker(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   try {
-    const { stdout } = await run('docker', args, { env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('docker', args, { env, maxBuffer: 64 * 1024 * 1024, timeout: CLI_TIMEOUT_MS });
     return stdout.trim();
   } catch (err) {
-    const e = err as { stderr?: string; message: string };
-    throw new Error(`docker ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
+    const e = err as { stderr?: string; message: string; killed?: boolean };
+    const why = e.killed ? `no answer in ${CLI_TIMEOUT_MS / 1000} s` : e.stderr?.trim() || e.message;
+    throw new Error(`docker ${args.join(' ')} failed: ${why}`);
   }
 }
 

@@ -317,10 +317,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     model.current = next;
     placedRef.current = positions;
     if (first) fitAll(cy, positions, false);
-    const { shown, sketched } = splitDetail(next, positions, viewOf(cy), readableZoom(m), live.current.props.sketchFrom ?? SKETCH_FROM);
-    const changes = diffElements(drawn.current, shown);
-    drawn.current = shown;
-    sketch.current?.set(sketched, shown, positions);
+    const changes = splitForView(cy, positions);
     if (first) {
       const defs = [...changes.addNodes.map((n) => definition(n, m, positions.get(n.id))), ...changes.addEdges.map((e) => definition(e, m))];
       if (defs.length > SLICE * 2) await addInSlices(cy, defs, SLICE, () => cy.destroyed());
@@ -371,21 +368,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
   }
 
+  /**
+   * Splits the picture for the view now: the sketch takes what is too small to read, and the answer is what the
+   * graph must add or remove to hold the rest.
+   */
+  function splitForView(cy: Core, positions: ReadonlyMap<string, Placed>): ElementChanges {
+    const from = live.current.props.sketchFrom ?? SKETCH_FROM;
+    const { shown, sketched } = splitDetail(model.current, positions, viewOf(cy), readableZoom(live.current.mode), from);
+    const changes = diffElements(drawn.current, shown);
+    drawn.current = shown;
+    sketch.current?.set(sketched, shown, positions);
+    return changes;
+  }
+
   /** After a pan or zoom: containers come into detail where they can be read, and go back to the sketch elsewhere. */
   function refreshDetail(cy: Core): void {
     busy.current = busy.current.then(() => {
       if (cy.destroyed() || model.current.nodes.length === 0) return;
       const positions = placedRef.current;
-      const { shown, sketched } = splitDetail(
-        model.current,
-        positions,
-        viewOf(cy),
-        readableZoom(live.current.mode),
-        live.current.props.sketchFrom ?? SKETCH_FROM,
-      );
-      const changes = diffElements(drawn.current, shown);
-      drawn.current = shown;
-      sketch.current?.set(sketched, shown, positions);
+      const changes = splitForView(cy, positions);
       if (isEmpty(changes)) return;
       apply(cy, changes, positions, positions, live.current.mode);
       // What comes into detail wears the marks the sketch gave it: selected, picked, found or dimmed.

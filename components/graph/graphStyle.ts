@@ -55,6 +55,18 @@ const PALETTE = {
   },
 };
 
+/** A container card's size in graph units: in the room it takes its whole cell. */
+export const containerSize = (mode: Mode): { w: number; h: number } =>
+  mode === 'presenter' ? { w: PRESENTER_CONTAINER_W, h: CONTAINER_H + 16 } : { w: CONTAINER_W, h: CONTAINER_H };
+/** A running container's border. */
+export const RUNNING = '#10b981';
+/** A published port by who can reach it: fill, border, text. */
+export const PORT_TONES = {
+  exposed: ['#fee2e2', '#dc2626', '#7f1d1d'],
+  specific: ['#ffedd5', '#ea580c', '#7c2d12'],
+  loopback: ['#dcfce7', '#16a34a', '#14532d'],
+} as const;
+
 /** The theme's colours, for what is drawn beside the graph (glow.ts, sketch.ts). */
 export const palette = (theme: Theme) => PALETTE[theme];
 /** What just changed glows in this colour for a moment (see glow.ts). */
@@ -184,11 +196,11 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
       selector: 'node.container',
       style: {
         shape: 'round-rectangle',
-        width: mode === 'presenter' ? PRESENTER_CONTAINER_W : CONTAINER_W,
-        height: mode === 'presenter' ? CONTAINER_H + 16 : CONTAINER_H,
+        width: containerSize(mode).w,
+        height: containerSize(mode).h,
         'background-color': c.card,
         'border-width': 3,
-        'border-color': '#10b981',
+        'border-color': RUNNING,
         'bounds-expansion': 18,
       },
     },
@@ -211,9 +223,10 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
         'border-width': 2,
       },
     },
-    { selector: 'node.port.exposed', style: { 'background-color': '#fee2e2', 'border-color': '#dc2626', color: '#7f1d1d' } },
-    { selector: 'node.port.specific', style: { 'background-color': '#ffedd5', 'border-color': '#ea580c', color: '#7c2d12' } },
-    { selector: 'node.port.loopback', style: { 'background-color': '#dcfce7', 'border-color': '#16a34a', color: '#14532d' } },
+    ...Object.entries(PORT_TONES).map(([tone, [fill, border, text]]) => ({
+      selector: `node.port.${tone}`,
+      style: { 'background-color': fill, 'border-color': border, color: text },
+    })),
     {
       selector: 'node.group',
       style: {

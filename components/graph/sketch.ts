@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { GraphEdge, GraphElements, GraphNode } from '../../lib/graph/elements';
 import { CONTAINER_H, CONTAINER_W, HEAD, PORT_H, PORT_W, type Placed } from '../../lib/graph/layout';
-import { palette, PRESENTER_CONTAINER_W, type Mode, type Theme } from './graphStyle';
+import { containerSize, palette, PORT_TONES, RUNNING, type Mode, type Theme } from './graphStyle';
 
 /** What the sketch rings: the selected node, a lesson step's picks, and a search that dims the rest. */
 export interface Marks {
@@ -17,12 +17,8 @@ export interface Box {
   h: number;
 }
 
-const STATE_BORDER: Record<string, string> = { running: '#10b981', paused: '#f59e0b', restarting: '#f59e0b' };
-const PORT_COLOURS: Record<string, [string, string]> = {
-  exposed: ['#fee2e2', '#dc2626'],
-  specific: ['#ffedd5', '#ea580c'],
-  loopback: ['#dcfce7', '#16a34a'],
-};
+const STATE_BORDER: Record<string, string> = { running: RUNNING, paused: '#f59e0b', restarting: '#f59e0b' };
+const PORT_COLOURS: Record<string, readonly [string, string, string]> = PORT_TONES;
 const MARK = '#f59e0b';
 
 /**
@@ -107,7 +103,7 @@ export class Sketch {
 
   private sizeOf(node: GraphNode): { w: number; h: number } {
     if (node.kind === 'port') return { w: PORT_W, h: PORT_H };
-    return this.look.mode === 'presenter' ? { w: PRESENTER_CONTAINER_W, h: CONTAINER_H + 16 } : { w: CONTAINER_W, h: CONTAINER_H };
+    return containerSize(this.look.mode);
   }
 
   /** The sketch alone, as an image `width`×`height` pixels of the graph at `zoom` and `pan`: for an export. */
@@ -216,6 +212,7 @@ export class Sketch {
   }
 }
 
-function portColours(node: GraphNode): [string, string] {
-  return PORT_COLOURS[node.classes.find((k) => k in PORT_COLOURS) ?? ''] ?? ['#f1f5f9', '#64748b'];
+function portColours(node: GraphNode): readonly [string, string] {
+  const [fill, border] = PORT_COLOURS[node.classes.find((k) => k in PORT_COLOURS) ?? ''] ?? ['#f1f5f9', '#64748b'];
+  return [fill, border];
 }

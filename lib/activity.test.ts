@@ -41,11 +41,17 @@ const topo: Topology = {
   engine: emptyEngine('unix:///var/run/docker.sock'),
   networks: [],
   containers: [web1],
+  nodes: [],
+  services: [],
+  tasks: [],
 };
 const empty: Topology = {
   engine: emptyEngine('unix:///var/run/docker.sock'),
   networks: [],
   containers: [],
+  nodes: [],
+  services: [],
+  tasks: [],
 };
 
 // 2024-06-11T08:31:03.120Z
@@ -269,7 +275,8 @@ describe('image events', () => {
     Actor: { ID: 'sha256:78acb51df4d7cf62f64f', Attributes: { name } },
     time: 1,
   });
-  const text = (e: DockerEvent) => describeEvent(e, { engine: emptyEngine('x'), networks: [], containers: [] }, '1').text;
+  const text = (e: DockerEvent) =>
+    describeEvent(e, { engine: emptyEngine('x'), networks: [], containers: [], nodes: [], services: [], tasks: [] }, '1').text;
   it('say what happened to which image, in words', () => {
     expect(text(image('tag', '127.0.0.1:5000/lesson/busybox:1'))).toBe('image 127.0.0.1:5000/lesson/busybox:1 tagged');
     expect(text(image('pull', 'busybox:latest'))).toBe('image busybox:latest pulled');

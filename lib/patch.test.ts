@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyOps, applyPatch, diffTopology, sameValue } from './patch';
-import { emptyEngine, type Container, type Network, type Topology, type TopologySnapshot } from './topology';
+import {
+  emptyEngine,
+  type Container,
+  type Network,
+  type PatchOp,
+  type Service,
+  type SwarmNode,
+  type Task,
+  type Topology,
+  type TopologySnapshot,
+} from './topology';
 
 function network(name: string, overrides: Partial<Network> = {}): Network {
   return {
@@ -50,7 +60,7 @@ function container(name: string, overrides: Partial<Container> = {}): Container 
 const engine = emptyEngine('unix:///var/run/docker.sock');
 
 function topology(networks: Network[], containers: Container[]): Topology {
-  return { engine, networks, containers };
+  return { engine, networks, containers, nodes: [], services: [], tasks: [] };
 }
 
 function snapshot(revision: number, topo: Topology, epoch = 'epoch-a'): TopologySnapshot {
@@ -238,6 +248,65 @@ describe('applyPatch', () => {
     const base = snapshot(4, topology([bridge], []));
     expect(applyPatch(base, { epoch: 'epoch-b', from: 4, to: 5, ops: [] })).toEqual({ applied: false, reason: 'new-epoch' });
     expect(applyPatch(base, { epoch: 'epoch-b', from: 0, to: 1, ops: [] })).toEqual({ applied: false, reason: 'new-epoch' });
+  });
+});
+
+describe('swarm kinds', () => {
+  const node = (id: string, hostname: string): SwarmNode => ({
+    ...{ id, hostname, role: 'worker', availability: 'active', state: 'ready' },
+    ...{ leader: false, addr: '10.99.0.2', engineVersion: '20.10.24' },
+  });
+  const service: Service = {
+    id: 's1',
+    name: 'web',
+    image: 'busybox',
+    mode: 'replicated',
+    replicas: 2,
+    running: 2,
+    ports: [],
+    networks: [],
+    labels: {},
+  };
+  const task = (id: string, slot: number): Task => ({
+    id,
+    serviceId: 's1',
+    nodeId: 'n1',
+    slot,
+    state: 'running',
+    desiredState: 'running',
+    endpoints: [],
+  });
+
+  it('upserts and removes nodes, services and tasks, each sorted, without touching networks or containers', () => {
+    const base = snapshot(1, topology([bridge], [web1]));
+    const ops: PatchOp[] = [
+      { op: 'upsert', kind: 'node', value: node('n2', 'worker-b') },
+      { op: 'upsert', kind: 'node', value: node('n1', 'worker-a') },
+      { op: 'upsert', kind: 'service', value: service },
+      { op: 'upsert', kind: 'task', value: task('t2', 2) },
+      { op: 'upsert', kind: 'task', value: task('t1', 1) },
+    ];
+    const result = applyPatch(base, { epoch: 'epoch-a', from: 1, to: 2, ops });
+    if (!result.applied) throw new Error(result.reason);
+    const t = result.snapshot.topology;
+    expect(t.nodes.map((n) => n.hostname)).toEqual(['worker-a', 'worker-b']);
+    expect(t.tasks.map((x) => x.id)).toEqual(['t1', 't2']);
+    expect(t.services).toEqual([service]);
+    expect(t.networks).toEqual([bridge]);
+    expect(t.containers).toEqual([web1]);
+    const gone = applyOps(t, [
+      { op: 'remove', kind: 'task', id: 't1' },
+      { op: 'remove', kind: 'node', id: 'n1' },
+    ]);
+    expect(gone.tasks.map((x) => x.id)).toEqual(['t2']);
+    expect(gone.nodes.map((n) => n.id)).toEqual(['n2']);
+  });
+
+  it('diffs swarm objects by value, so a task that changed state is one upsert', () => {
+    const before = { ...topology([], []), nodes: [node('n1', 'a')], services: [service], tasks: [task('t1', 1)] };
+    const after = { ...before, tasks: [{ ...task('t1', 1), state: 'shutdown' }] };
+    expect(diffTopology(before, after)).toEqual([{ op: 'upsert', kind: 'task', value: after.tasks[0] }]);
+    expect(applyOps(before, diffTopology(before, after))).toEqual(after);
   });
 });
 

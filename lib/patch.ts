@@ -1,5 +1,17 @@
 import { applyArrangementChange } from './graph/layout';
-import { byName, type Container, type Network, type PatchOp, type Topology, type TopologyPatch, type TopologySnapshot } from './topology';
+import {
+  byName,
+  type Container,
+  type Network,
+  type PatchOp,
+  type Service,
+  type SwarmNode,
+  type Task,
+  type Topology,
+  type TopologyKind,
+  type TopologyPatch,
+  type TopologySnapshot,
+} from './topology';
 
 export type PatchResult =
   | { applied: true; snapshot: TopologySnapshot }
@@ -28,35 +40,45 @@ export function applyPatch(snapshot: TopologySnapshot, patch: TopologyPatch): Pa
   };
 }
 
+/** Each kind of object in a Topology, keyed by the op's `kind`. */
+const KINDS = [
+  ['network', 'networks'],
+  ['container', 'containers'],
+  ['node', 'nodes'],
+  ['service', 'services'],
+  ['task', 'tasks'],
+] as const satisfies readonly (readonly [TopologyKind, keyof Omit<Topology, 'engine'>])[];
+
+type Item = { id: string };
+
 export function applyOps(topology: Topology, ops: readonly PatchOp[]): Topology {
-  const networks = new Map(topology.networks.map((n) => [n.id, n]));
-  const containers = new Map(topology.containers.map((c) => [c.id, c]));
+  const maps = new Map<TopologyKind, Map<string, Item>>(KINDS.map(([kind, key]) => [kind, new Map(topology[key].map((o: Item) => [o.id, o]))]));
   for (const op of ops) {
-    if (op.op === 'remove') {
-      (op.kind === 'network' ? networks : containers).delete(op.id);
-    } else if (op.kind === 'network') {
-      networks.set(op.value.id, op.value);
-    } else {
-      containers.set(op.value.id, op.value);
-    }
+    const items = maps.get(op.kind)!;
+    if (op.op === 'remove') items.delete(op.id);
+    else items.set(op.value.id, op.value);
   }
+  const list = <T>(kind: TopologyKind) => [...maps.get(kind)!.values()] as T[];
   return {
     engine: topology.engine,
-    networks: [...networks.values()].sort(byName),
-    containers: [...containers.values()].sort(byName),
+    networks: list<Network>('network').sort(byName),
+    containers: list<Container>('container').sort(byName),
+    nodes: list<SwarmNode>('node').sort((a, b) => compare(a.hostname, b.hostname) || compare(a.id, b.id)),
+    services: list<Service>('service').sort(byName),
+    tasks: list<Task>('task').sort(
+      (a, b) => compare(a.serviceId, b.serviceId) || (a.slot ?? 0) - (b.slot ?? 0) || compare(a.nodeId, b.nodeId) || compare(a.id, b.id),
+    ),
   };
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The ops that turn `before` into `after`; objects are compared by value. */
 export function diffTopology(before: Topology, after: Topology): PatchOp[] {
-  return [...diffKind('network', before.networks, after.networks), ...diffKind('container', before.containers, after.containers)];
+  return KINDS.flatMap(([kind, key]) => diffKind(kind, before[key], after[key]));
 }
 
-function diffKind<K extends 'network' | 'container'>(
-  kind: K,
-  before: readonly (K extends 'network' ? Network : Container)[],
-  after: readonly (K extends 'network' ? Network : Container)[],
-): PatchOp[] {
+function diffKind(kind: TopologyKind, before: readonly Item[], after: readonly Item[]): PatchOp[] {
   const old = new Map(before.map((o) => [o.id, o]));
   const ops: PatchOp[] = [];
   for (const value of after) {

@@ -59,6 +59,9 @@ describe('summarize', () => {
         container('web1', 'running'),
         container('web2', 'paused'),
       ],
+      nodes: [],
+      services: [],
+      tasks: [],
     };
     expect(summarize(topology)).toEqual({
       networks: 7,
@@ -82,6 +85,9 @@ describe('summarize', () => {
       engine,
       networks: [network('n1', 'null'), network('n2', 'macvlan'), network('n3', 'host')],
       containers: [container('c1', 'running'), container('c2', 'created')],
+      nodes: [],
+      services: [],
+      tasks: [],
     };
     expect(summarize(topology).networksByDriver).toEqual([
       ['host', 1],
@@ -95,7 +101,7 @@ describe('summarize', () => {
   });
 
   it('summarises an empty engine as zeros and empty lists', () => {
-    expect(summarize({ engine, networks: [], containers: [] })).toEqual({
+    expect(summarize({ engine, networks: [], containers: [], nodes: [], services: [], tasks: [] })).toEqual({
       networks: 0,
       containers: 0,
       networksByDriver: [],

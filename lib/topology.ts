@@ -82,19 +82,75 @@ export interface Container {
   createdAt: string;
 }
 
+/** A machine in the swarm, as its manager sees it. */
+export interface SwarmNode {
+  id: string;
+  hostname: string;
+  role: 'manager' | 'worker';
+  availability: 'active' | 'pause' | 'drain' | (string & {});
+  /** `ready`, `down`, `disconnected` or `unknown`: the manager's view of the node's heartbeat. */
+  state: 'ready' | 'down' | 'disconnected' | 'unknown' | (string & {});
+  leader: boolean;
+  addr: string;
+  engineVersion: string;
+}
+
+export interface ServicePort {
+  targetPort: number;
+  publishedPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp' | (string & {});
+  /** `ingress`: the routing mesh answers on every node; `host`: only the node that runs the task. */
+  publishMode: 'ingress' | 'host';
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  image: string;
+  mode: 'replicated' | 'global';
+  /** Wanted replicas; absent for global services. */
+  replicas?: number;
+  /** Tasks whose state is running. */
+  running: number;
+  ports: ServicePort[];
+  /** Ids of the networks its tasks attach to. */
+  networks: string[];
+  labels: Record<string, string>;
+}
+
+export interface Task {
+  id: string;
+  serviceId: string;
+  nodeId: string;
+  slot?: number;
+  state: string;
+  desiredState: string;
+  containerId?: string;
+  endpoints: { networkId: string; ipv4: string }[];
+}
+
 export interface Topology {
   engine: EngineInfo;
   /** Sorted by name. */
   networks: Network[];
   /** Sorted by name, stopped ones included. */
   containers: Container[];
+  /** Swarm: empty unless the engine is a swarm manager. Sorted by hostname. */
+  nodes: SwarmNode[];
+  /** Sorted by name. */
+  services: Service[];
+  /** Sorted by service, then slot (or node for global services). */
+  tasks: Task[];
 }
 
-export type TopologyKind = 'network' | 'container';
+export type TopologyKind = 'network' | 'container' | 'node' | 'service' | 'task';
 
 export type PatchOp =
   | { op: 'upsert'; kind: 'network'; value: Network }
   | { op: 'upsert'; kind: 'container'; value: Container }
+  | { op: 'upsert'; kind: 'node'; value: SwarmNode }
+  | { op: 'upsert'; kind: 'service'; value: Service }
+  | { op: 'upsert'; kind: 'task'; value: Task }
   | { op: 'remove'; kind: TopologyKind; id: string };
 
 export interface TopologySnapshot {

@@ -79,7 +79,7 @@ function topology(networks: Network[], containers: Container[] = []): Topology {
       swarm: { state: 'inactive' },
     },
     networks,
-    containers,
+    containers, nodes: [], services: [], tasks: [],
   };
 }
 

@@ -98,7 +98,7 @@ function picture(ports: RawPorts): ReturnType<typeof toElements> {
       swarm: { state: 'inactive' },
     },
     networks: [toNetwork(bridgeRaw)],
-    containers: [toContainer(webRaw(ports))],
+    containers: [toContainer(webRaw(ports))], nodes: [], services: [], tasks: [],
   };
   return toElements(topology);
 }

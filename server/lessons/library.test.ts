@@ -105,7 +105,7 @@ describe('Day 47', () => {
     });
     const [bridge, other, myNet] = [net('bridge', '172.17.0.0/16'), net('other', '10.20.0.0/24'), net('my-net', '10.47.0.0/24')];
     const world = (networks: Network[], containers: Container[]): World => ({
-      topology: { engine: emptyEngine('unix:///x'), networks: [bridge, ...networks], containers },
+      topology: { engine: emptyEngine('unix:///x'), networks: [bridge, ...networks], containers, nodes: [], services: [], tasks: [] },
     });
     const met = (title: string, w: World) => evaluate(step(title).done, w).met;
     const titles = ['Run two containers', 'Create a network of your own', 'Connect both containers', 'Run as a user other than root'];

@@ -97,7 +97,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     private readonly log: Logger = rootLog,
   ) {
     super();
-    this.topology = { engine: emptyEngine(engine.endpoint), networks: [], containers: [] };
+    this.topology = { engine: emptyEngine(engine.endpoint), networks: [], containers: [], nodes: [], services: [], tasks: [] };
     this.engineStatus = { status: 'reconnecting', endpoint: engine.endpoint, detail: 'Connecting to the Docker Engine…' };
     this.layouts = new MapLayouts(this.topology);
     this.queue = new InspectQueue({
@@ -341,7 +341,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     const containers = (await mapLimited(ids, INSPECT_CONCURRENCY, (id) => this.inspectContainer(id))).filter((c) => c !== null);
     const present = new Set(containers.map((c) => c.id));
     for (const id of this.audits.keys()) if (!present.has(id)) this.forget(id);
-    const fresh = applyOps({ engine, networks: [], containers: [] }, [
+    const fresh = applyOps({ engine, networks: [], containers: [], nodes: [], services: [], tasks: [] }, [
       ...networks.map((value): PatchOp => ({ op: 'upsert', kind: 'network', value })),
       ...containers.map((value): PatchOp => ({ op: 'upsert', kind: 'container', value })),
     ]);

@@ -105,3 +105,37 @@ test('far out, containers are sketched: still on the map, answering a click and 
   await expect.poll(async () => sketchAlphaAt(map, await map.screenPosition(`ctr:${ctr}`))).toBe(0);
   expect(await map.page.evaluate((id) => window.__PORTOLAN__!.renderedFontSize(id), `ctr:${ctr}`)).toBeGreaterThanOrEqual(7);
 });
+
+test('the arrow keys reach a sketched container: the map zooms in until its name can be read, and Enter opens it', async ({ map, objects, page }) => {
+  await docker(['network', 'create', objects.name('keys')]);
+  const ctr = await objects.sleeper('reached', ['--network', objects.name('keys')]);
+  const target = `ctr:${ctr}`;
+  await map.open('?sketch=1');
+  await map.expectElement(target);
+  await zoomTo(map, 0.25);
+  const sketched = async () => (await map.node(target))?.classes.includes('sketched') ?? false;
+  await expect.poll(sketched).toBe(true);
+
+  // Arrow towards the container, as a person would, from wherever the focus starts.
+  await page.getByTestId('graph').focus();
+  const focusedId = async () => (await map.nodes()).find((n) => n.classes.includes('focused'))?.id ?? null;
+  await expect.poll(focusedId).not.toBeNull();
+  const announced = page.getByTestId('graph-focus');
+  for (let step = 0; step < 15 && !(await announced.textContent())?.includes(objects.name('reached')); step++) {
+    const [from, to] = await page.evaluate(
+      ([a, b]) => [window.__PORTOLAN__!.positions()[a!]!, window.__PORTOLAN__!.positions()[b!]!],
+      [(await focusedId()) ?? '', target],
+    );
+    const [dx, dy] = from ? [to!.x - from.x, to!.y - from.y] : [0, 1];
+    await page.keyboard.press(Math.abs(dx) > Math.abs(dy) ? (dx > 0 ? 'ArrowRight' : 'ArrowLeft') : dy > 0 ? 'ArrowDown' : 'ArrowUp');
+    await page.waitForTimeout(300);
+  }
+  await expect(announced).toContainText(objects.name('reached'));
+
+  // It is brought into detail, wears the focus ring, and its name renders large enough to read.
+  await expect.poll(sketched).toBe(false);
+  await expect.poll(focusedId).toBe(target);
+  expect(await page.evaluate((id) => window.__PORTOLAN__!.renderedFontSize(id), target)).toBeGreaterThanOrEqual(7);
+  await page.keyboard.press('Enter');
+  await expect(map.inspectPanel).toHaveAttribute('data-selected', target);
+});

@@ -98,6 +98,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const drawn = useRef<GraphElements>({ nodes: [], edges: [] });
   const sketch = useRef<Sketch | null>(null);
   const placedRef = useRef<Map<string, Placed>>(new Map());
+  /** A sketched node the arrow keys moved to, focused when the zoom brings it into the graph. */
+  const comingIntoFocus = useRef<string | null>(null);
   const generation = useRef('');
   const busy = useRef<Promise<void>>(Promise.resolve());
   const lastFit = useRef(0);
@@ -399,6 +401,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
           if (found) node.addClass(found.has(n.id) ? 'match' : 'dimmed');
         }
         if (found) for (const e of changes.addEdges) cy.getElementById(e.id).addClass('dimmed');
+        const coming = comingIntoFocus.current;
+        if (coming && cy.getElementById(coming).nonempty()) {
+          cy.getElementById(coming).addClass('focused');
+          comingIntoFocus.current = null;
+        }
       });
     });
     // A view the detail could not follow stays sketched; the next picture or pan tries again.
@@ -466,19 +473,26 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const directions: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
     const focusedAll = cy.nodes('.focused');
     const focused = (focusedAll.nonempty() ? focusedAll[0] : null) as NodeSingular | null;
+    // A sketched container the keys moved to is focused once the view has brought it into detail.
+    const current = focused?.id() ?? comingIntoFocus.current;
     if (directions[e.key]) {
       e.preventDefault();
-      const candidates = cy
-        .nodes('node.container, node.network, node.port, node.group, node.driver, node.host')
-        .filter((n) => n.id() !== focused?.id() && n.visible())
+      const inGraph = cy
+        .nodes(KEYBOARD_NODES)
+        .filter((n) => n.visible())
         .map((n) => ({ id: n.id(), at: (n as NodeSingular).position() }));
-      const from = focused ? focused.position() : null;
+      const inSketch = (sketch.current?.drawn().nodes ?? []).flatMap((n) => {
+        const at = placedRef.current.get(n.id);
+        return at ? [{ id: n.id, at }] : [];
+      });
+      const candidates = [...inGraph, ...inSketch].filter((c) => c.id !== current);
+      const from = current ? [...inGraph, ...inSketch].find((c) => c.id === current)?.at : null;
       const next = from ? neighbourTowards(from, directions[e.key]!, candidates) : firstNode(cy);
       if (next) focusNode(cy, next);
-    } else if (e.key === 'Enter' && focused) {
+    } else if (e.key === 'Enter' && current) {
       e.preventDefault();
-      if (focused.hasClass('group')) props.onExpand(String(focused.data('networkId')));
-      else props.onSelect(focused.id());
+      if (focused?.hasClass('group')) props.onExpand(String(focused.data('networkId')));
+      else props.onSelect(current);
     } else if (e.key === 'Escape' && selected) {
       e.preventDefault();
       props.onSelect(null);
@@ -488,9 +502,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
   function focusNode(cy: Core, id: string): void {
     cy.$('node.focused').removeClass('focused');
     const node = cy.getElementById(id) as NodeSingular;
-    node.addClass('focused');
-    if (!visible(cy, placedRef.current, id)) cy.animate({ center: { eles: node } }, { duration: 200 });
-    setAnnouncement(describe(node));
+    if (node.nonempty()) {
+      comingIntoFocus.current = null;
+      node.addClass('focused');
+      if (!visible(cy, placedRef.current, id)) cy.animate({ center: { eles: node } }, { duration: 200 });
+      setAnnouncement(describe(node.data('kind'), node.data()));
+      return;
+    }
+    // Sketched: too small to read here. Zoom in on it until its name can be read; the detail follows the view.
+    const at = placedRef.current.get(id);
+    const element = sketch.current?.drawn().nodes.find((n) => n.id === id);
+    if (!at || !element) return;
+    comingIntoFocus.current = id;
+    const zoom = Math.max(cy.zoom(), readableZoom(live.current.mode));
+    cy.animate({ zoom, pan: { x: cy.width() / 2 - at.x * zoom, y: cy.height() / 2 - at.y * zoom } }, { duration: 200 });
+    setAnnouncement(describe(element.kind, element.data));
   }
 
   // cytoscape makes its container position: relative, so the sizing box is a wrapper.
@@ -546,6 +572,9 @@ function viewOf(cy: Core): View {
 /** Containers are drawn in detail from the zoom where their names are 7 px or more on screen. */
 const readableZoom = (mode: Mode): number => zoomToRead(TYPE[mode].container);
 
+/** What the arrow keys move between. */
+const KEYBOARD_NODES = 'node.container, node.network, node.port, node.group, node.driver, node.host';
+
 /** Fits every shown node, from the positions already known rather than cytoscape's bounding boxes. */
 function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boolean): void {
   const shown = cy.nodes(':visible');
@@ -600,10 +629,9 @@ function firstNode(cy: Core): string | null {
   return nodes.nonempty() ? nodes[0]!.id() : null;
 }
 
-function describe(node: NodeSingular): string {
-  const kind = String(node.data('kind'));
-  const label = String(node.data('label') ?? '').replace(/\n/g, ', ');
-  if (kind === 'container') return `container ${label}, ${String(node.data('state'))}`;
-  if (kind === 'network') return `network ${label}, ${String(node.data('driver'))} driver`;
+function describe(kind: string, data: Record<string, unknown>): string {
+  const label = String(data.label ?? '').replace(/\n/g, ', ');
+  if (kind === 'container') return `container ${label}, ${String(data.state)}`;
+  if (kind === 'network') return `network ${label}, ${String(data.driver)} driver`;
   return `${kind} ${label}`;
 }

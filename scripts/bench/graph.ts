@@ -11,12 +11,13 @@ import type { Container, PatchOp, TopologyPatch } from '../../lib/topology';
 import { loadConfig } from '../../server/config';
 import { startPortolan, type Portolan } from '../../server/index';
 import { Generator, SyntheticStore, syntheticTopology } from './synthetic';
-import { intEnv, median, ms, range, table, times } from './util';
+import { intEnv, median, ms, percentile, range, table, times } from './util';
 
 const CONTAINERS = intEnv('BENCH_CONTAINERS', 1000);
 const SEED = intEnv('BENCH_SEED', 42);
 const RUNS = 3;
-const UPDATES = 10;
+/** 20, so that p95 (nearest rank: the 19th of 20) is not simply the slowest one. */
+const UPDATES = 20;
 const VIEWPORT = { width: 1920, height: 1080 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PREPARE = new URL('../prepare.mjs', import.meta.url).href;
@@ -330,12 +331,20 @@ async function report(r: Awaited<ReturnType<typeof measure>>): Promise<void> {
   // The 200 ms limit on tasks during an incremental update is reported, not asserted.
   const labels: Record<string, string> = { add: 'add a container (2 networks)', stop: 'running → exited', remove: 'remove it' };
   const updates = [
-    [`incremental update (median of ${UPDATES}, from the emit)`, 'on socket', 'in graph', 'painted', 'painted, max', 'longest task'],
+    [`incremental update (median of ${UPDATES}, from the emit)`, 'on socket', 'in graph', 'painted', 'painted, p95', 'painted, max', 'longest task'],
     ...Object.entries(r.updates).map(([kind, u]) => {
       const [arrival, ready, drawn] = [u.arrival, u.ready, u.drawn].map((v) => ms(median(v)));
-      return [labels[kind] ?? kind, arrival!, ready!, drawn!, ms(Math.max(...u.drawn)), ms(u.longestTask)];
+      return [labels[kind] ?? kind, arrival!, ready!, drawn!, ms(percentile(u.drawn, 95)), ms(Math.max(...u.drawn)), ms(u.longestTask)];
     }),
-    ['raw cytoscape: add 1 node + 2 edges (3×3)', '', '', ms(median(adds)), ms(Math.max(...adds)), ms(median(r.rawRuns.map((x) => x.addTask)))],
+    [
+      'raw cytoscape: add 1 node + 2 edges (3×3)',
+      '',
+      '',
+      ms(median(adds)),
+      ms(percentile(adds, 95)),
+      ms(Math.max(...adds)),
+      ms(median(r.rawRuns.map((x) => x.addTask))),
+    ],
   ];
   console.log(`\nPortolan graph benchmark — ${r.date}`);
   console.log(`Chromium ${r.chromium} (headless, --disable-gpu) · ${VIEWPORT.width}x${VIEWPORT.height} · node ${process.version}`);

@@ -95,7 +95,7 @@ describe('describeEvent', () => {
       actorId: DEMO_ID,
       actorName: 'demo-net',
       text: 'web1 joined demo-net as 172.18.0.2',
-      engine: `network connect ${DEMO_ID} (container=${WEB1_ID}, name=demo-net, type=bridge)`,
+      said: `network connect ${DEMO_ID} (container=${WEB1_ID}, name=demo-net, type=bridge)`,
     });
   });
 
@@ -247,7 +247,7 @@ describe('engineLine', () => {
   it('keeps the Engine words as docker events prints them: type, full action, id and sorted attributes', () => {
     const event = containerEvent('die', { name: 'web1', image: 'nginx:1.27-alpine', exitCode: '137' });
     expect(engineLine(event)).toBe(`container die ${WEB1_ID} (exitCode=137, image=nginx:1.27-alpine, name=web1)`);
-    expect(describeEvent(event, topo, 'a1').engine).toBe(engineLine(event));
+    expect(describeEvent(event, topo, 'a1').said).toBe(engineLine(event));
   });
 
   it('keeps the status of a health event and leaves out empty attributes', () => {

@@ -30,7 +30,7 @@ export function describeEvent(event: DockerEvent, topology: Topology, id: string
         : event.Type === 'image'
           ? imageText(action, attrs.name ?? event.Actor.ID)
           : containerText(action, actorName, attrs, event.Action),
-    engine: engineLine(event),
+    said: engineLine(event),
   };
 }
 

@@ -106,3 +106,11 @@ export const imageCommand = (kind: 'pull' | 'push', image: string) => line(['doc
 export const tagCommand = (source: string, target: string) => line(['docker', 'tag', source, target]);
 /** Never `--force`: Portolan does not take an image from under a container (README, "Tag and remove"). */
 export const removeImageCommand = (image: string) => line(['docker', 'rmi', image]);
+
+/**
+ * The same command aimed at another engine: `docker -H ENDPOINT …` for every `docker` it runs, so a learner
+ * who copies it changes the engine the map shows, not the one their shell points at.
+ */
+export function onEngine(command: string, endpoint: string): string {
+  return command.replace(/(^|\n|&& |; |\| |\$\()docker (?!-H )/g, (_, before: string) => `${before}docker -H ${shellWord(endpoint)} `);
+}

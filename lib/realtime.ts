@@ -1,6 +1,6 @@
 import type { ImageProgress } from './imageProgress';
 import type { LessonView } from './lessons/view';
-import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from './topology';
+import type { Activity, EngineStatus, EngineSummary, TopologyPatch, TopologySnapshot } from './topology';
 
 /** The socket.io contract of DESIGN.md, shared by the server and every client. */
 export interface ServerToClient {
@@ -14,8 +14,14 @@ export interface ServerToClient {
   'lesson:progress': (lesson: LessonView) => void;
   /** A pull or push moved on, at most ten times a second per operation, and once more when it ends (and each running one's on connect). */
   'image:progress': (progress: ImageProgress) => void;
+  /** Every engine Portolan watches, with its status: on connect and whenever one's status changes. */
+  engines: (engines: EngineSummary[]) => void;
 }
 
 export interface ClientToServer {
-  'topology:resync': (ack: (snapshot: TopologySnapshot) => void) => void;
+  /** A fresh snapshot of the engine followed (or of the one named, when following several). */
+  'topology:resync': (
+    engineOrAck: string | ((snapshot: TopologySnapshot) => void),
+    ack?: (snapshot: TopologySnapshot) => void,
+  ) => void;
 }

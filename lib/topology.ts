@@ -161,6 +161,8 @@ export interface TopologySnapshot {
   layout?: Arrangement;
   /** The shared arrangement of the compact picture, each network collapsed to its count (an extension too). */
   compactLayout?: Arrangement;
+  /** The engine's name, as `GET /api/engines` lists it. */
+  engine?: string;
 }
 
 export interface TopologyPatch {
@@ -172,6 +174,8 @@ export interface TopologyPatch {
   layout?: ArrangementChange;
   /** What moved in the compact arrangement, when anything did. */
   compactLayout?: ArrangementChange;
+  /** The engine's name, as `GET /api/engines` lists it. */
+  engine?: string;
 }
 
 export type EngineConnection = 'connected' | 'reconnecting' | 'unreachable';
@@ -179,6 +183,18 @@ export type EngineConnection = 'connected' | 'reconnecting' | 'unreachable';
 export interface EngineStatus {
   status: EngineConnection;
   endpoint: string;
+  detail?: string;
+  /** The engine's name, as `GET /api/engines` lists it. */
+  engine?: string;
+}
+
+/** One engine Portolan watches, as `GET /api/engines` and the `engines` event list it. */
+export interface EngineSummary {
+  name: string;
+  endpoint: string;
+  status: EngineConnection;
+  version: string;
+  /** Why it is not connected: the Engine's words, or the configuration it could not use. */
   detail?: string;
 }
 
@@ -191,6 +207,8 @@ export interface Activity {
   actorName: string;
   text: string;
   /** The event as `docker events` prints it (type, action, id, attributes): the Engine's own words behind `text`. */
+  said?: string;
+  /** Which engine it happened on (its name), when Portolan watches several. */
   engine?: string;
 }
 

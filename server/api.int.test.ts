@@ -48,10 +48,10 @@ describe('GET /api', () => {
     });
   });
 
-  it('topology is the store snapshot', async () => {
+  it('topology is the store snapshot, naming its engine', async () => {
     const { status, body } = await request('/api/topology');
     expect(status).toBe(200);
-    expect(body).toEqual(portolan.store.snapshot());
+    expect(body).toEqual({ ...portolan.store.snapshot(), engine: 'default' });
   });
 
   it('networks/:ref answers with the Engine inspect document by id, short id and name', async () => {

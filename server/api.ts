@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import Router from 'find-my-way';
 import type { z } from 'zod';
 import { ApiError } from '../lib/apiError';
+import { onEngine } from '../lib/dockerCommand';
 import { findByRef } from '../lib/topology';
 import {
   OBJECT_REF,
@@ -29,6 +30,7 @@ import { probe } from './engine/probe';
 import { remapPorts } from './engine/remapPorts';
 import type { Lessons } from './lessons/service';
 import { log, setRoute } from './log';
+import { siteNamed, summaryOf, type LiveSite, type Site } from './sites';
 import type { Changed, TopologyStore } from './topology/store';
 
 /** Request bodies are small JSON documents; anything larger is refused unread. */
@@ -39,7 +41,27 @@ const REFRESH_WAIT_MS = 2000;
 type Handler = (req: IncomingMessage, params: Record<string, string | undefined>) => Promise<{ status?: number; body: unknown }>;
 
 /** The JSON API: an allowlist of operations, never a passthrough to the Engine. */
-export function createApi(store: TopologyStore, engine: Engine, config: Pick<Config, 'readOnly'>, lessons: Lessons, images: ImageOperations) {
+export function createApi(
+  store: TopologyStore,
+  engine: Engine,
+  config: Pick<Config, 'readOnly'>,
+  lessons: Lessons,
+  images: ImageOperations,
+  /**
+   * `name`: the engine's, on its picture. `aimed`: not the first engine, so the `docker` lines answered say
+   * `-H ENDPOINT`, and a copied line acts where this one did.
+   */
+  { name, aimed = false }: { name?: string; aimed?: boolean } = {},
+) {
+  const aim = (body: unknown): unknown => {
+    if (!aimed || typeof body !== 'object' || body === null) return body;
+    const b = body as { command?: unknown; commands?: unknown };
+    return {
+      ...b,
+      ...(typeof b.command === 'string' && b.command ? { command: onEngine(b.command, engine.endpoint) } : {}),
+      ...(Array.isArray(b.commands) ? { commands: b.commands.map((c) => (typeof c === 'string' ? onEngine(c, engine.endpoint) : c)) } : {}),
+    };
+  };
   const router = Router({
     ignoreTrailingSlash: true,
     defaultRoute: (_req, res) =>
@@ -50,7 +72,7 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     router.on(method, path, (req, res, params) => {
       setRoute(req, path);
       handler(req, params).then(
-        ({ status = 200, body }) => sendJson(res, status, body),
+        ({ status = 200, body }) => sendJson(res, status, aim(body)),
         (err: unknown) => {
           const error = toApiError(err, engine.endpoint);
           if (error.engine || error.status >= 500)
@@ -70,7 +92,7 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
     };
   });
 
-  route('GET', '/api/topology', async () => ({ body: store.snapshot() }));
+  route('GET', '/api/topology', async () => ({ body: { ...store.snapshot(), ...(name ? { engine: name } : {}) } }));
 
   route('GET', '/api/networks/:ref', async (_req, { ref }) => ({ body: await engine.inspectNetwork(objectRef(ref)) }));
   route('GET', '/api/images', async () => ({ body: { images: await listImages(engine) } }));
@@ -195,6 +217,41 @@ export function createApi(store: TopologyStore, engine: Engine, config: Pick<Con
   });
 
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);
+}
+
+/**
+ * Several engines behind one API: `?engine=NAME` picks the engine a request is about (the first when absent), and
+ * `GET /api/engines` lists them. The rest of the request, without that parameter, is the one engine's API.
+ */
+export function createSitesApi(sites: readonly Site[], apiFor: (site: LiveSite) => (req: IncomingMessage, res: ServerResponse) => void) {
+  const apis = new Map(sites.flatMap((site) => (site.broken === undefined ? [[site.name, apiFor(site)] as const] : [])));
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.url ?? '';
+    const query = raw.indexOf('?');
+    const params = new URLSearchParams(query < 0 ? '' : raw.slice(query + 1));
+    if (raw.slice(0, query < 0 ? undefined : query).replace(/\/+$/, '') === '/api/engines' && req.method === 'GET') {
+      setRoute(req, '/api/engines');
+      return sendJson(res, 200, { engines: sites.map(summaryOf) });
+    }
+    try {
+      const site = siteNamed(sites, params.getAll('engine').at(-1) ?? null);
+      if (site.broken !== undefined) {
+        throw new ApiError(
+          503,
+          'engine_unusable',
+          `Portolan cannot use the engine "${site.name}": ${site.broken}`,
+          'Fix its configuration and start Portolan again.',
+        );
+      }
+      if (params.has('engine')) {
+        params.delete('engine');
+        req.url = raw.slice(0, query) + (params.size ? `?${params}` : '');
+      }
+      apis.get(site.name)!(req, res);
+    } catch (err) {
+      sendError(res, err instanceof ApiError ? err : new ApiError(500, 'internal', String(err)));
+    }
+  };
 }
 
 /** Why DELETE /api/images/… has no force: the answer to anyone who sends one. */

@@ -4,21 +4,24 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../lib/apiError';
-import { createApi, refuseOnSocket, sendError } from './api';
+import { createApi, createSitesApi, refuseOnSocket, sendError } from './api';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine, type EngineEnv } from './engine/engine';
 import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
 import { imageTags } from './engine/images';
-import { ImageOperations } from './imageOperations';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
 import { log, logRequest } from './log';
 import { REALTIME_PATH, attachRealtime } from './realtime';
+import { DEFAULT_ENGINE, openSites, specsFromEnv, type EngineSpec, type LiveSite, type Site } from './sites';
 import { TopologyStore } from './topology/store';
 
 export interface PortolanOptions {
   config: Config;
+  /** The one engine, as DOCKER_HOST and friends name it (when `engines` is not given). */
   engineEnv?: EngineEnv;
+  /** Several engines; the first is the one every request and feed without `engine` means. */
+  engines?: EngineSpec[];
   /** A picture to serve instead of the Engine's: benchmarks feed generated topologies through it. */
   store?: (engine: Engine) => TopologyStore;
   /** Serve the Next.js pages too; tests of the API and the live feed leave it off. */
@@ -27,8 +30,10 @@ export interface PortolanOptions {
 
 export interface Portolan {
   url: string;
+  /** The first engine's picture and door (the default engine). */
   store: TopologyStore;
   engine: Engine;
+  sites: Site[];
   lessons: Lessons;
   close(): Promise<void>;
 }
@@ -36,9 +41,19 @@ export interface Portolan {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The composition root: security gate first, then the API, socket.io and Next's pages on one port. */
-export async function startPortolan({ config, engineEnv = process.env, pages = true, store: makeStore }: PortolanOptions): Promise<Portolan> {
-  const engine = new Engine(engineEnv);
-  const store = makeStore ? makeStore(engine) : new TopologyStore(engine);
+export async function startPortolan({
+  config,
+  engineEnv = process.env,
+  engines,
+  pages = true,
+  store: makeStore,
+}: PortolanOptions): Promise<Portolan> {
+  const sites = openSites(engines ?? [{ name: DEFAULT_ENGINE, env: engineEnv }], makeStore ?? ((engine) => new TopologyStore(engine)));
+  const first = sites[0]!;
+  if (first.broken !== undefined) throw new ConfigError(`engine "${first.name}": ${first.broken}`);
+  const { engine, store } = first;
+  const live = sites.filter((s): s is LiveSite => s.broken === undefined);
+  // Lessons are about the first engine: the one a learner types `docker` at.
   const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => store.snapshot().topology);
   for (const { file, message } of lessons.list().errors) log.error({ file }, `lesson not loaded: ${message}`);
   store.on('patch', () => lessons.update());
@@ -58,8 +73,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
   };
   store.on('event', (event) => event.Type === 'image' && readImages());
   store.on('snapshot', readImages);
-  const images = new ImageOperations(engine);
-  const api = createApi(store, engine, config, lessons, images);
+  const api = createSitesApi(sites, (site) => createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }));
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -86,7 +100,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     res.writeHead(404).end();
   });
 
-  const io = attachRealtime(server, store, config, lessons, images);
+  const io = attachRealtime(server, sites, config, lessons);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isRealtimeRequest(req)) return; // socket.io's own listener answers, after its gate
     const target = requestTarget(req);
@@ -117,7 +131,7 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     );
   });
 
-  store.start();
+  for (const site of live) site.store.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -128,11 +142,12 @@ export async function startPortolan({ config, engineEnv = process.env, pages = t
     url: `http://${shownHost}:${port}`,
     store,
     engine,
+    sites,
     lessons,
     async close() {
       if (imagesTimer) clearTimeout(imagesTimer);
-      images.close();
-      await store.stop();
+      for (const site of live) site.images.close();
+      await Promise.all(live.map((site) => site.store.stop()));
       await io.close();
       server.closeAllConnections();
     },
@@ -168,9 +183,27 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const portolan = await startPortolan({ config });
-  log.info({ url: portolan.url, engine: portolan.engine.endpoint, readOnly: config.readOnly }, `serving ${portolan.url}`);
-  portolan.store.on('status', (s) => log[s.status === 'connected' ? 'info' : 'warn']({ engine: s.endpoint, detail: s.detail }, `engine ${s.status}`));
+  let portolan: Portolan;
+  try {
+    portolan = await startPortolan({ config, engines: specsFromEnv(process.env) });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`portolan: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  log.info(
+    { url: portolan.url, engines: portolan.sites.map((s) => `${s.name}=${s.endpoint}`), readOnly: config.readOnly },
+    `serving ${portolan.url}`,
+  );
+  for (const site of portolan.sites) {
+    if (site.broken !== undefined) log.error({ engine: site.name }, `engine ${site.name} cannot be used: ${site.broken}`);
+    else
+      site.store.on('status', (s) =>
+        log[s.status === 'connected' ? 'info' : 'warn']({ engine: site.name, endpoint: s.endpoint, detail: s.detail }, `engine ${s.status}`),
+      );
+  }
   const shutdown = () => {
     void portolan.close().finally(() => process.exit(0));
   };

@@ -3,24 +3,19 @@ import { Server } from 'socket.io';
 import type { ClientToServer, ServerToClient } from '../lib/realtime';
 import type { Config } from './config';
 import { checkHandshake } from './gate';
-import type { ImageOperations } from './imageOperations';
 import type { Lessons } from './lessons/service';
-import type { TopologyStore } from './topology/store';
+import { siteNamed, snapshotOf, statusOf, summaryOf, type Site } from './sites';
 
 /** socket.io's default path, named because the server's upgrade listener must leave it alone. */
 export const REALTIME_PATH = '/socket.io/';
 
 /**
- * The socket.io contract of DESIGN.md. Every viewer gets the same broadcast
- * from the one store, so Engine requests do not grow with viewers.
+ * The socket.io contract of DESIGN.md. Every viewer of an engine gets the same
+ * broadcast from its one store, so Engine requests do not grow with viewers.
+ * A viewer follows the first engine, or the one its handshake names
+ * (`?engine=NAME`), or every engine (`?engines=all`); each payload names its engine.
  */
-export function attachRealtime(
-  http: HttpServer,
-  store: TopologyStore,
-  config: Config,
-  lessons: Lessons,
-  images: ImageOperations,
-): Server<ClientToServer, ServerToClient> {
+export function attachRealtime(http: HttpServer, sites: readonly Site[], config: Config, lessons: Lessons): Server<ClientToServer, ServerToClient> {
   const io = new Server<ClientToServer, ServerToClient>(http, {
     // WebSocket only: browsers always send Origin on it, which the gate checks.
     transports: ['websocket'],
@@ -33,23 +28,58 @@ export function attachRealtime(
       callback(refusal ? refusal.message : null, refusal === null);
     },
   });
+  const room = (site: Site) => `engine:${site.name}`;
+  const engines = () => sites.map(summaryOf);
 
   io.on('connection', (socket) => {
-    socket.emit('engine:status', store.status());
-    socket.emit('topology:snapshot', store.snapshot());
-    socket.emit('activity:recent', store.recentActivity());
+    const { engine, engines: every } = socket.handshake.query;
+    let followed: Site[];
+    try {
+      followed = every === 'all' ? [...sites] : [siteNamed(sites, typeof engine === 'string' ? engine : null)];
+    } catch (err) {
+      socket.emit('engine:status', { status: 'unreachable', endpoint: '', detail: (err as Error).message, engine: String(engine) });
+      socket.disconnect(true);
+      return;
+    }
+    socket.emit('engines', engines());
+    for (const site of followed) {
+      void socket.join(room(site));
+      socket.emit('engine:status', statusOf(site));
+      socket.emit('topology:snapshot', snapshotOf(site));
+      if (site.broken === undefined) {
+        socket.emit(
+          'activity:recent',
+          site.store.recentActivity().map((a) => ({ ...a, engine: site.name })),
+        );
+        for (const progress of site.images.running()) socket.emit('image:progress', progress);
+      }
+    }
     for (const { id } of lessons.list().lessons) socket.emit('lesson:progress', lessons.view(id)!);
-    for (const progress of images.running()) socket.emit('image:progress', progress);
-    socket.on('topology:resync', (ack) => {
-      if (typeof ack === 'function') ack(store.snapshot());
+    socket.on('topology:resync', (first, second) => {
+      const [name, ack] = typeof first === 'function' ? [null, first] : [first, second];
+      if (typeof ack !== 'function') return;
+      const site = name === null ? followed[0]! : followed.find((s) => s.name === name);
+      if (site) ack(snapshotOf(site));
     });
   });
 
-  store.on('patch', (patch) => io.emit('topology:patch', patch));
-  store.on('snapshot', (snapshot) => io.emit('topology:snapshot', snapshot));
-  store.on('status', (status) => io.emit('engine:status', status));
-  store.on('activity', (activity) => io.emit('activity', activity));
+  for (const site of sites) {
+    if (site.broken !== undefined) continue;
+    const { store, images, name } = site;
+    const to = () => io.to(room(site));
+    store.on('patch', (patch) => to().emit('topology:patch', { ...patch, engine: name }));
+    store.on('snapshot', (snapshot) => {
+      to().emit('topology:snapshot', { ...snapshot, engine: name });
+      // A snapshot after a (re)connection carries the engine's version: the list of engines says it too.
+      io.emit('engines', engines());
+    });
+    store.on('status', (status) => {
+      to().emit('engine:status', { ...status, engine: name });
+      io.emit('engines', engines());
+    });
+    store.on('activity', (activity) => to().emit('activity', { ...activity, engine: name }));
+    images.on('progress', (progress) => to().emit('image:progress', progress));
+  }
   lessons.on('progress', (view) => io.emit('lesson:progress', view));
-  images.on('progress', (progress) => io.emit('image:progress', progress));
   return io;
 }

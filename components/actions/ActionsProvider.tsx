@@ -1,5 +1,6 @@
 'use client';
 
+import { withEngine } from '../live/engineParam';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Topology } from '../../lib/topology';
 import { ActionError, mutate, type Done } from './client';
@@ -36,7 +37,7 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
   useEffect(() => {
     let live = true;
     // Health answers 503 while the engine is away, with readOnly all the same.
-    fetch('/api/health')
+    fetch(withEngine('/api/health'))
       .then((res) => res.json() as Promise<{ readOnly?: boolean }>)
       .then((health) => live && setReadOnly(health.readOnly === true))
       .catch(() => live && setReadOnly(false));

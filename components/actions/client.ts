@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../lib/apiError';
+import { withEngine } from '../live/engineParam';
 
 /** What every successful mutation answers: the docker line it equals, and whatever else the operation returns. */
 export type Done = { command: string } & Record<string, unknown>;
@@ -15,7 +16,7 @@ export class ActionError extends Error {
 export async function mutate<T extends Done = Done>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetch(withEngine(path), {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -29,7 +30,7 @@ export async function mutate<T extends Done = Done>(method: 'POST' | 'PUT' | 'DE
 }
 
 export async function fetchJson<T>(path: string): Promise<T> {
-  const res = await fetch(path);
+  const res = await fetch(withEngine(path));
   const json = (await res.json()) as T & Partial<ApiErrorBody>;
   if (!res.ok) throw new ActionError(json.error ?? { code: 'http_' + res.status, message: `The server answered ${res.status}.` });
   return json;

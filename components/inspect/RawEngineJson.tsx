@@ -1,5 +1,6 @@
 'use client';
 
+import { withEngine } from '../live/engineParam';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiErrorBody } from '../../lib/apiError';
 
@@ -18,7 +19,7 @@ export function RawEngineJson({ networkId }: { networkId: string }) {
     pending.current = controller;
     setRaw({ status: 'loading' });
     try {
-      const res = await fetch(`/api/networks/${encodeURIComponent(networkId)}`, {
+      const res = await fetch(withEngine(`/api/networks/${encodeURIComponent(networkId)}`), {
         signal: controller.signal,
         headers: { accept: 'application/json' },
       });

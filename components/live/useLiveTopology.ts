@@ -7,7 +7,8 @@ import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
 import type { ClientToServer, ServerToClient } from '../../lib/realtime';
-import type { Activity, EngineStatus, TopologySnapshot } from '../../lib/topology';
+import type { Activity, EngineStatus, EngineSummary, TopologySnapshot } from '../../lib/topology';
+import { currentEngine } from './engineParam';
 
 export type FeedStatus = 'connecting' | 'live' | 'offline';
 
@@ -23,6 +24,8 @@ export interface LiveTopology {
   lessons: Record<string, LessonView>;
   /** Each pull and push seen since this page opened, by operation id: its latest progress. */
   transfers: Record<string, ImageProgress>;
+  /** Every engine Portolan watches, with its status; the page shows one of them. */
+  engines: EngineSummary[];
 }
 
 /**
@@ -38,10 +41,12 @@ export function useLiveTopology(): LiveTopology {
     earlier: null,
     lessons: {},
     transfers: {},
+    engines: [],
   });
 
   useEffect(() => {
-    const socket: Socket<ServerToClient, ClientToServer> = io({ transports: ['websocket'] });
+    const engine = currentEngine();
+    const socket: Socket<ServerToClient, ClientToServer> = io({ transports: ['websocket'], query: engine ? { engine } : {} });
     let current: TopologySnapshot | null = null;
     let resyncing = false;
 
@@ -68,7 +73,8 @@ export function useLiveTopology(): LiveTopology {
       if (result.applied) adopt(result.snapshot);
       else if (result.reason !== 'stale') resync();
     });
-    socket.on('engine:status', (engine) => setState((s) => ({ ...s, engine })));
+    socket.on('engine:status', (status) => setState((s) => ({ ...s, engine: status })));
+    socket.on('engines', (engines) => setState((s) => ({ ...s, engines })));
     socket.on('activity', (a) => setState((s) => ({ ...s, activity: [a, ...s.activity].slice(0, ACTIVITY_KEPT) })));
     // The server's history replaces this page's: every viewer, and this one after a reconnect, reads the same lines.
     socket.on('activity:recent', (recent) => setState((s) => ({ ...s, activity: recent, earlier: recent[0]?.id ?? null })));

@@ -91,7 +91,7 @@ function ActivityLine({ activity, time }: { activity: Activity; time: string }) 
   );
   // One line per event, so eight events fill eight lines whatever their length; an opened line shows all its words.
   // engine is optional in the Activity contract: without it, the words alone.
-  if (!activity.engine) return <p className="truncate">{words}</p>;
+  if (!activity.said) return <p className="truncate">{words}</p>;
   return (
     <details className="group">
       <summary
@@ -100,7 +100,7 @@ function ActivityLine({ activity, time }: { activity: Activity; time: string }) 
       >
         {words}
       </summary>
-      <p className="pointer-events-auto mb-1 ml-4 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">{activity.engine}</p>
+      <p className="pointer-events-auto mb-1 ml-4 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">{activity.said}</p>
     </details>
   );
 }

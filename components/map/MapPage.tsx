@@ -12,6 +12,7 @@ import { LessonsOffer } from '../lesson/LessonsOffer';
 import { ListView } from '../list/ListView';
 import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
+import { EngineSwitcher } from '../nav/EngineSwitcher';
 import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
 import { ActivityTicker } from './ActivityTicker';
@@ -23,7 +24,7 @@ import { useUrlParam } from './useUrlState';
 
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {
-  const { snapshot, engine, feed, activity, earlier, lessons, transfers } = useLiveTopology();
+  const { snapshot, engine, feed, activity, earlier, lessons, transfers, engines } = useLiveTopology();
   const [lessonId, setLesson] = useUrlParam('lesson');
   const [selected, setSelected] = useUrlParam('select');
   // From how many containers far-away ones are sketched (lib/graph/detail.ts); a link can lower it to show a small picture so.
@@ -41,6 +42,9 @@ export function MapPage() {
   const picked = useMemo(() => new Set(lesson?.focus ?? []), [lesson?.focus]);
   // A fresh Engine, a newcomer's first look: nothing but Docker's own networks.
   const fresh = topology !== null && topology.containers.length === 0 && topology.networks.every((n) => n.predefined);
+  // Lessons watch the first engine, the one a learner's terminal talks to: another engine's map offers none.
+  const [engineParam] = useUrlParam('engine');
+  const lessonsHere = engineParam === null || engines[0]?.name === engineParam;
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -78,6 +82,7 @@ export function MapPage() {
                 <div className="flex items-center gap-3">
                   <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
                   <PageNav />
+                  <EngineSwitcher engines={engines} />
                 </div>
                 {topology && <Summary topology={topology} />}
                 {topology && connected && <GlobalActions />}
@@ -146,7 +151,7 @@ export function MapPage() {
                 <ActivityTicker activity={activity} earlier={earlier} large={presenter} right={presenter && Boolean(lesson)} />
               )}
               {presenter && lesson && <LessonStage lesson={lesson} />}
-              {!presenter && topology && view === 'graph' && ((fresh && !lessonId) || (lessonId && !lesson && Object.keys(lessons).length > 0)) && (
+              {!presenter && lessonsHere && topology && view === 'graph' && ((fresh && !lessonId) || (lessonId && !lesson && Object.keys(lessons).length > 0)) && (
                 <LessonsOffer onOpen={setLesson} />
               )}
               {presenter && (

@@ -8,6 +8,7 @@ import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
 import { useTheme } from '../map/useTheme';
 import { useUrlParam } from '../map/useUrlState';
+import { EngineSwitcher } from '../nav/EngineSwitcher';
 import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
 import { AuditFilters } from './AuditFilters';
@@ -84,6 +85,7 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
           <div className="flex items-center gap-3">
             <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
             <PageNav />
+            <EngineSwitcher engines={live.engines} />
           </div>
           {loaded && <AuditSummary audits={audits} />}
           {connected && (

@@ -4,7 +4,7 @@ import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
 import type { ClientToServer, ServerToClient } from '../../lib/realtime';
 import { waitFor } from './docker';
-import type { Activity, EngineStatus, TopologyPatch, TopologySnapshot } from '../../lib/topology';
+import type { Activity, EngineStatus, EngineSummary, TopologyPatch, TopologySnapshot } from '../../lib/topology';
 
 /** A socket.io viewer of Portolan that keeps its own copy of the picture, as the browser does. */
 export class Feed {
@@ -20,11 +20,20 @@ export class Feed {
   /** Every image:progress event, in the order it came. */
   readonly imageProgress: ImageProgress[] = [];
   resyncs = 0;
+  /** The last `engines` list the server sent. */
+  engines: EngineSummary[] | null = null;
+  /** Each engine's latest snapshot, when following several (`{ engines: 'all' }`), by engine name. */
+  readonly snapshots = new Map<string, TopologySnapshot>();
 
-  constructor(url: string, origin = url) {
-    this.socket = io(url, { transports: ['websocket'], extraHeaders: { Origin: origin }, reconnection: true, forceNew: true });
+  /** `query`: the handshake's, e.g. `{ engine: 'lab' }` or `{ engines: 'all' }`. */
+  constructor(url: string, origin = url, query: Record<string, string> = {}) {
+    this.socket = io(url, { transports: ['websocket'], extraHeaders: { Origin: origin }, reconnection: true, forceNew: true, query });
     this.socket.on('topology:snapshot', (s) => {
       this.snapshot = s;
+      if (s.engine) this.snapshots.set(s.engine, s);
+    });
+    this.socket.on('engines', (list) => {
+      this.engines = list;
     });
     this.socket.on('engine:status', (s) => this.statuses.push(s));
     this.socket.on('activity', (a) => this.activity.push(a));
@@ -35,6 +44,12 @@ export class Feed {
     this.socket.on('image:progress', (p) => void this.imageProgress.push(p));
     this.socket.on('topology:patch', (p) => {
       this.patches.push(p);
+      const own = p.engine ? this.snapshots.get(p.engine) : undefined;
+      if (own) {
+        const result = applyPatch(own, p);
+        if (result.applied) this.snapshots.set(p.engine!, result.snapshot);
+        if (this.snapshot?.engine !== p.engine) return;
+      }
       if (!this.snapshot) return;
       const result = applyPatch(this.snapshot, p);
       if (result.applied) this.snapshot = result.snapshot;

@@ -34,6 +34,8 @@ test('each engine is listed with its status; choosing one shows its map, and an 
   await page.getByTestId('global-actions').getByRole('button', { name: 'New network' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name').fill(name);
+  await expect(dialog.getByTestId('command-preview')).toContainText(`docker -H ${V26} network create --driver bridge `);
+  await expect(dialog.getByTestId('command-preview')).toContainText(name);
   await dialog.getByRole('button', { name: 'Create network' }).click();
   await expect(page.getByTestId('action-command')).toContainText(`docker -H ${V26} network create`);
   await expect.poll(async () => (await map.nodes()).some((n) => n.kind === 'network' && n.data.name === name)).toBe(true);

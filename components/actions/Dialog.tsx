@@ -1,6 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, type ReactNode, useContext, useEffect, useId, useRef, useState } from 'react';
+import { onEngine } from '../../lib/dockerCommand';
+import { EngineAimContext } from '../live/engineParam';
 import type { ActionErrorDetail } from './useAction';
 import { useRevealed } from './useRevealed';
 
@@ -135,7 +137,7 @@ export function Dialog(props: DialogShellProps) {
 
 /** The docker line, live as the user types, with a Copy button for the terminal. */
 export function CommandPreview({
-  command,
+  command: given,
   label = 'Equivalent command',
   testId = 'command-preview',
 }: {
@@ -144,6 +146,9 @@ export function CommandPreview({
   testId?: string;
 }) {
   const [copied, setCopied] = useState(false);
+  // On another engine's map, the line to copy says which engine, as the server's answers do.
+  const aim = useContext(EngineAimContext);
+  const command = aim ? onEngine(given, aim) : given;
   const copy = () => {
     void navigator.clipboard?.writeText(command).then(() => {
       setCopied(true);

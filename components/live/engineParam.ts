@@ -1,3 +1,5 @@
+import { createContext } from 'react';
+
 /**
  * Which engine this page shows, from its address (`?engine=NAME`); null means the first one Portolan watches.
  * Every API call and the live feed name it, so an action acts on the engine the person is looking at.
@@ -12,4 +14,12 @@ export function withEngine(path: string): string {
   const engine = currentEngine();
   if (!engine) return path;
   return `${path}${path.includes('?') ? '&' : '?'}engine=${encodeURIComponent(engine)}`;
+}
+
+/** The endpoint `docker -H` needs when the page shows an engine other than the first; null for the first. */
+export const EngineAimContext = createContext<string | null>(null);
+
+/** Whether the page shows the first engine: the default one, that lessons watch and plain `docker` lines reach. */
+export function showsFirstEngine(engines: readonly { name: string }[], param: string | null): boolean {
+  return param === null || engines[0]?.name === param;
 }

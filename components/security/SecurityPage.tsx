@@ -8,6 +8,7 @@ import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
 import { useTheme } from '../map/useTheme';
 import { useUrlParam } from '../map/useUrlState';
+import { EngineAimContext, showsFirstEngine } from '../live/engineParam';
 import { EngineSwitcher } from '../nav/EngineSwitcher';
 import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
@@ -24,11 +25,15 @@ import { useFreshJson } from './useFreshJson';
 /** The security lens: every container's findings against the CIS Docker Benchmark, and the images they run. */
 export function SecurityPage() {
   const live = useLiveTopology();
+  const [engine] = useUrlParam('engine');
+  const aim = showsFirstEngine(live.engines, engine) ? null : (live.snapshot?.topology.engine.endpoint ?? null);
   return (
     <TransfersContext.Provider value={live.transfers}>
-      <ActionsProvider topology={live.snapshot?.topology ?? null}>
-        <SecurityLens live={live} />
-      </ActionsProvider>
+      <EngineAimContext.Provider value={aim}>
+        <ActionsProvider topology={live.snapshot?.topology ?? null}>
+          <SecurityLens live={live} />
+        </ActionsProvider>
+      </EngineAimContext.Provider>
     </TransfersContext.Provider>
   );
 }

@@ -127,6 +127,27 @@ export const portBindingSchema = z.strictObject({
   protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
 });
 
+/** `docker service scale NAME=N`. */
+export const serviceScaleSchema = z.strictObject({
+  replicas: z.number().int().min(0).max(1000),
+});
+
+/** `docker service update --publish-add`: no host address to choose; ingress answers on every node of the swarm. */
+export const servicePublishSchema = z.strictObject({
+  /** Absent: the swarm picks one from 30000–32767. */
+  publishedPort: port.optional(),
+  targetPort: port,
+  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+  /** ingress: the routing mesh, on every node; host: only on the nodes that run a task. */
+  publishMode: z.enum(['ingress', 'host']).default('ingress'),
+});
+
+/** `docker service update --publish-rm TARGET[/PROTOCOL]`. */
+export const serviceUnpublishSchema = z.strictObject({
+  targetPort: port,
+  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+});
+
 export const runSchema = z.strictObject({
   image: z
     .string()
@@ -184,6 +205,9 @@ export type PortsChange = z.infer<typeof portsSchema>;
 export type Probe = z.infer<typeof probeSchema>;
 export type ImageTransfer = z.infer<typeof imageTransferSchema>;
 export type ImageTag = z.infer<typeof imageTagSchema>;
+export type ServiceScale = z.infer<typeof serviceScaleSchema>;
+export type ServicePublish = z.infer<typeof servicePublishSchema>;
+export type ServiceUnpublish = z.infer<typeof serviceUnpublishSchema>;
 
 /** Issues in words: "gateway: 10.1.0.1 is not inside 10.2.0.0/24; unknown key "Privileged"". */
 export function describeIssues(error: z.ZodError): string {

@@ -17,6 +17,9 @@ import {
   portsSchema,
   probeSchema,
   runSchema,
+  servicePublishSchema,
+  serviceScaleSchema,
+  serviceUnpublishSchema,
 } from '../lib/schemas';
 import type { Config } from './config';
 import { containerVerb, runContainer } from './engine/containerActions';
@@ -28,6 +31,7 @@ import { cleanUpLesson, lessonObjects } from './engine/lessonCleanup';
 import { connect, createNetwork, disconnect, pruneNetworks, removeNetwork } from './engine/networkActions';
 import { probe } from './engine/probe';
 import { remapPorts } from './engine/remapPorts';
+import { publishServicePort, scaleService, unpublishServicePort } from './engine/serviceActions';
 import type { Lessons } from './lessons/service';
 import { log, setRoute } from './log';
 import { siteNamed, summaryOf, type LiveSite, type Site } from './sites';
@@ -188,6 +192,17 @@ export function createApi(
     if (verb === 'remove') route('DELETE', '/api/containers/:ref', (req, { ref }) => answer(req, ref));
     else route('POST', `/api/containers/:ref/${verb}`, (req, { ref }) => answer(req, ref));
   }
+  // Swarm services, on a manager: changed in place, each the `docker service …` line it equals.
+  route('POST', '/api/services/:ref/scale', async (req, { ref }) => ({
+    body: await scaleService(engine, objectRef(ref), await readBody(req, serviceScaleSchema)),
+  }));
+  route('POST', '/api/services/:ref/publish', async (req, { ref }) => ({
+    body: await publishServicePort(engine, objectRef(ref), await readBody(req, servicePublishSchema)),
+  }));
+  route('POST', '/api/services/:ref/unpublish', async (req, { ref }) => ({
+    body: await unpublishServicePort(engine, objectRef(ref), await readBody(req, serviceUnpublishSchema)),
+  }));
+
   route('POST', '/api/containers/:ref/probe', async (req, { ref }) => {
     const body = await readBody(req, probeSchema);
     return { body: await probe(engine, topology(), objectRef(ref), body.target, body.port, body.by) };

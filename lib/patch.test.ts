@@ -228,6 +228,12 @@ describe('applyPatch', () => {
     expect(result.applied && result.snapshot.topology.engine).toBe(engine);
   });
 
+  it('keeps the name of the engine the snapshot is of', () => {
+    const base = { ...snapshot(1, topology([], [])), engine: 'lab' };
+    const result = applyPatch(base, { epoch: 'epoch-a', from: 1, to: 2, ops: [], engine: 'lab' });
+    expect(result.applied && result.snapshot.engine).toBe('lab');
+  });
+
   it('reports a gap when the patch starts after the snapshot revision', () => {
     const base = snapshot(4, topology([bridge], []));
     expect(applyPatch(base, { epoch: 'epoch-a', from: 5, to: 6, ops: [] })).toEqual({ applied: false, reason: 'gap' });

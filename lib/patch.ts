@@ -36,6 +36,7 @@ export function applyPatch(snapshot: TopologySnapshot, patch: TopologyPatch): Pa
       topology: applyOps(snapshot.topology, patch.ops),
       ...(layout ? { layout } : {}),
       ...(compactLayout ? { compactLayout } : {}),
+      ...(snapshot.engine ? { engine: snapshot.engine } : {}),
     },
   };
 }

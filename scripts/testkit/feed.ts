@@ -44,12 +44,13 @@ export class Feed {
     this.socket.on('image:progress', (p) => void this.imageProgress.push(p));
     this.socket.on('topology:patch', (p) => {
       this.patches.push(p);
+      // Following several engines, each keeps its own picture; `snapshot` is the last engine's to send one.
       const own = p.engine ? this.snapshots.get(p.engine) : undefined;
       if (own) {
         const result = applyPatch(own, p);
         if (result.applied) this.snapshots.set(p.engine!, result.snapshot);
-        if (this.snapshot?.engine !== p.engine) return;
       }
+      if (this.snapshot?.engine !== undefined && this.snapshot.engine !== p.engine) return;
       if (!this.snapshot) return;
       const result = applyPatch(this.snapshot, p);
       if (result.applied) this.snapshot = result.snapshot;

@@ -20,8 +20,5 @@ export interface ServerToClient {
 
 export interface ClientToServer {
   /** A fresh snapshot of the engine followed (or of the one named, when following several). */
-  'topology:resync': (
-    engineOrAck: string | ((snapshot: TopologySnapshot) => void),
-    ack?: (snapshot: TopologySnapshot) => void,
-  ) => void;
+  'topology:resync': (engineOrAck: string | ((snapshot: TopologySnapshot) => void), ack?: (snapshot: TopologySnapshot) => void) => void;
 }

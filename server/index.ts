@@ -73,7 +73,9 @@ export async function startPortolan({
   };
   store.on('event', (event) => event.Type === 'image' && readImages());
   store.on('snapshot', readImages);
-  const api = createSitesApi(sites, (site) => createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }));
+  const api = createSitesApi(sites, (site) =>
+    createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }),
+  );
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;

@@ -88,7 +88,10 @@ export function syntheticTopology(gen: Generator, count: number): Topology {
       ...{ endpoint: 'unix:///var/run/docker.sock', swarm: { state: 'active', nodeId: 'synthnode01', manager: true } },
     },
     networks: [bridge, host, none, ...overlays, macvlan, ...bridges].sort(byName),
-    containers: containers.sort(byName), nodes: [], services: [], tasks: [],
+    containers: containers.sort(byName),
+    nodes: [],
+    services: [],
+    tasks: [],
   };
 }
 

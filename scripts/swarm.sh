@@ -9,6 +9,7 @@
 #   scripts/swarm.sh up       build and start it (root); prints DOCKER_HOST=… and NETNS=… of the manager
 #   scripts/swarm.sh status   what runs, and the manager's `docker node ls`
 #   scripts/swarm.sh check    an overlay across the nodes, a 3-replica service and a plain container: do they talk?
+#   scripts/swarm.sh stop N   stop node N's daemon, as a machine going away would (`up` starts it again)
 #   scripts/swarm.sh down     leave the swarm, stop the daemons, remove namespaces, links and data
 set -euo pipefail
 
@@ -263,5 +264,10 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   check) check ;;
-  *) die "usage: scripts/swarm.sh up|down|status|check" ;;
+  stop)
+    need_root stop
+    [[ " ${NODES[*]} " == *" ${2:-} "* ]] || die "usage: scripts/swarm.sh stop N, N one of ${NODES[*]}"
+    stop_daemon "$2"
+    ;;
+  *) die "usage: scripts/swarm.sh up|down|status|check|stop N" ;;
 esac

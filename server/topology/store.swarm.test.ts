@@ -8,7 +8,9 @@ import { Feed } from '../../scripts/testkit/feed';
 import { startTestPortolan } from '../../scripts/testkit/portolan';
 import { TestSwarm } from '../../scripts/testkit/swarm';
 import { toSwarm, type RawNode, type RawService, type RawTask } from '../engine/swarmMapping';
+import { Engine } from '../engine/engine';
 import type { Portolan } from '../index';
+import { TopologyStore } from './store';
 
 // The store on a real 3-node swarm (scripts/swarm.sh): Portolan talks to the manager,
 // node 1; nodes 2 and 3 are workers. Times are logged, never asserted: two shared cores.
@@ -117,18 +119,8 @@ describe('a swarm manager’s picture', () => {
   it('shows the overlay once, three tasks one per node with their overlay IPs, and the port published through ingress', async () => {
     await cli(['network', 'create', '-d', 'overlay', '--attachable', NET]);
     const created = Date.now();
-    await cli(
-      ['service', 'create', '-d', '--no-resolve-image', '--name', WEB, '--replicas', '3', '--network', NET, '--publish', '18080:80'].concat([
-        TEST_IMAGE,
-        'busybox',
-        'httpd',
-        '-f',
-        '-p',
-        '80',
-        '-h',
-        '/var/www',
-      ]),
-    );
+    const httpd = `${TEST_IMAGE} busybox httpd -f -p 80 -h /var/www`;
+    await cli(`service create -d --no-resolve-image --name ${WEB} --replicas 3 --network ${NET} --publish 18080:80 ${httpd}`.split(' '));
     await waitFor('3 of 3 tasks running in the picture', () => web()?.running === 3, 90_000, 100);
     console.log(`service create → 3 of 3 running in the picture: ${seconds(created)}`);
     // A plain container on the overlay, on the manager's node: the picture holds the manager's own containers.
@@ -194,6 +186,38 @@ describe('a swarm manager’s picture', () => {
     console.log(`service scale to 3 → 3 tasks left in the picture: ${seconds(since)}`);
     expect(webTasks().map((t) => t.slot)).toEqual([1, 2, 3]);
     await pictureMatchesManager('the picture to match the manager after scaling');
+  });
+
+  it('asks a worker nothing about the swarm, though task containers come and go there', async () => {
+    const engine = new Engine(swarm.nodeEnv(2));
+    const paths: string[] = [];
+    const dial = engine.docker.modem.dial.bind(engine.docker.modem);
+    engine.docker.modem.dial = (options, callback) => (paths.push(String(options.path)), dial(options, callback));
+    const worker = new TopologyStore(engine);
+    worker.start();
+    try {
+      await worker.settled();
+      const task = worker.snapshot().topology.containers.find((c) => c.labels['com.docker.swarm.service.name'] === WEB && c.state === 'running');
+      expect(task, 'a web task on node 2').toBeDefined();
+      // Its container dies and the swarm starts another: the worker's events name the service.
+      await docker(['kill', task!.id], swarm.nodeEnv(2));
+      await waitFor(
+        'a new web task container on node 2',
+        () =>
+          worker
+            .snapshot()
+            .topology.containers.some((c) => c.labels['com.docker.swarm.service.name'] === WEB && c.id !== task!.id && c.state === 'running'),
+        60_000,
+        100,
+      );
+      await worker.settled();
+      expect(worker.snapshot().topology.engine.swarm).toMatchObject({ state: 'active', manager: false });
+      expect(paths.filter((p) => /^\/(nodes|services|tasks)\b/.test(p))).toEqual([]);
+      const { nodes, services, tasks } = worker.snapshot().topology;
+      expect([nodes, services, tasks]).toEqual([[], [], []]);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('turns node 3 down when its daemon stops and runs its task elsewhere, then ready again when it is back', async () => {

@@ -263,8 +263,9 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     } else if (event.Type === 'container' && !QUIET_CONTAINER_ACTIONS.test(action)) {
       target = [`container:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect'];
       // A task's container on the manager's own node: its task changed too, and no swarm event will say so.
+      // (A worker runs such containers too, but cannot answer for their service.)
       const service = event.Actor.Attributes?.[SERVICE_LABEL];
-      if (service && (action === 'start' || action === 'die')) this.follow(service);
+      if (service && (action === 'start' || action === 'die') && this.topology.engine.swarm.manager) this.follow(service);
     } else if (event.Type === 'service') {
       target = [`service:${event.Actor.ID}`, 'inspect'];
       this.followUp.start(event.Actor.ID);

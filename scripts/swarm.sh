@@ -204,7 +204,17 @@ check_cleanup() {
 # An HTTP answer from inside a node's namespace; busybox wget's own -T crashes (busybox 1.35), so timeout(1) bounds it.
 answers_http() {
   local n=$1 url=$2
-  in_ns "$n" timeout 5 wget -qO- "$url" 2>/dev/null | grep -q 'Portolan test web'
+  in_ns "$n" timeout 5 busybox wget -qO- "$url" 2>/dev/null | grep -q 'Portolan test web'
+}
+
+# Asks for the test page from node 2's namespace and says whether it came.
+probe() {
+  if answers_http 2 "$2"; then
+    log "$1 answers"
+  else
+    log "$1 does NOT answer"
+    return 1
+  fi
 }
 
 # Do the nodes talk? An attachable overlay across the three, a 3-replica web service on it (one task per node) publishing
@@ -234,25 +244,11 @@ check() {
       failed=1
     fi
   done
-  for n in "${NODES[@]}"; do
-    if answers_http 2 "http://$(addr "$n"):18081/"; then
-      log "host mode: $(addr "$n"):18081 answers (the task on node $n)"
-    else
-      log "host mode: $(addr "$n"):18081 does NOT answer"
-      failed=1
-    fi
-  done
+  for n in "${NODES[@]}"; do probe "host mode: $(addr "$n"):18081 (the task on node $n)" "http://$(addr "$n"):18081/" || failed=1; done
   # The routing mesh is IPVS in each node's ingress namespace; a kernel built without it (CONFIG_IP_VS) accepts
   # the service but nothing answers on the ingress port.
   if [ -d /proc/sys/net/ipv4/vs ] || in_ns 1 test -e /proc/net/ip_vs; then
-    for n in "${NODES[@]}"; do
-      if answers_http 2 "http://$(addr "$n"):18080/"; then
-        log "routing mesh: $(addr "$n"):18080 answers"
-      else
-        log "routing mesh: $(addr "$n"):18080 does NOT answer"
-        failed=1
-      fi
-    done
+    for n in "${NODES[@]}"; do probe "routing mesh: $(addr "$n"):18080" "http://$(addr "$n"):18080/" || failed=1; done
   else
     log "routing mesh: not checked: this kernel has no IPVS (CONFIG_IP_VS), which ingress-mode ports need to answer"
   fi

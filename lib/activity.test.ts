@@ -283,3 +283,110 @@ describe('image events', () => {
     expect(text(image('delete', 'sha256:78acb51df4d7cf62f64f'))).toBe('image 78acb51df4d7 removed');
   });
 });
+
+// Attributes as a Docker 20.10 manager sends them (captured from scripts/swarm.sh's swarm).
+describe('swarm events', () => {
+  const SERVICE_ID = 'j9ygwmbot0rhlnwqrxe5n9mnn';
+  const NETWORK_ID = 'j9ckmuvq3uqnlvlx44v5ttq97';
+  const swarm = (Type: string, Action: string, ID: string, Attributes: Record<string, string>, scope = 'swarm'): DockerEvent => ({
+    Type,
+    Action,
+    Actor: { ID, Attributes },
+    scope,
+    time: 1796009420,
+    timeNano: 1796009420353851385,
+  });
+  const picture: Topology = {
+    ...empty,
+    networks: [
+      {
+        id: NETWORK_ID,
+        name: 'ptl-sw-net',
+        driver: 'overlay',
+        scope: 'swarm',
+        internal: false,
+        attachable: true,
+        ingress: false,
+        ipv6: false,
+        predefined: false,
+        subnets: [{ subnet: '10.237.10.0/24', gateway: '10.237.10.1' }],
+        labels: {},
+        options: {},
+        createdAt: '2026-11-30T03:29:31Z',
+      },
+    ],
+    services: [
+      {
+        id: SERVICE_ID,
+        name: 'ptl-sw-web',
+        image: 'portolan/busybox:test',
+        mode: 'replicated',
+        replicas: 3,
+        running: 0,
+        ports: [],
+        networks: [NETWORK_ID],
+        labels: {},
+      },
+      {
+        id: 'wakc1lyq7fnr9lp8xzqom5xtq',
+        name: 'ptl-sw-agent',
+        image: 'portolan/busybox:test',
+        mode: 'global',
+        running: 0,
+        ports: [],
+        networks: [],
+        labels: {},
+      },
+    ],
+  };
+  const say = (e: DockerEvent, t: Topology = picture) => describeEvent(e, t, '1').text;
+
+  it('tell a service created, scaled, moved to a new image, updated and removed', () => {
+    expect(say(swarm('service', 'create', SERVICE_ID, { name: 'ptl-sw-web' }))).toBe(
+      'service ptl-sw-web created: 3 replicas of portolan/busybox:test',
+    );
+    expect(say(swarm('service', 'create', 'wakc1lyq7fnr9lp8xzqom5xtq', { name: 'ptl-sw-agent' }))).toBe(
+      'service ptl-sw-agent created: portolan/busybox:test on every node',
+    );
+    expect(say(swarm('service', 'update', SERVICE_ID, { name: 'ptl-sw-web', 'replicas.new': '5', 'replicas.old': '3' }))).toBe(
+      'service ptl-sw-web scaled to 5',
+    );
+    expect(
+      say(swarm('service', 'update', SERVICE_ID, { name: 'ptl-sw-web', 'image.new': 'nginx:1.27@sha256:5f0574409b3a', 'image.old': 'nginx:1.26' })),
+    ).toBe('service ptl-sw-web now runs nginx:1.27');
+    expect(say(swarm('service', 'update', SERVICE_ID, { name: 'ptl-sw-web', 'updatestate.new': 'updating' }))).toBe(
+      'service ptl-sw-web is updating its tasks',
+    );
+    expect(say(swarm('service', 'update', SERVICE_ID, { name: 'ptl-sw-web', 'updatestate.new': 'completed', 'updatestate.old': 'updating' }))).toBe(
+      'service ptl-sw-web finished updating',
+    );
+    expect(say(swarm('service', 'update', SERVICE_ID, { name: 'ptl-sw-web' }))).toBe('service ptl-sw-web updated');
+    expect(say(swarm('service', 'remove', SERVICE_ID, { name: 'ptl-sw-web' }), empty)).toBe('service ptl-sw-web removed');
+  });
+
+  it('tell a node going down, coming back, drained, promoted and joining', () => {
+    const node = (attrs: Record<string, string>, action = 'update') =>
+      say(swarm('node', action, 'wnb0w88ye35t77bsju8lyi3gg', { name: 'ptl-swarm-3', ...attrs }));
+    expect(node({ 'state.new': 'down', 'state.old': 'ready' })).toBe('node ptl-swarm-3 is down');
+    expect(node({ 'state.new': 'ready', 'state.old': 'down' })).toBe('node ptl-swarm-3 is ready');
+    expect(node({ 'availability.new': 'drain', 'availability.old': 'active' })).toBe('node ptl-swarm-3 is drained: its tasks move to other nodes');
+    expect(node({ 'role.new': 'manager', 'role.old': 'worker' })).toBe('node ptl-swarm-3 was promoted to manager');
+    expect(node({ 'leader.new': 'true', 'leader.old': 'false' })).toBe('node ptl-swarm-3 is now the leader');
+    expect(node({})).toBe('node ptl-swarm-3 updated');
+    expect(node({}, 'create')).toBe('node ptl-swarm-3 joined the swarm');
+    expect(node({}, 'remove')).toBe('node ptl-swarm-3 left the swarm');
+  });
+
+  it('tell an overlay created for the swarm, spanning this node, and removed', () => {
+    expect(say(swarm('network', 'create', NETWORK_ID, { name: 'ptl-sw-net' }))).toBe('network ptl-sw-net created (overlay driver)');
+    // Docker 26.1 answers an inspect made at once with no driver yet: the swarm has not allocated the network.
+    expect(say(swarm('network', 'create', 'q1w2e3r4t5y6u7i8o9p0a1s2d', { name: 'ptl-sw-net26' }))).toBe('network ptl-sw-net26 created for the swarm');
+    expect(say(swarm('network', 'create', NETWORK_ID, { name: 'ptl-sw-net', type: 'overlay' }, 'local'))).toBe(
+      'network ptl-sw-net now spans this node',
+    );
+    expect(say(swarm('network', 'destroy', NETWORK_ID, { name: 'ptl-sw-net', type: 'overlay' }, 'local'))).toBe(
+      'network ptl-sw-net no longer spans this node',
+    );
+    expect(say(swarm('network', 'remove', NETWORK_ID, { name: 'ptl-sw-net' }), empty)).toBe('network ptl-sw-net removed');
+  });
+});

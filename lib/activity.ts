@@ -7,6 +7,8 @@ export interface DockerEvent {
   Actor: { ID: string; Attributes?: Record<string, string> };
   time: number;
   timeNano?: number;
+  /** `swarm` for a manager's cluster events, `local` for the rest. */
+  scope?: string;
 }
 
 /** Activity lines a viewer keeps, and the server keeps for a viewer who arrives later: a burst of a few containers fits. */
@@ -24,14 +26,25 @@ export function describeEvent(event: DockerEvent, topology: Topology, id: string
     action,
     actorId: event.Actor.ID,
     actorName,
-    text:
-      event.Type === 'network'
-        ? networkText(action, actorName, attrs, topology)
-        : event.Type === 'image'
-          ? imageText(action, attrs.name ?? event.Actor.ID)
-          : containerText(action, actorName, attrs, event.Action),
+    text: textOf(event, action, actorName, topology),
     said: engineLine(event),
   };
+}
+
+function textOf(event: DockerEvent, action: string, name: string, topology: Topology): string {
+  const attrs = event.Actor.Attributes ?? {};
+  switch (event.Type) {
+    case 'network':
+      return networkText(action, name, attrs, topology, event.Actor.ID, event.scope);
+    case 'image':
+      return imageText(action, attrs.name ?? event.Actor.ID);
+    case 'service':
+      return serviceText(action, name, attrs, topology, event.Actor.ID);
+    case 'node':
+      return nodeText(action, name, attrs);
+    default:
+      return containerText(action, name, attrs, event.Action);
+  }
 }
 
 /** `container die 4f2a… (exitCode=137, image=nginx, name=web1)`: what `docker events` prints, keys sorted as it sorts them. */
@@ -96,15 +109,20 @@ function dieText(name: string, exitCode: string | undefined): string {
   }
 }
 
-function networkText(action: string, network: string, attrs: Record<string, string>, topology: Topology): string {
+function networkText(action: string, network: string, attrs: Record<string, string>, topology: Topology, id: string, scope?: string): string {
   const containerId = attrs.container ?? '';
   const container = topology.containers.find((c) => c.id === containerId);
   const who = container?.name ?? containerId.slice(0, 12);
   switch (action) {
     case 'create':
-      return `network ${network} created (${attrs.type ?? 'unknown'} driver)`;
+      return createdText(network, attrs.type, topology.networks.find((n) => n.id === id)?.driver, scope);
     case 'destroy':
+      if (attrs.type === 'overlay' && topology.networks.some((n) => n.id === id)) return `network ${network} no longer spans this node`;
       return `network ${network} removed`;
+    case 'remove':
+      return `network ${network} removed`;
+    case 'update':
+      return `network ${network} updated`;
     case 'connect': {
       const ip = container?.endpoints.find((e) => e.networkName === network)?.ipv4;
       return ip ? `${who} joined ${network} as ${ip}` : `${who} joined ${network}`;
@@ -114,6 +132,15 @@ function networkText(action: string, network: string, attrs: Record<string, stri
     default:
       return `network ${network}: ${action}`;
   }
+}
+
+/** A swarm's overlay is created once for the swarm, then on each node as the first task there needs it. */
+function createdText(network: string, type: string | undefined, known: string | undefined, scope: string | undefined): string {
+  if (type === 'overlay' && scope === 'local') return `network ${network} now spans this node`;
+  // A manager's swarm-scope event names no driver, and until the swarm has allocated the network its inspect names none either.
+  const driver = type || known;
+  if (driver) return `network ${network} created (${driver} driver)`;
+  return scope === 'swarm' ? `network ${network} created for the swarm` : `network ${network} created (unknown driver)`;
 }
 
 /** Images change by pull, push, tag, untag, delete, import and load; `name` is the reference, or the id where none is left. */
@@ -130,6 +157,68 @@ function imageText(action: string, name: string): string {
     save: 'saved',
   };
   return `${ref} ${done[action] ?? action}`;
+}
+
+/** A rolling update's progress, as `docker service inspect` spells UpdateStatus.State. */
+const UPDATE_STATES: Record<string, string> = {
+  updating: 'is updating its tasks',
+  paused: 'paused its update',
+  completed: 'finished updating',
+  rollback_started: 'is rolling back',
+  rollback_paused: 'paused its rollback',
+  rollback_completed: 'rolled back',
+};
+
+/** A manager tells what changed in an update as `replicas.new`, `image.new` and `updatestate.new`; other changes it does not name. */
+function serviceText(action: string, name: string, attrs: Record<string, string>, topology: Topology, id: string): string {
+  switch (action) {
+    case 'create': {
+      const service = topology.services.find((s) => s.id === id);
+      if (!service) return `service ${name} created`;
+      if (service.mode === 'global') return `service ${name} created: ${service.image} on every node`;
+      return `service ${name} created: ${service.replicas ?? 0} ${service.replicas === 1 ? 'replica' : 'replicas'} of ${service.image}`;
+    }
+    case 'remove':
+      return `service ${name} removed`;
+    case 'update': {
+      const changes = [
+        ...(attrs['replicas.new'] !== undefined ? [`scaled to ${attrs['replicas.new']}`] : []),
+        ...(attrs['image.new'] ? [`now runs ${attrs['image.new'].split('@')[0]}`] : []),
+        ...(attrs['updatestate.new'] ? [UPDATE_STATES[attrs['updatestate.new']] ?? `update ${attrs['updatestate.new']}`] : []),
+      ];
+      return `service ${name} ${changes.join(', ') || 'updated'}`;
+    }
+    default:
+      return `service ${name}: ${action}`;
+  }
+}
+
+const AVAILABILITY: Record<string, string> = {
+  active: 'is active: it takes tasks',
+  pause: 'is paused: it takes no new tasks',
+  drain: 'is drained: its tasks move to other nodes',
+};
+
+/** Node updates name what changed (state, availability, role, leadership); the others (a new network attachment) name nothing. */
+function nodeText(action: string, name: string, attrs: Record<string, string>): string {
+  switch (action) {
+    case 'create':
+      return `node ${name} joined the swarm`;
+    case 'remove':
+      return `node ${name} left the swarm`;
+    case 'update': {
+      const changes = [
+        ...(attrs['state.new'] ? [`is ${attrs['state.new']}`] : []),
+        ...(attrs['availability.new'] ? [AVAILABILITY[attrs['availability.new']] ?? `is ${attrs['availability.new']}`] : []),
+        ...(attrs['role.new'] === 'manager' ? ['was promoted to manager'] : attrs['role.new'] === 'worker' ? ['was demoted to worker'] : []),
+        ...(attrs['leader.new'] === 'true' ? ['is now the leader'] : attrs['leader.new'] === 'false' ? ['is no longer the leader'] : []),
+        ...(attrs['reachability.new'] ? [`is ${attrs['reachability.new']} as a manager`] : []),
+      ];
+      return `node ${name} ${changes.join(', ') || 'updated'}`;
+    }
+    default:
+      return `node ${name}: ${action}`;
+  }
 }
 
 function containerText(action: string, name: string, attrs: Record<string, string>, fullAction: string): string {

@@ -79,7 +79,8 @@ export function diffTopology(before: Topology, after: Topology): PatchOp[] {
   return KINDS.flatMap(([kind, key]) => diffKind(kind, before[key], after[key]));
 }
 
-function diffKind(kind: TopologyKind, before: readonly Item[], after: readonly Item[]): PatchOp[] {
+/** The ops that turn one list of a kind into another, compared by value. */
+export function diffKind(kind: TopologyKind, before: readonly Item[], after: readonly Item[]): PatchOp[] {
   const old = new Map(before.map((o) => [o.id, o]));
   const ops: PatchOp[] = [];
   for (const value of after) {

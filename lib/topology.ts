@@ -127,6 +127,8 @@ export interface Task {
   desiredState: string;
   containerId?: string;
   endpoints: { networkId: string; ipv4: string }[];
+  /** Why the task is not running, in the Engine's words ("no suitable node (host-mode port already in use on 2 nodes)"). */
+  error?: string;
 }
 
 export interface Topology {

@@ -1,6 +1,7 @@
 // `npm test`: every suite (unit, integration, end-to-end) against a real
 // Docker Engine and a real browser, then the integration suite and an
-// end-to-end smoke test again against Docker 26.1, then one closing line with the totals.
+// end-to-end smoke test again against Docker 26.1, then the swarm suite on a
+// 3-node test swarm of its own, then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,7 +56,7 @@ function playwright(name, file, args, options = {}) {
   });
 }
 
-vitest('unit + integration (vitest)', 'vitest.json', []);
+vitest('unit + integration (vitest)', 'vitest.json', ['--project', 'unit', '--project', 'integration']);
 playwright('end-to-end (playwright)', 'e2e.json', []);
 
 // Docker 26.1 in its network namespace (scripts/engine-26.sh): its published
@@ -76,6 +77,9 @@ if (engine26.NETNS && engine26.DOCKER_HOST) {
 } else {
   suites.push({ name: 'Docker 26.1: scripts/engine-26.sh did not start it', passed: 0, failed: 1, skipped: 0 });
 }
+
+// Three daemons in network namespaces of their own (scripts/swarm.sh), which the suite builds and removes.
+vitest('swarm, 3 nodes (vitest)', 'vitest-swarm.json', ['--project', 'swarm']);
 
 let passed = 0;
 let failed = 0;

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
-import type { Container, EngineInfo, Network } from '../../lib/topology';
+import type { Container, EngineInfo, Network, Service, SwarmNode, Task } from '../../lib/topology';
 import type { ContainerSecurity } from '../../lib/audit';
 import { toContainer, toEngineInfo, toNetwork, toSecurity, type RawInfo, type RawVersion } from './mapping';
+import { isCurrentTask, toService, toSwarm, toSwarmNode, toTask, type RawNode, type RawService, type RawTask } from './swarmMapping';
 
 /** A Docker event as /events sends it. */
 export interface EngineEvent {
@@ -14,6 +15,15 @@ export interface EngineEvent {
   Actor: { ID: string; Attributes?: Record<string, string> };
   time: number;
   timeNano?: number;
+  /** `swarm` for the cluster's own events (a manager's nodes, services and swarm networks), `local` for the rest. */
+  scope?: string;
+}
+
+/** What a swarm manager knows of the cluster. */
+export interface Swarm {
+  nodes: SwarmNode[];
+  services: Service[];
+  tasks: Task[];
 }
 
 export type EngineEnv = Record<string, string | undefined>;
@@ -100,9 +110,42 @@ export class Engine {
     });
   }
 
-  /** One stream of network and container events; the caller owns its lifetime. */
+  /** Nodes, services and their current tasks: only a manager answers. */
+  async swarm(): Promise<Swarm> {
+    const [nodes, services, tasks] = await Promise.all([
+      this.docker.listNodes() as Promise<RawNode[]>,
+      this.docker.listServices() as Promise<RawService[]>,
+      this.docker.listTasks() as Promise<RawTask[]>,
+    ]);
+    return toSwarm(nodes, services, tasks);
+  }
+
+  /** null when the node has left the swarm. */
+  async swarmNode(id: string): Promise<SwarmNode | null> {
+    if (!id) throw new Error('a swarm node to inspect needs an id');
+    return orNullWhenGone(async () => toSwarmNode((await this.docker.getNode(id).inspect()) as RawNode));
+  }
+
+  /** One service and its current tasks, read together; null when the service is gone. */
+  async service(id: string): Promise<{ service: Service; tasks: Task[] } | null> {
+    if (!id) throw new Error('a service to inspect needs an id');
+    return orNullWhenGone(async () => {
+      const [raw, rawTasks] = await Promise.all([
+        this.docker.getService(id).inspect() as Promise<RawService>,
+        this.docker.listTasks({ filters: { service: [id] } }) as Promise<RawTask[]>,
+      ]);
+      // The filter also takes a name or an id prefix: keep exactly this service's tasks.
+      const tasks = rawTasks
+        .filter((t) => t.ServiceID === raw.ID)
+        .map(toTask)
+        .filter(isCurrentTask);
+      return { service: toService(raw, tasks), tasks };
+    });
+  }
+
+  /** One stream of the events the picture follows; the caller owns its lifetime. A manager adds its swarm's nodes and services. */
   async events(): Promise<Readable> {
-    return (await this.docker.getEvents({ filters: { type: ['network', 'container', 'image'] } })) as unknown as Readable;
+    return (await this.docker.getEvents({ filters: { type: ['network', 'container', 'image', 'service', 'node'] } })) as unknown as Readable;
   }
 }
 

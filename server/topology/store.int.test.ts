@@ -4,6 +4,8 @@ import { TestObjects, dockerJson, docker, waitFor } from '../../scripts/testkit/
 import { Feed } from '../../scripts/testkit/feed';
 import { startTestPortolan, waitForOp } from '../../scripts/testkit/portolan';
 import type { Portolan } from '../index';
+import { Engine } from '../engine/engine';
+import { TopologyStore } from './store';
 import { toContainer, toNetwork } from '../engine/mapping';
 import type Dockerode from 'dockerode';
 
@@ -166,5 +168,21 @@ describe('the live topology', () => {
     expect(new Set(snapshots.map((s) => s.revision)).size).toBe(1);
     expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 0]);
     spies.forEach((s) => s.mockRestore());
+  });
+
+  it('asks an engine that is no swarm manager nothing about a swarm, and holds no nodes, services or tasks', async () => {
+    const engine = new Engine(process.env);
+    const paths: string[] = [];
+    const dial = engine.docker.modem.dial.bind(engine.docker.modem);
+    engine.docker.modem.dial = (options, callback) => (paths.push(String(options.path)), dial(options, callback));
+    const store = new TopologyStore(engine);
+    store.start();
+    await store.settled();
+    await store.stop();
+    const { topology } = store.snapshot();
+    expect(topology.engine.swarm.manager, 'the test engine is no swarm manager').not.toBe(true);
+    expect(paths.some((p) => p.startsWith('/info'))).toBe(true);
+    expect(paths.filter((p) => /^\/(nodes|services|tasks)\b/.test(p))).toEqual([]);
+    expect([topology.nodes, topology.services, topology.tasks]).toEqual([[], [], []]);
   });
 });

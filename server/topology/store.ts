@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { ACTIVITY_KEPT, describeEvent, type DockerEvent } from '../../lib/activity';
 import { auditOf, type ContainerAudit, type ContainerSecurity } from '../../lib/audit';
-import { diffTopology, sameValue, applyOps } from '../../lib/patch';
+import { diffKind, diffTopology, sameValue, applyOps } from '../../lib/patch';
 import {
   byName,
   emptyEngine,
@@ -15,12 +15,15 @@ import {
   type Activity,
   type EngineStatus,
   type PatchOp,
+  type Service,
+  type SwarmNode,
+  type Task,
   type Topology,
   type TopologyKind,
   type TopologyPatch,
   type TopologySnapshot,
 } from '../../lib/topology';
-import type { Engine } from '../engine/engine';
+import type { Engine, Swarm } from '../engine/engine';
 import { isUnreachable, unreachableHint } from '../engine/errors';
 import { log as rootLog } from '../log';
 import { eventLines } from './eventLines';
@@ -30,6 +33,7 @@ import { MapLayouts, type LayoutChanges } from './sharedLayout';
 import { gatewayOps } from '../../lib/gateways';
 import { publishedBindings } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
+import { isSettled, ServiceFollowUp } from './serviceFollowUp';
 
 /** Container events that change nothing Portolan shows. */
 const QUIET_CONTAINER_ACTIONS = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir|kill)/;
@@ -50,7 +54,13 @@ const UNREACHABLE_AFTER_MS = 15_000;
 
 type Work = 'inspect' | 'remove';
 type Key = `${TopologyKind}:${string}`;
-type Inspected = Network | Container | null;
+/** A service is read with its tasks: the Engine tells nothing of tasks on their own. */
+type ServiceRead = { service: Service; tasks: Task[] };
+type Inspected = Network | Container | SwarmNode | ServiceRead | null;
+
+/** The label the Engine puts on a task's container, and repeats in that container's events. */
+const SERVICE_LABEL = 'com.docker.swarm.service.id';
+const NO_SWARM: Swarm = { nodes: [], services: [], tasks: [] };
 
 export interface StoreEvents {
   patch: [TopologyPatch];
@@ -91,6 +101,9 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   /** Port mappings each container is set to publish, by graph node id: kept with its security inputs, read by the arrangement. */
   private plannedPorts = new Map<string, number>();
   private layouts: MapLayouts;
+  private readonly followUp = new ServiceFollowUp((id) => this.queue.add(`service:${id}`, 'inspect'));
+  /** The last full sync found a manager that could not list its swarm: the next swarm event reads it all again. */
+  private swarmUnread = false;
 
   constructor(
     private readonly engine: Engine,
@@ -148,6 +161,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     this.stopped = true;
     this.stream?.destroy();
     this.wake?.();
+    this.followUp.stop();
     this.queue.stop();
     await this.resyncing;
   }
@@ -242,39 +256,90 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
         const container = event.Actor.Attributes?.container;
         if (container) target = [`container:${container}`, 'inspect'];
       } else {
-        target = [`network:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect'];
+        // An overlay destroyed on this node (its last local task gone) may live on in the swarm: ask before removing it.
+        const gone = action === 'destroy' && event.Actor.Attributes?.type !== 'overlay';
+        target = [`network:${event.Actor.ID}`, gone ? 'remove' : 'inspect'];
       }
     } else if (event.Type === 'container' && !QUIET_CONTAINER_ACTIONS.test(action)) {
       target = [`container:${event.Actor.ID}`, action === 'destroy' ? 'remove' : 'inspect'];
+      // A task's container on the manager's own node: its task changed too, and no swarm event will say so.
+      // (A worker runs such containers too, but cannot answer for their service.)
+      const service = event.Actor.Attributes?.[SERVICE_LABEL];
+      if (service && (action === 'start' || action === 'die') && this.topology.engine.swarm.manager) this.follow(service);
+    } else if (event.Type === 'service') {
+      target = [`service:${event.Actor.ID}`, 'inspect'];
+      this.followUp.start(event.Actor.ID);
+    } else if (event.Type === 'node') {
+      target = [`node:${event.Actor.ID}`, action === 'remove' ? 'remove' : 'inspect'];
+      if (movesTasks(event)) for (const service of this.servicesTouchedBy(event.Actor.ID)) this.follow(service);
     }
+    // Only a manager sends swarm events: an engine the picture holds for no manager has just become one,
+    // and a manager that could not list its swarm at the last sync can now.
+    if ((event.Type === 'service' || event.Type === 'node') && (!this.topology.engine.swarm.manager || this.swarmUnread)) this.resync();
     if (target) this.queue.add(target[0], target[1], event);
     else this.announce([event]);
+  }
+
+  /** Reads the service now and then until it settles. */
+  private follow(serviceId: string): void {
+    this.followUp.start(serviceId);
+    this.queue.add(`service:${serviceId}`, 'inspect');
+  }
+
+  /** The services whose tasks a change of this node may move: those with a task there, global ones, and any still unsettled. */
+  private servicesTouchedBy(nodeId: string): string[] {
+    const { services, tasks, nodes } = this.topology;
+    const onNode = new Set(tasks.filter((t) => t.nodeId === nodeId).map((t) => t.serviceId));
+    return services.filter((s) => onNode.has(s.id) || s.mode === 'global' || !isSettled(s, tasks, nodes)).map((s) => s.id);
   }
 
   private async inspect(key: Key, work: Work): Promise<Inspected> {
     if (work === 'remove') return null;
     const [kind, id] = splitKey(key);
-    return kind === 'network' ? this.engine.network(id) : this.inspectContainer(id);
+    switch (kind) {
+      case 'network':
+        return this.engine.network(id);
+      case 'node':
+        return this.engine.swarmNode(id);
+      case 'service':
+        return this.engine.service(id);
+      default:
+        return this.inspectContainer(id);
+    }
   }
 
   /** Results that came in together become one patch; then their events are told in words, against the picture that has them. */
   private deliver(results: Delivery<Key, Work, DockerEvent, Inspected>[]): void {
     const ops: PatchOp[] = [];
     const changed = new Map<string, Inspected>();
+    // The last read of each service in this batch, applied after the loop: its tasks are diffed once.
+    const services = new Map<string, ServiceRead | null>();
+    let swarmChanged = false;
     for (const { job, result } of results) {
       const [kind, ref] = splitKey(job.key);
-      const list: readonly (Network | Container)[] = kind === 'network' ? this.topology.networks : this.topology.containers;
-      const id = result?.id ?? findByRef(list, ref)?.id ?? ref;
-      const current = changed.has(`${kind}:${id}`) ? changed.get(`${kind}:${id}`) : list.find((o) => o.id === id);
-      changed.set(`${kind}:${id}`, result);
-      if (result === null) {
+      if (kind === 'service') {
+        services.set(ref, result as ServiceRead | null);
+        continue;
+      }
+      const object = result as Network | Container | SwarmNode | null;
+      const id = object?.id ?? this.idOf(kind, ref);
+      const current = changed.has(`${kind}:${id}`) ? changed.get(`${kind}:${id}`) : this.listOf(kind).find((o) => o.id === id);
+      changed.set(`${kind}:${id}`, object);
+      if (kind === 'network') swarmChanged ||= ingressCameOrWent(current as Network | null | undefined, object as Network | null);
+      if (object === null) {
         if (kind === 'container') this.forget(id);
         if (current) ops.push({ op: 'remove', kind, id });
-      } else if (!current || !sameValue(current, result)) {
-        ops.push({ op: 'upsert', kind, value: result } as PatchOp);
+      } else if (!current || !sameValue(current, object)) {
+        ops.push({ op: 'upsert', kind, value: object } as PatchOp);
       }
     }
+    for (const [id, read] of services) ops.push(...this.serviceOps(id, read));
     this.commit(ops);
+    for (const [id, read] of services) {
+      if (read) this.followUp.observed(id, isSettled(read.service, this.topology.tasks, this.topology.nodes));
+      else this.followUp.forget(id);
+    }
+    if (swarmChanged) this.resync();
     this.announce(results.flatMap(({ job }) => job.events));
     if (this.log.isLevelEnabled('debug')) {
       const now = performance.now();
@@ -289,6 +354,24 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
           're-inspected',
         );
     }
+  }
+
+  /** The full id a key names: an action of Portolan's may name a network or a container by name or short id. */
+  private idOf(kind: TopologyKind, ref: string): string {
+    if (kind === 'network') return findByRef(this.topology.networks, ref)?.id ?? ref;
+    if (kind === 'container') return findByRef(this.topology.containers, ref)?.id ?? ref;
+    return ref;
+  }
+
+  private listOf(kind: TopologyKind): readonly { id: string }[] {
+    return kind === 'network' ? this.topology.networks : kind === 'node' ? this.topology.nodes : this.topology.containers;
+  }
+
+  /** A service as it is now and exactly its current tasks: the ones it no longer has are removed. */
+  private serviceOps(id: string, read: ServiceRead | null): PatchOp[] {
+    const service = this.topology.services.find((s) => s.id === id);
+    const tasks = this.topology.tasks.filter((t) => t.serviceId === id);
+    return [...diffKind('service', service ? [service] : [], read ? [read.service] : []), ...diffKind('task', tasks, read?.tasks ?? [])];
   }
 
   /** A failed re-inspect is retried with what was pending; once it keeps failing, the whole picture is read again. */
@@ -337,13 +420,18 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private async fullSync(): Promise<void> {
     const started = performance.now();
     await this.queue.pause();
-    const [engine, networks, ids] = await Promise.all([this.engine.info(), this.engine.networks(), this.engine.containerIds()]);
+    // Only a manager knows the swarm; any other engine is asked nothing more.
+    const engineAndSwarm = this.engine.info().then(async (engine) => ({ engine, swarm: engine.swarm.manager ? await this.readSwarm() : NO_SWARM }));
+    const [{ engine, swarm }, networks, ids] = await Promise.all([engineAndSwarm, this.engine.networks(), this.engine.containerIds()]);
     const containers = (await mapLimited(ids, INSPECT_CONCURRENCY, (id) => this.inspectContainer(id))).filter((c) => c !== null);
     const present = new Set(containers.map((c) => c.id));
     for (const id of this.audits.keys()) if (!present.has(id)) this.forget(id);
     const fresh = applyOps({ engine, networks: [], containers: [], nodes: [], services: [], tasks: [] }, [
       ...networks.map((value): PatchOp => ({ op: 'upsert', kind: 'network', value })),
       ...containers.map((value): PatchOp => ({ op: 'upsert', kind: 'container', value })),
+      ...swarm.nodes.map((value): PatchOp => ({ op: 'upsert', kind: 'node', value })),
+      ...swarm.services.map((value): PatchOp => ({ op: 'upsert', kind: 'service', value })),
+      ...swarm.tasks.map((value): PatchOp => ({ op: 'upsert', kind: 'task', value })),
     ]);
     // Events that came during the sync stay queued: the sync may have read their object before they happened.
     const engineChanged = !sameValue(this.topology.engine, fresh.engine);
@@ -356,16 +444,38 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     } else {
       this.commit(ops);
     }
+    // Services caught on their way somewhere are followed until they get there; the rest need nothing.
+    this.followUp.stop();
+    for (const service of this.topology.services) if (!isSettled(service, this.topology.tasks, this.topology.nodes)) this.follow(service.id);
     this.log.info(
       {
         revision: this.revision,
         networks: networks.length,
         containers: containers.length,
+        ...(engine.swarm.manager ? { nodes: swarm.nodes.length, services: swarm.services.length, tasks: swarm.tasks.length } : {}),
         changes: ops.length,
         ms: Math.round(performance.now() - started),
       },
       'full sync',
     );
+  }
+
+  /**
+   * The swarm as the manager sees it. A manager that cannot answer for its
+   * swarm (no leader while a majority of managers is away) still shows its
+   * own networks and containers: the swarm part stays empty until a swarm event says it can answer.
+   */
+  private async readSwarm(): Promise<Swarm> {
+    try {
+      const swarm = await this.engine.swarm();
+      this.swarmUnread = false;
+      return swarm;
+    } catch (err) {
+      if (isUnreachable(err)) throw err;
+      this.swarmUnread = true;
+      this.log.warn({ err }, 'the swarm manager did not list its nodes, services and tasks; the map shows this engine without them');
+      return NO_SWARM;
+    }
   }
 
   /** Every container's security findings, kept live with the picture. */
@@ -437,6 +547,17 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       };
     });
   }
+}
+
+/** An ingress network that comes or goes is a swarm begun or left on this engine: `docker swarm init` or `leave`. */
+function ingressCameOrWent(before: Network | null | undefined, after: Network | null): boolean {
+  return Boolean(before) !== Boolean(after) && Boolean(before?.ingress || after?.ingress);
+}
+
+/** A node event that can move tasks: the node came, went, changed state or availability (drained, paused). */
+function movesTasks(event: DockerEvent): boolean {
+  const attrs = event.Actor.Attributes ?? {};
+  return event.Action !== 'update' || 'state.new' in attrs || 'availability.new' in attrs;
 }
 
 function splitKey(key: Key): [TopologyKind, string] {

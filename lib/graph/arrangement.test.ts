@@ -20,7 +20,7 @@ import { arrange, rearrange, withExpanded } from './arrangement';
 const ENGINE = syntheticTopology(new Generator(1), 0).engine;
 
 function picture(networks: Network[], containers: Container[]): Topology {
-  return { engine: ENGINE, networks: [...networks].sort(byName), containers: [...containers].sort(byName) , nodes: [], services: [], tasks: []};
+  return { engine: ENGINE, networks: [...networks].sort(byName), containers: [...containers].sort(byName), nodes: [], services: [], tasks: [] };
 }
 
 /** bridge, host and none: what an engine has before anyone runs anything. */

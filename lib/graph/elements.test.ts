@@ -79,7 +79,10 @@ function topology(networks: Network[], containers: Container[] = []): Topology {
       swarm: { state: 'inactive' },
     },
     networks,
-    containers, nodes: [], services: [], tasks: [],
+    containers,
+    nodes: [],
+    services: [],
+    tasks: [],
   };
 }
 

@@ -140,7 +140,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       detailTimer = setTimeout(() => refreshDetail(cy), DETAIL_SETTLE_MS);
     });
     const select = (id: string | null) => live.current.props.onSelect(id);
-    cy.on('tap', 'node.network, node.container, node.port, node.driver', (e) => {
+    cy.on('tap', 'node.network, node.container, node.port, node.driver, node.swarm-node, node.service, node.task', (e) => {
       const node = e.target as NodeSingular;
       if (node.hasClass('driver')) showDriverLines(cy, node.id());
       // A sketched container lies over its network's box: a tap there is on the container.
@@ -469,7 +469,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (directions[e.key]) {
       e.preventDefault();
       const candidates = cy
-        .nodes('node.container, node.network, node.port, node.group, node.driver, node.host')
+        .nodes('node.container, node.network, node.port, node.group, node.driver, node.host, node.swarm-node, node.service, node.task')
         .filter((n) => n.id() !== focused?.id() && n.visible())
         .map((n) => ({ id: n.id(), at: (n as NodeSingular).position() }));
       const from = focused ? focused.position() : null;
@@ -605,5 +605,7 @@ function describe(node: NodeSingular): string {
   const label = String(node.data('label') ?? '').replace(/\n/g, ', ');
   if (kind === 'container') return `container ${label}, ${String(node.data('state'))}`;
   if (kind === 'network') return `network ${label}, ${String(node.data('driver'))} driver`;
+  if (kind === 'swarm-node') return `swarm node ${label}`;
+  if (kind === 'task') return `task ${label}, ${String(node.data('state'))}`;
   return `${kind} ${label}`;
 }

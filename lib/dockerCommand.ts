@@ -106,3 +106,28 @@ export const imageCommand = (kind: 'pull' | 'push', image: string) => line(['doc
 export const tagCommand = (source: string, target: string) => line(['docker', 'tag', source, target]);
 /** Never `--force`: Portolan does not take an image from under a container (README, "Tag and remove"). */
 export const removeImageCommand = (image: string) => line(['docker', 'rmi', image]);
+
+// The commands that show what a panel shows, run on a manager.
+
+export const nodeCommands = (hostname: string) => [
+  line(['docker', 'node', 'ls']),
+  line(['docker', 'node', 'inspect', '--pretty', hostname]),
+  line(['docker', 'node', 'ps', hostname]),
+];
+
+export const serviceCommands = (name: string) => [
+  line(['docker', 'service', 'ls']),
+  line(['docker', 'service', 'ps', name]),
+  line(['docker', 'service', 'inspect', '--pretty', name]),
+];
+
+export const taskCommands = (taskId: string, service: string | undefined) => [
+  ...(service ? [line(['docker', 'service', 'ps', '--filter', `id=${taskId}`, service])] : []),
+  line(['docker', 'inspect', '--type', 'task', taskId]),
+];
+
+/** On a manager, `--verbose` lists each node the overlay is on and its tasks there; on a worker, `ls` shows whether it is there. */
+export const overlayCommands = (network: string) => [
+  line(['docker', 'network', 'inspect', '--verbose', network]),
+  line(['docker', 'network', 'ls', '--filter', 'driver=overlay']),
+];

@@ -88,7 +88,10 @@ export function syntheticTopology(gen: Generator, count: number): Topology {
       ...{ endpoint: 'unix:///var/run/docker.sock', swarm: { state: 'active', nodeId: 'synthnode01', manager: true } },
     },
     networks: [bridge, host, none, ...overlays, macvlan, ...bridges].sort(byName),
-    containers: containers.sort(byName), nodes: [], services: [], tasks: [],
+    containers: containers.sort(byName),
+    nodes: [],
+    services: [],
+    tasks: [],
   };
 }
 
@@ -112,6 +115,13 @@ export class SyntheticStore extends TopologyStore {
   }
   override status(): EngineStatus {
     return { status: 'connected', endpoint: this.picture.engine.endpoint };
+  }
+  /** Re-layout, as the real store does it: the shared arrangement afresh, for every viewer. */
+  override relayout(): TopologyPatch {
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops: [], ...this.shared.reset(this.picture) };
+    this.rev = patch.to;
+    this.emit('patch', patch);
+    return patch;
   }
   apply(ops: PatchOp[]): TopologyPatch {
     this.picture = applyOps(this.picture, ops);

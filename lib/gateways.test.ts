@@ -32,7 +32,7 @@ describe('gateways the IPAM leaves out', () => {
   });
 
   it('travel in the same patch as the container that brought them, once', () => {
-    const before: Topology = { engine: emptyEngine('x'), networks: [bridge], containers: [] , nodes: [], services: [], tasks: []};
+    const before: Topology = { engine: emptyEngine('x'), networks: [bridge], containers: [], nodes: [], services: [], tasks: [] };
     const ops = [{ op: 'upsert' as const, kind: 'container' as const, value: c('a', '172.17.0.1') }];
     const after = applyOps(before, ops);
     const extra = gatewayOps(after, ops);

@@ -30,7 +30,10 @@ function world(containers: Container[], extra: Partial<World> = {}): World {
   const topology: Topology = {
     engine: emptyEngine('unix:///var/run/docker.sock'),
     networks: [app, back_, bridge, network('host'), network('none')],
-    containers, nodes: [], services: [], tasks: [],
+    containers,
+    nodes: [],
+    services: [],
+    tasks: [],
   };
   return { topology, ...extra };
 }

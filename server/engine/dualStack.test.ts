@@ -98,7 +98,10 @@ function picture(ports: RawPorts): ReturnType<typeof toElements> {
       swarm: { state: 'inactive' },
     },
     networks: [toNetwork(bridgeRaw)],
-    containers: [toContainer(webRaw(ports))], nodes: [], services: [], tasks: [],
+    containers: [toContainer(webRaw(ports))],
+    nodes: [],
+    services: [],
+    tasks: [],
   };
   return toElements(topology);
 }

@@ -17,7 +17,14 @@ const ctr = (name: string, nets: Network[]): Container => ({
 });
 
 function room() {
-  let topology: Topology = { engine: emptyEngine('unix:///x'), networks: [bridge, net('host'), net('none')], containers: [] , nodes: [], services: [], tasks: []};
+  let topology: Topology = {
+    engine: emptyEngine('unix:///x'),
+    networks: [bridge, net('host'), net('none')],
+    containers: [],
+    nodes: [],
+    services: [],
+    tasks: [],
+  };
   let clock = 0;
   const lessons = new Lessons(
     loadLessons(),

@@ -147,6 +147,8 @@ export function arrange(elements: GraphElements, generation = 1, planned?: Reado
 
   const scopes = [...new Set([...boxes.map((n) => String(n.data.scope)), ...(input.swarm ? ['swarm'] : [])])].sort(scopeOrder);
   if (scopes.length === 0) scopes.push('local');
+  // The swarm's shape is its own (a column a node); the scopes left of it take theirs so that the whole is screen-shaped.
+  const swarmShape = input.swarm && arrangeSwarm(input.swarm, DRIVER_COL, TOP);
   let left = 0;
   let bottom = TOP;
   for (const [si, scope] of scopes.entries()) {
@@ -174,11 +176,14 @@ export function arrange(elements: GraphElements, generation = 1, planned?: Reado
         sum += gridRect(g).w + GAP + (i === 0 ? DRIVER_COL : 0);
         widths.add(sum);
       }
+    const beside = swarmShape && si < scopes.indexOf('swarm') ? { w: SCOPE_GAP + swarmShape.right, h: swarmShape.bottom } : { w: 0, h: 0 };
+    // Beside a swarm, a narrow scope may be best: the host, then a lane's box, to a row.
+    if (beside.w) widths.add(Math.max(host ? HOST_W + GAP : 0, ...lanes.flatMap((l) => l.grids.map((g) => DRIVER_COL + gridRect(g).w + GAP))));
     let best = Infinity;
     let width = sum;
     for (const w of widths) {
       const shape = flowScope(lanes, host, left, w, grids, fixed);
-      const size = Math.max((shape.right - left) / ASPECT, shape.bottom);
+      const size = Math.max((shape.right - left + beside.w) / ASPECT, shape.bottom, beside.h);
       if (size < best) [best, width] = [size, w];
     }
     const { right, bottom: scopeBottom } = flowScope(lanes, host, left, width, grids, fixed);

@@ -7,6 +7,7 @@ import { toElements, type GraphElements } from './elements';
 import {
   applyArrangementChange,
   arrangementChange,
+  ASPECT,
   CELL_W,
   CONTAINER_H,
   PORT_H,
@@ -92,6 +93,14 @@ describe('the swarm’s arrangement', () => {
 
   it('places every node of a three-node swarm without overlaps, each card inside its band and the swarm in its scope', () => {
     expect(problems(arrangement, els)).toEqual([]);
+  });
+
+  it('lays the local scope out narrow beside the swarm, so the whole picture keeps a screen’s shape and the room’s type its size', () => {
+    const [local, swarm] = [box(at.get('scope:local')!), box(at.get('scope:swarm')!)];
+    expect(local.x + local.w).toBeLessThan(swarm.x);
+    const width = swarm.x + swarm.w - Math.min(local.x, x(`host:${SWARM.engineId}`) - 160);
+    const height = Math.max(local.y + local.h, swarm.y + swarm.h) - Math.min(local.y, swarm.y);
+    expect(width / height).toBeLessThanOrEqual(ASPECT + 0.2);
   });
 
   it('is deterministic', () => {

@@ -146,6 +146,19 @@ test('the overlay’s panel says which nodes it is on and why a worker has it on
   expect((await map.nodes()).some((n) => n.id === `span:${NET.front}:${N.worker2}`)).toBe(false);
 });
 
+test('finding a service by name picks out its card and its tasks on every node', async ({ map, page }) => {
+  await map.open();
+  await map.expectElement(`task:${T.web3}`);
+  await page.getByLabel('Find by name').fill('web');
+  const matched = async () =>
+    (await map.nodes())
+      .filter((n) => n.classes.includes('match'))
+      .map((n) => n.id)
+      .sort();
+  await expect.poll(matched).toEqual([`svc:${S.web}`, ...[T.web1, T.web2, T.web3].map((t) => `task:${t}`)].sort());
+  expect((await map.node(`node:${N.worker1}`))!.classes).toContain('dimmed');
+});
+
 test('arrow keys reach the swarm’s cards, and Enter opens a task’s panel', async ({ map, page }) => {
   await map.open();
   await map.expectElement(`task:${T.web1}`);

@@ -503,7 +503,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         tabIndex={0}
         role="application"
         aria-roledescription="network map"
-        aria-label="Network map. Arrow keys move between networks and containers, Enter opens the details, Escape closes them."
+        aria-label="Network map. Arrow keys move between networks, containers and, in a swarm, its nodes, services and tasks; Enter opens the details, Escape closes them."
         onKeyDown={onKeyDown}
         onFocus={() => {
           const cy = cyRef.current;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId } from '../../lib/graph/ids';
+import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId, taskNodeId } from '../../lib/graph/ids';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { GlobalActions } from '../actions/GlobalActions';
 import { GraphCanvas, type GraphController } from '../graph/GraphCanvas';
@@ -50,6 +50,15 @@ export function MapPage() {
       ...topology.containers.filter((c) => c.name.toLowerCase().includes(q)).map((c) => containerNodeId(c.id)),
       ...topology.nodes.filter((n) => n.hostname.toLowerCase().includes(q)).map((n) => swarmNodeId(n.id)),
       ...topology.services.filter((s) => s.name.toLowerCase().includes(q)).map((s) => serviceNodeId(s.id)),
+      // A service's tasks are found by its name ("web" finds web.1, web.2…).
+      ...topology.tasks
+        .filter((t) =>
+          topology.services
+            .find((s) => s.id === t.serviceId)
+            ?.name.toLowerCase()
+            .includes(q),
+        )
+        .map((t) => taskNodeId(t.id)),
     ]);
   }, [search, topology]);
 

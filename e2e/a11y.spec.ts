@@ -1,20 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
-import type { AxeResults } from 'axe-core';
 import { TEST_IMAGE } from '../scripts/testkit/docker';
-import { expect, test, type MapPage } from './fixtures';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe's violations on the page as it is now, one line each with the elements it names. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return found.map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
+import { expect, test, violations, type MapPage } from './fixtures';
 
 interface DialogCase {
   name: string;

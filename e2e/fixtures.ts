@@ -1,5 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
+import type { PatchOp } from '../lib/topology';
 import { TestObjects } from '../scripts/testkit/docker';
 
 export interface DrawnNode {
@@ -168,6 +172,18 @@ export class MapPage {
   }
 }
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's violations on the page as it is now, one line each with the elements it names. */
+export async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return found.map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
 /** The images section of the security lens: each image's bar and registry, and the pull and push that run from it. */
 export class ImagesView {
   readonly section: Locator;
@@ -305,4 +321,46 @@ export function extraPortolan(port: number, env: Record<string, string>, healthS
     server?.kill('SIGTERM');
   });
   return { url: `http://localhost:${port}` };
+}
+
+/** A Portolan that serves a made-up picture instead of an Engine's, and changes it on request. */
+export interface SyntheticPortolan {
+  url: string;
+  /** Changes the picture as the Engine's events would; resolves with the new revision once the server has it. */
+  apply(ops: PatchOp[]): Promise<number>;
+  /** The picture as it began, laid out afresh: each test starts from it. */
+  reset(): Promise<number>;
+}
+
+/**
+ * Portolan serving the synthetic three-node swarm (scripts/testkit/syntheticSwarm.ts) from the same build, on its
+ * own port, for the spec's lifetime: what no test engine here can be. No Engine is asked anything.
+ */
+export function syntheticSwarm(port: number): SyntheticPortolan {
+  let server: ChildProcessWithoutNullStreams | null = null;
+  const answers: ((line: string) => void)[] = [];
+  test.beforeAll(async () => {
+    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/testkit/syntheticPortolan.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    });
+    server.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      if (/^(applied|refused) /.test(line)) answers.shift()?.(line);
+    });
+    const health = () =>
+      fetch(`http://localhost:${port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+    await expect.poll(health, { timeout: 60_000 }).toBe(200);
+  });
+  test.afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+  const send = (line: string) =>
+    new Promise<number>((resolve, reject) => {
+      answers.push((answer) => (answer.startsWith('applied ') ? resolve(Number(answer.slice('applied '.length))) : reject(new Error(answer))));
+      server!.stdin.write(`${line}\n`);
+    });
+  return { url: `http://localhost:${port}`, apply: (ops) => send(JSON.stringify(ops)), reset: () => send('reset') };
 }

@@ -114,3 +114,28 @@ export const removeImageCommand = (image: string) => line(['docker', 'rmi', imag
 export function onEngine(command: string, endpoint: string): string {
   return command.replace(/(^|\n|&& |; |\| |\$\()docker (?!-H )/g, (_, before: string) => `${before}docker -H ${shellWord(endpoint)} `);
 }
+
+// The commands that show what a panel shows, run on a manager.
+
+export const nodeCommands = (hostname: string) => [
+  line(['docker', 'node', 'ls']),
+  line(['docker', 'node', 'inspect', '--pretty', hostname]),
+  line(['docker', 'node', 'ps', hostname]),
+];
+
+export const serviceCommands = (name: string) => [
+  line(['docker', 'service', 'ls']),
+  line(['docker', 'service', 'ps', name]),
+  line(['docker', 'service', 'inspect', '--pretty', name]),
+];
+
+export const taskCommands = (taskId: string, service: string | undefined) => [
+  ...(service ? [line(['docker', 'service', 'ps', '--filter', `id=${taskId}`, service])] : []),
+  line(['docker', 'inspect', '--type', 'task', taskId]),
+];
+
+/** On a manager, `--verbose` lists each node the overlay is on and its tasks there; on a worker, `ls` shows whether it is there. */
+export const overlayCommands = (network: string) => [
+  line(['docker', 'network', 'inspect', '--verbose', network]),
+  line(['docker', 'network', 'ls', '--filter', 'driver=overlay']),
+];

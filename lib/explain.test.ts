@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainDriver, explainScope } from './explain';
+import { explainDriver, explainPublishMode, explainScope, explainSwarmNode, OVERLAY_ON_WORKERS, ROUTING_MESH } from './explain';
 
 describe('explainDriver', () => {
   it.each([
@@ -52,5 +52,33 @@ describe('explainScope', () => {
     const e = explainScope('cluster');
     expect(e.title).toBe('cluster scope');
     expect(e.lines[1]).toMatch(/where the network exists/);
+  });
+});
+
+describe('the swarm in plain words', () => {
+  it('says the routing mesh answers on every node and forwards to a task', () => {
+    expect(ROUTING_MESH.lines[0]).toMatch(/every node/);
+    expect(ROUTING_MESH.lines[1]).toMatch(/`ingress`.*task/);
+  });
+
+  it('tells ingress mode from host mode: every node through the mesh, or only where a task runs', () => {
+    expect(explainPublishMode('ingress').title).toMatch(/every node/);
+    expect(explainPublishMode('host').title).toMatch(/only on the node that runs the task/);
+    expect(explainPublishMode('host').lines[1]).toMatch(/one task that binds that port/);
+  });
+
+  it('says why a worker has an overlay only while a task there needs it, ingress on every node', () => {
+    expect(OVERLAY_ON_WORKERS.lines[0]).toMatch(/task scheduled on it/);
+    expect(OVERLAY_ON_WORKERS.lines[1]).toMatch(/`ingress` is the exception/);
+  });
+
+  it('explains a node by its role and what its state and availability mean', () => {
+    expect(explainSwarmNode({ role: 'manager', state: 'ready', availability: 'active' }).lines[0]).toMatch(/Raft/);
+    expect(explainSwarmNode({ role: 'worker', state: 'down', availability: 'active' }).lines[1]).toMatch(/starts them again/);
+    expect(explainSwarmNode({ role: 'worker', state: 'ready', availability: 'drain' }).lines[1]).toMatch(/drained/);
+  });
+
+  it('contrasts swarm scope with local scope', () => {
+    expect(explainScope('swarm').lines[0]).toMatch(/local network, by contrast/);
   });
 });

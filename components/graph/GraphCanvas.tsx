@@ -142,7 +142,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       detailTimer = setTimeout(() => refreshDetail(cy), DETAIL_SETTLE_MS);
     });
     const select = (id: string | null) => live.current.props.onSelect(id);
-    cy.on('tap', 'node.network, node.container, node.port, node.driver', (e) => {
+    cy.on('tap', 'node.network, node.container, node.port, node.driver, node.swarm-node, node.service, node.task', (e) => {
       const node = e.target as NodeSingular;
       if (node.hasClass('driver')) showDriverLines(cy, node.id());
       // A sketched container lies over its network's box: a tap there is on the container.
@@ -529,7 +529,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         tabIndex={0}
         role="application"
         aria-roledescription="network map"
-        aria-label="Network map. Arrow keys move between networks and containers, Enter opens the details, Escape closes them."
+        aria-label="Network map. Arrow keys move between networks, containers and, in a swarm, its nodes, services and tasks; Enter opens the details, Escape closes them."
         onKeyDown={onKeyDown}
         onFocus={() => {
           const cy = cyRef.current;
@@ -573,7 +573,7 @@ function viewOf(cy: Core): View {
 const readableZoom = (mode: Mode): number => zoomToRead(TYPE[mode].container);
 
 /** What the arrow keys move between. */
-const KEYBOARD_NODES = 'node.container, node.network, node.port, node.group, node.driver, node.host';
+const KEYBOARD_NODES = 'node.container, node.network, node.port, node.group, node.driver, node.host, node.swarm-node, node.service, node.task';
 
 /** Fits every shown node, from the positions already known rather than cytoscape's bounding boxes. */
 function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boolean): void {
@@ -633,5 +633,7 @@ function describe(kind: string, data: Record<string, unknown>): string {
   const label = String(data.label ?? '').replace(/\n/g, ', ');
   if (kind === 'container') return `container ${label}, ${String(data.state)}`;
   if (kind === 'network') return `network ${label}, ${String(data.driver)} driver`;
+  if (kind === 'swarm-node') return `swarm node ${label}`;
+  if (kind === 'task') return `task ${label}, ${String(data.state)}`;
   return `${kind} ${label}`;
 }

@@ -1,7 +1,7 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../lib/graph/elements';
 import type { Placed } from '../../lib/graph/layout';
-import { fitLabel, fitName, type Measure } from '../../lib/graph/text';
+import { fitLabel, fitName, textWidth, type Measure } from '../../lib/graph/text';
 import { LABEL_WIDTH, PRESENTER_CONTAINER_W, PRESENTER_HOST_3_LINES, TYPE, type Mode } from './graphStyle';
 
 const FONT_FAMILY = 'ui-sans-serif, system-ui, sans-serif';
@@ -33,7 +33,8 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
   const t = TYPE[mode];
   const fit = (text: string, width: number, size: number, lines: number) => fitLabel(text, width, size, lines, false, measureAt(size, t.weight));
   switch (node.kind) {
-    case 'container': {
+    case 'container':
+    case 'task': {
       const [name = '', second = ''] = node.label.split('\n');
       const width = mode === 'presenter' ? PRESENTER_CONTAINER_W - 8 : LABEL_WIDTH.container;
       const shown = fitName(name, width, t.container, measureAt(t.container, t.weight));
@@ -44,9 +45,30 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
       const [count = '', ...words] = node.label.split(' ');
       return `${count}\n${fit(words.join(' '), LABEL_WIDTH.container, t.group, 1)}`;
     }
-    case 'port':
-      // In the room a port says its number; its colour says who can reach it.
-      return fit(node.label, LABEL_WIDTH.port, t.port, mode === 'presenter' ? 1 : 2);
+    case 'port': {
+      // In the room a port says its number (on the routing mesh, ":8080 → web": the service it leads to); its colour says who can reach it.
+      const mesh = node.label.split('\n')[0]!.includes(' → ');
+      const size = mesh ? t.mesh : t.port;
+      return mode === 'presenter'
+        ? fit(node.label.split('\n')[0]!.replace(/\/tcp(?= → )/, ''), LABEL_WIDTH.port, size, 1)
+        : fit(node.label, LABEL_WIDTH.port, size, 2);
+    }
+    case 'service': {
+      // Its name and its replicas; the image and the ports are in its panel (and the ports on the map).
+      const [name = '', replicas = ''] = node.label.split('\n');
+      const width = mode === 'presenter' ? PRESENTER_CONTAINER_W - 8 : LABEL_WIDTH.container;
+      return `${fitName(name, width, t.container, measureAt(t.container, t.weight))}\n${fit(replicas, width, t.container, 1)}`;
+    }
+    case 'swarm-node': {
+      // Its hostname and what it is, by whole words, most pressing first ("DOWN · worker" → "DOWN"); outside the room its address too.
+      const [name = '', status = '', address = ''] = node.label.split('\n');
+      const measure = measureAt(t.container, t.weight) ?? ((text: string) => textWidth(text, t.container));
+      const words = status.split(' · ');
+      while (words.length > 1 && measure(words.join(' · ')) > LABEL_WIDTH.swarmNode) words.pop();
+      const lines = [fitName(name, LABEL_WIDTH.swarmNode, t.container, measure), fit(words.join(' · '), LABEL_WIDTH.swarmNode, t.container, 1)];
+      if (mode === 'normal' && address) lines.push(fit(address, LABEL_WIDTH.swarmNode, t.container, 1));
+      return lines.join('\n');
+    }
     case 'ports':
       // A collapsed network's host ports: in the room how many ("3 ports"), its colour saying who can reach them.
       return mode === 'presenter'

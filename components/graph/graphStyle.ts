@@ -1,7 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { DRIVER_COLORS } from '../../lib/graph/colors';
-import { CELL_W, CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
-import { driverIcon, EXPOSED_BADGE, HOST_ICON, ROOT_BADGE } from './icons';
+import { CELL_W, CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W, SWARM_NODE_H, SWARM_NODE_W } from '../../lib/graph/layout';
+import { DOWN_BADGE, DRAINED_BADGE, driverIcon, EXPOSED_BADGE, HOST_ICON, PAUSED_BADGE, ROOT_BADGE } from './icons';
 
 export type Theme = 'light' | 'dark';
 export type Mode = 'normal' | 'presenter';
@@ -12,15 +12,16 @@ export type Mode = 'normal' | 'presenter';
  */
 export const TYPE: Record<
   Mode,
-  { container: number; network: number; port: number; edge: number; driver: number; host: number; group: number; weight: number }
+  { container: number; network: number; port: number; mesh: number; edge: number; driver: number; host: number; group: number; weight: number }
 > = {
-  normal: { container: 21, network: 21, port: 17, edge: 16, driver: 18, host: 20, group: 24, weight: 600 },
+  normal: { container: 21, network: 21, port: 17, mesh: 17, edge: 16, driver: 18, host: 20, group: 24, weight: 600 },
   // The host's two lines (name, "Docker 20.10.24") fit its node whole at 26: at 30 they were cut and, three, spilled.
-  presenter: { container: 28, network: 30, port: 28, edge: 27, driver: 30, host: 26, group: 38, weight: 700 },
+  // A routing-mesh port names its service too (":8080 → web"): at 24 that fits its tag, still over 14 px in the room.
+  presenter: { container: 28, network: 30, port: 28, mesh: 24, edge: 27, driver: 30, host: 26, group: 38, weight: 700 },
 };
 
 /** Width a label line may take inside its node. */
-export const LABEL_WIDTH = { container: CONTAINER_W - 16, port: PORT_W - 22, host: HOST_W - 70 };
+export const LABEL_WIDTH = { container: CONTAINER_W - 16, port: PORT_W - 22, host: HOST_W - 70, swarmNode: SWARM_NODE_W - 16 };
 /** The room's host type when its label has three lines (a swarm): three lines of 1.1 em within the node's height and border. */
 export const PRESENTER_HOST_3_LINES = Math.floor((HOST_H - 8) / (3 * 1.1));
 /** In the room a container takes its whole cell, so a full IPv4 address fits at the room's type size. */
@@ -211,6 +212,7 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
       style: { 'border-color': '#94a3b8', 'border-style': 'dashed', 'background-opacity': 0.6, color: c.muted },
     },
     { selector: 'node.container.state-created', style: { 'border-color': '#94a3b8', 'border-style': 'dotted', color: c.muted } },
+    ...swarmStyles(theme, mode),
     // Security marks sit above the node's top edge, in the gap between rows: they never cover the name.
     ...badgeStyles(),
     {
@@ -286,6 +288,116 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
     // What the current lesson step is about.
     { selector: 'node.picked', style: { 'outline-width': 6, 'outline-color': '#f59e0b', 'outline-offset': 6, 'outline-style': 'solid' } },
   ];
+}
+
+/** Failed tasks: a red that reads on both themes' cards. */
+const FAILED = '#dc2626';
+/** What no longer answers: a node gone down, and what it ran. */
+const DOWN = '#b91c1c';
+
+/**
+ * The swarm: a node's card heads its column, an overlay's band spans the columns and is tinted where the network is
+ * on a node, a service's card heads its row, a task is a card like a container's. A node that is down, drained or
+ * paused says so in words (its status line and a badge), in its border's pattern and in its colour; its tasks and its
+ * routing-mesh ports are dashed and faded with it.
+ */
+function swarmStyles(theme: Theme, mode: Mode): StylesheetJson {
+  const c = PALETTE[theme];
+  const t = TYPE[mode];
+  const card = containerSize(mode);
+  const badge = (image: string, w: number) => ({
+    'background-image': image,
+    'background-width': w,
+    'background-height': 16,
+    'background-position-x': '100%',
+    'background-position-y': '0%',
+    'background-offset-x': -6,
+    'background-offset-y': -8,
+    'background-clip': 'none',
+    'background-image-containment': 'over',
+  });
+  return [
+    {
+      // Defined cluster-wide: a faint band across every column; the spans tint it where it is on a node.
+      selector: 'node.network.band',
+      style: { 'background-opacity': theme === 'dark' ? 0.08 : 0.05, 'border-width': 2, 'z-index': 9 },
+    },
+    { selector: 'node.network.band.internal', style: { 'border-style': 'dashed' } },
+    {
+      selector: 'node.span',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        'background-color': 'data(color)',
+        'background-opacity': theme === 'dark' ? 0.28 : 0.18,
+        'border-width': 0,
+        label: '',
+        'z-index': 11,
+        events: 'no',
+      },
+    },
+    { selector: 'node.span.node-down', style: { 'background-opacity': 0.06, 'border-width': 2, 'border-style': 'dashed', 'border-color': DOWN } },
+    {
+      selector: 'node.swarm-node',
+      style: {
+        shape: 'round-rectangle',
+        width: SWARM_NODE_W,
+        height: SWARM_NODE_H,
+        'background-color': c.card,
+        'border-width': 3,
+        'border-color': c.canvasEdge,
+        'font-size': t.container,
+      },
+    },
+    { selector: 'node.swarm-node.manager', style: { 'border-width': 4, 'border-color': c.text } },
+    // The node whose Engine Portolan talks to: the local scope is its.
+    { selector: 'node.swarm-node.self', style: { 'border-style': 'double', 'border-width': 7 } },
+    { selector: 'node.swarm-node.paused', style: { 'border-style': 'dotted', 'border-color': '#b45309', ...badge(PAUSED_BADGE, 56) } },
+    {
+      selector: 'node.swarm-node.drained',
+      style: { 'border-style': 'double', 'border-width': 6, 'border-color': '#b45309', ...badge(DRAINED_BADGE, 60) },
+    },
+    {
+      selector: 'node.swarm-node.down',
+      style: { 'border-style': 'dashed', 'border-width': 4, 'border-color': DOWN, 'background-opacity': 0.7, ...badge(DOWN_BADGE, 44) },
+    },
+    {
+      selector: 'node.service',
+      style: {
+        shape: 'round-rectangle',
+        width: card.w,
+        height: card.h,
+        'background-color': theme === 'dark' ? '#334155' : '#e2e8f0',
+        'border-width': 3,
+        'border-color': c.text,
+        'font-size': t.container,
+      },
+    },
+    { selector: 'node.service.degraded', style: { 'border-color': '#d97706', 'border-style': 'dashed', 'border-width': 4 } },
+    {
+      selector: 'node.task',
+      style: {
+        shape: 'round-rectangle',
+        width: card.w,
+        height: card.h,
+        'background-color': c.card,
+        'border-width': 3,
+        'border-color': RUNNING,
+        'font-size': t.container,
+      },
+    },
+    { selector: 'node.task.state-starting', style: { 'border-color': '#f59e0b', 'border-style': 'dashed' } },
+    { selector: 'node.task.state-failed', style: { 'border-color': FAILED, 'border-style': 'dotted', 'border-width': 4 } },
+    { selector: 'node.task.state-stopped, node.task.stopping', style: { 'border-color': '#94a3b8', 'border-style': 'dashed', color: c.muted } },
+    {
+      selector: 'node.task.node-down',
+      style: { 'border-color': DOWN, 'border-style': 'dashed', 'background-opacity': 0.6, color: c.muted, ...badge(DOWN_BADGE, 44) },
+    },
+    { selector: 'node.port.mesh', style: { 'font-size': t.mesh } },
+    { selector: 'node.port.node-down', style: { 'border-style': 'dashed', opacity: 0.55 } },
+    { selector: 'edge.task-attachment.node-down', style: { 'line-style': 'dashed', opacity: 0.5 } },
+  ] as StylesheetJson;
 }
 
 function badgeStyles(): StylesheetJson {

@@ -45,3 +45,16 @@ export const ROOT_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
 export const EXPOSED_BADGE = `data:image/svg+xml;utf8,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16" viewBox="0 0 56 16"><rect width="56" height="16" rx="8" fill="#ea580c"/><text x="28" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">EXPOSED</text></svg>',
 )}`;
+
+/** A pill lettered with a word, for what a swarm node's state means: the word, not only the colour, says it. */
+const pill = (word: string, width: number, fill: string) =>
+  `data:image/svg+xml;utf8,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16"><rect width="${width}" height="16" rx="8" fill="${fill}"/><text x="${width / 2}" y="12" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">${word}</text></svg>`,
+  )}`;
+
+/** A swarm node the manager cannot hear from, and the tasks it last ran. */
+export const DOWN_BADGE = pill('DOWN', 44, '#b91c1c');
+/** A node drained of its tasks: it takes none. */
+export const DRAINED_BADGE = pill('DRAINED', 60, '#b45309');
+/** A node paused: it keeps its tasks but takes no new ones. */
+export const PAUSED_BADGE = pill('PAUSED', 56, '#b45309');

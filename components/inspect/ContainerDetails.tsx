@@ -3,7 +3,7 @@ import { COMPOSE_PROJECT, addressOn, isExposed, isRoot, withNetworkIds } from '.
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Container, Topology } from '../../lib/topology';
 import { Badge, StateBadge, portLabel } from './badges';
-import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td, Warning } from './panelParts';
 import { SecurityFindings } from './SecurityFindings';
 
 export function ContainerDetails({
@@ -120,19 +120,6 @@ export function ContainerDetails({
 
       <KeyValues title="Labels" values={c.labels} />
     </>
-  );
-}
-
-function Warning({ testId, title, children }: { testId: string; title: string; children: ReactNode }) {
-  return (
-    <div
-      role="note"
-      data-testid={testId}
-      className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
-    >
-      <p className="font-semibold">{title}</p>
-      {children}
-    </div>
   );
 }
 

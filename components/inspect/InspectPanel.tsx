@@ -2,15 +2,18 @@
 
 import { ContainerActions, NetworkActions } from '../actions/SelectionActions';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
-import type { Topology } from '../../lib/topology';
+import type { Service, Topology } from '../../lib/topology';
 import { ContainerDetails } from './ContainerDetails';
 import { NetworkDetails } from './NetworkDetails';
+import { ServiceDetails } from './ServiceDetails';
+import { SwarmNodeDetails } from './SwarmNodeDetails';
+import { TaskDetails } from './TaskDetails';
 
 export interface InspectPanelProps {
   topology: Topology;
   /** The picture's revision: panels that ask the server for more (the audit) ask again when it moves. */
   revision?: number;
-  /** A graph id: `net:<networkId>` or `ctr:<containerId>`. */
+  /** A graph id: `net:<networkId>`, `ctr:<containerId>`, or the swarm's `node:`, `svc:`, `task:` (a swarm port opens its service). */
   selected: string;
   onSelect: (graphId: string | null) => void;
   readOnly?: boolean;
@@ -22,15 +25,25 @@ export function InspectPanel({ topology, revision = 0, selected, onSelect, readO
   const networkRef = selected.startsWith('ports:') ? networkNodeId(selected.slice('ports:'.length)) : selected;
   const network = networkRef.startsWith('net:') ? topology.networks.find((n) => networkNodeId(n.id) === networkRef) : undefined;
   const container = selected.startsWith('ctr:') ? topology.containers.find((c) => containerNodeId(c.id) === selected) : undefined;
-  const kind = network ? 'network' : container ? 'container' : 'missing';
-  const name = network?.name ?? container?.name;
+  const [prefix = '', ref = ''] = selected.split(/:(.*)/s);
+  const node = prefix === 'node' ? topology.nodes.find((n) => n.id === ref) : undefined;
+  const service = prefix === 'svc' ? topology.services.find((s) => s.id === ref) : publisherOf(topology.services, prefix, ref);
+  const task = prefix === 'task' ? topology.tasks.find((t) => t.id === ref) : undefined;
+  const kind = network ? 'network' : container ? 'container' : node ? 'swarm node' : service ? 'service' : task ? 'task' : 'missing';
+  const taskService = task && topology.services.find((s) => s.id === task.serviceId);
+  const name =
+    network?.name ??
+    container?.name ??
+    node?.hostname ??
+    service?.name ??
+    (task && (taskService ? `${taskService.name}${task.slot !== undefined ? `.${task.slot}` : ''}` : task.id.slice(0, 12)));
 
   return (
     <aside
       aria-label={name ? `Details of ${kind} ${name}` : 'Details'}
       data-testid="inspect-panel"
       data-selected={selected}
-      data-kind={kind}
+      data-kind={kind.replace(' ', '-')}
       data-read-only={readOnly || undefined}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onSelect(null);
@@ -59,15 +72,36 @@ export function InspectPanel({ topology, revision = 0, selected, onSelect, readO
         {network && <NetworkActions network={network} topology={topology} />}
         {container && <ContainerActions container={container} />}
         {network && (
-          <NetworkDetails key={network.id} network={network} networks={topology.networks} containers={topology.containers} onSelect={onSelect} />
+          <NetworkDetails
+            key={network.id}
+            network={network}
+            networks={topology.networks}
+            containers={topology.containers}
+            topology={topology}
+            onSelect={onSelect}
+          />
         )}
         {container && <ContainerDetails container={container} topology={topology} revision={revision} onSelect={onSelect} />}
+        {node && <SwarmNodeDetails node={node} topology={topology} onSelect={onSelect} />}
+        {service && <ServiceDetails service={service} topology={topology} onSelect={onSelect} />}
+        {task && <TaskDetails task={task} topology={topology} onSelect={onSelect} />}
         {kind === 'missing' && (
           <p data-testid="inspect-missing" className="text-slate-600 dark:text-slate-300">
-            Not in the picture any more: it was removed, or the selection is not a network or a container.
+            Not in the picture any more: it was removed, or the selection is not a network, a container, or a part of the swarm.
           </p>
         )}
       </div>
     </aside>
   );
+}
+
+/**
+ * The service behind a swarm port: `mesh:<nodeId>:<port>/<protocol>` (ingress mode, on every node) or
+ * `nodeport:<nodeId>:<port>/<protocol>` (host mode, on the node running its task).
+ */
+function publisherOf(services: readonly Service[], prefix: string, ref: string): Service | undefined {
+  const mode = prefix === 'mesh' ? 'ingress' : prefix === 'nodeport' ? 'host' : null;
+  const port = /:(\d+)\/(\w+)$/.exec(ref);
+  if (!mode || !port) return undefined;
+  return services.find((s) => s.ports.some((p) => p.publishMode === mode && p.publishedPort === Number(port[1]) && p.protocol === port[2]));
 }

@@ -1,15 +1,18 @@
 import type { ReactNode } from 'react';
-import { explainDriver, explainScope, type Explanation } from '../../lib/explain';
+import { explainDriver, explainScope } from '../../lib/explain';
 import { addressOn } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
-import type { Container, Network } from '../../lib/topology';
+import type { Container, Network, Topology } from '../../lib/topology';
 import { DriverBadge } from './badges';
-import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { OverlayNodes } from './OverlayNodes';
+import { Explained, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
 import { PublishedPorts } from './PublishedPorts';
 import { RawEngineJson } from './RawEngineJson';
 
 export interface NetworkDetailsProps {
   network: Network;
+  /** The picture, when it is a swarm's: a swarm-scoped network then says which nodes it is on. */
+  topology?: Topology;
   /** Every network of the picture: a never-started container names its networks only. */
   networks: Network[];
   containers: Container[];
@@ -97,6 +100,10 @@ export function NetworkDetails(props: NetworkDetailsProps) {
         <Explained explanation={explainScope(n.scope)} />
       </Section>
 
+      {props.topology && props.topology.nodes.length > 0 && n.scope === 'swarm' && (
+        <OverlayNodes network={n} topology={props.topology} onSelect={onSelect} />
+      )}
+
       <Section title={`Containers (${attached.length})`}>
         {attached.length > 0 ? (
           <Table testId="network-containers" count={attached.length} head={['Name', 'IPv4', 'IPv6', 'MAC']}>
@@ -142,19 +149,5 @@ function Chip({ children }: { children: ReactNode }) {
     <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
       {children}
     </span>
-  );
-}
-
-/** An explanation's lines, with `backticked` words set as code. */
-function Explained({ explanation }: { explanation: Explanation }) {
-  return (
-    <div className="mb-3 last:mb-0">
-      <p className="font-medium">{explanation.title}</p>
-      {explanation.lines.map((line) => (
-        <p key={line} className="mt-1 leading-relaxed text-slate-600 dark:text-slate-300">
-          {line.split('`').map((part, i) => (i % 2 === 1 ? <Code key={i}>{part}</Code> : part))}
-        </p>
-      ))}
-    </div>
   );
 }

@@ -7,17 +7,34 @@ const STATE_TONES: Record<string, string> = {
   paused: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300',
   restarting: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300',
   created: 'bg-sky-50 text-sky-700 dark:bg-sky-950/60 dark:text-sky-300',
+  // A swarm node's state and a task's: ready like running, down and failed in red, on their way in amber.
+  ready: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300',
+  down: 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300',
+  failed: 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300',
+  starting: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300',
 };
-const STATE_DOTS: Record<string, string> = { running: 'bg-emerald-500', paused: 'bg-amber-500', restarting: 'bg-amber-500', created: 'bg-sky-300' };
+const STATE_DOTS: Record<string, string> = {
+  running: 'bg-emerald-500',
+  paused: 'bg-amber-500',
+  restarting: 'bg-amber-500',
+  created: 'bg-sky-300',
+  ready: 'bg-emerald-500',
+  down: 'bg-rose-500',
+  failed: 'bg-rose-500',
+  starting: 'bg-amber-500',
+};
 
-/** A container's state in its colour: running green, paused amber, exited and dead gray, created light. */
-export function StateBadge({ state }: { state: string }) {
+/**
+ * A container's state in its colour: running green, paused amber, exited and dead gray, created light; a swarm
+ * node's and a task's likewise, `tone` naming the colour when the word is the Engine's own (a task `preparing`).
+ */
+export function StateBadge({ state, tone = state }: { state: string; tone?: string }) {
   return (
     <span
       data-state={state}
-      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${STATE_TONES[state] ?? 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300'}`}
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${STATE_TONES[tone] ?? 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300'}`}
     >
-      <span className={`size-1.5 rounded-full ${STATE_DOTS[state] ?? 'bg-slate-400'}`} aria-hidden />
+      <span className={`size-1.5 rounded-full ${STATE_DOTS[tone] ?? 'bg-slate-400'}`} aria-hidden />
       {state}
     </span>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Explanation } from '../../lib/explain';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -93,4 +94,49 @@ export function Code({ children }: { children: ReactNode }) {
 export function formatTime(iso: string): string {
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) || !iso ? '—' : time.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+}
+
+/** An explanation's lines, with `backticked` words set as code. */
+export function Explained({ explanation, testId }: { explanation: Explanation; testId?: string }) {
+  return (
+    <div className="mb-3 last:mb-0" data-testid={testId}>
+      <p className="font-medium">{explanation.title}</p>
+      {explanation.lines.map((line) => (
+        <p key={line} className="mt-1 leading-relaxed text-slate-600 dark:text-slate-300">
+          {line.split('`').map((part, i) => (i % 2 === 1 ? <Code key={i}>{part}</Code> : part))}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The `docker` commands that show what the panel shows, one a line, ready to copy. */
+export function TerminalCommands({ commands, note }: { commands: string[]; note?: string }) {
+  return (
+    <Section title="See it in a terminal">
+      {note && <p className="mb-2 text-slate-600 dark:text-slate-300">{note}</p>}
+      {/* Focusable: a long line scrolls it sideways, and a keyboard must be able to. */}
+      <pre
+        data-testid="panel-commands"
+        tabIndex={0}
+        aria-label="docker commands"
+        className="overflow-x-auto whitespace-pre rounded-md bg-slate-100 px-3 py-2 font-mono text-xs leading-relaxed text-slate-800 dark:bg-slate-800 dark:text-slate-100"
+      >
+        {commands.join('\n')}
+      </pre>
+    </Section>
+  );
+}
+
+export function Warning({ testId, title, children }: { testId: string; title: string; children: ReactNode }) {
+  return (
+    <div
+      role="note"
+      data-testid={testId}
+      className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
+    >
+      <p className="font-semibold">{title}</p>
+      {children}
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
+import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId, taskNodeId } from '../../lib/graph/ids';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { GlobalActions } from '../actions/GlobalActions';
 import { GraphCanvas, type GraphController } from '../graph/GraphCanvas';
@@ -54,6 +54,17 @@ export function MapPage() {
     return new Set([
       ...topology.networks.filter((n) => n.name.toLowerCase().includes(q)).map((n) => networkNodeId(n.id)),
       ...topology.containers.filter((c) => c.name.toLowerCase().includes(q)).map((c) => containerNodeId(c.id)),
+      ...topology.nodes.filter((n) => n.hostname.toLowerCase().includes(q)).map((n) => swarmNodeId(n.id)),
+      ...topology.services.filter((s) => s.name.toLowerCase().includes(q)).map((s) => serviceNodeId(s.id)),
+      // A service's tasks are found by its name ("web" finds web.1, web.2…).
+      ...topology.tasks
+        .filter((t) =>
+          topology.services
+            .find((s) => s.id === t.serviceId)
+            ?.name.toLowerCase()
+            .includes(q),
+        )
+        .map((t) => taskNodeId(t.id)),
     ]);
   }, [search, topology]);
 

@@ -15,13 +15,19 @@ import {
   PAD,
   publishedBy,
   SCOPE_GAP,
+  SWARM_NODE_H,
+  SWARM_NODE_W,
+  SWARM_ORIGIN,
   TOP,
+  overlaps,
   union,
   type Arrangement,
   type Grid,
   type Point,
   type Rect,
 } from './layout';
+import { NO_OVERLAY } from './swarm';
+import { arrangeSwarm, rearrangeSwarm, swarmRect, type SwarmInput } from './swarmArrangement';
 
 // How the shared arrangement is made and kept: laid out afresh, then changed
 // only where the picture changed. Geometry and positions are in ./layout.
@@ -40,7 +46,11 @@ function lotFor(g: Grid): { w: number; h: number } {
 
 /** What the arrangement needs to know of the elements. */
 interface Inputs {
+  /** Every network, the swarm's bands included; the boxes of the rest of the map are the networks that are not bands. */
   networks: GraphNode[];
+  /** The swarm's part of the picture, when the swarm is drawn; its bands are its own to place. */
+  swarm: SwarmInput | null;
+  bands: ReadonlySet<string>;
   /** Container nodes (and count nodes) by home network node id ('' for none), in the order of the elements. */
   members: Map<string, GraphNode[]>;
   /** Port lines each container needs under it: the ports it publishes now, or will publish once started. */
@@ -63,20 +73,39 @@ function inputs(elements: GraphElements, planned?: ReadonlyMap<string, number>):
   const containers = new Map<string, GraphNode>();
   const networks: GraphNode[] = [];
   const drivers: GraphNode[] = [];
+  const bands: GraphNode[] = [];
+  const machines: GraphNode[] = [];
+  const cells: GraphNode[] = [];
   let host: GraphNode | undefined;
   for (const n of elements.nodes) {
     // A collapsed network's count node holds a cell of its box, as a container would.
     if (n.kind === 'container' || n.kind === 'group') {
       containers.set(n.id, n);
-      const home = n.parent ?? '';
-      const list = members.get(home);
-      if (list) list.push(n);
-      else members.set(home, [n]);
-    } else if (n.kind === 'network') networks.push(n);
+      cells.push(n);
+    } else if (n.kind === 'task' || n.kind === 'service' || (n.kind === 'port' && n.parent)) cells.push(n);
+    else if (n.kind === 'network') {
+      networks.push(n);
+      if (n.classes.includes('band')) bands.push(n);
+    } else if (n.kind === 'swarm-node') machines.push(n);
     else if (n.kind === 'driver') drivers.push(n);
     else if (n.kind === 'host') host ??= n;
   }
-  return { networks: networks.sort(networkOrder), members, ports, drivers, host, containers };
+  const bandIds = new Set([...bands.map((b) => b.id), ...(machines.length ? [NO_OVERLAY] : [])]);
+  const swarmMembers = new Map<string, GraphNode[]>();
+  for (const n of cells) {
+    const home = n.parent ?? '';
+    const into = bandIds.has(home) ? swarmMembers : members;
+    const list = into.get(home);
+    if (list) list.push(n);
+    else into.set(home, [n]);
+  }
+  const swarm = machines.length ? { bands, machines, members: swarmMembers, self: `node:${String(host?.data.swarmNodeId ?? '')}`, ports } : null;
+  return { networks: networks.sort(networkOrder), swarm, bands: bandIds, members, ports, drivers, host, containers };
+}
+
+/** The size of a fixed card: the host's, a swarm node's, or a driver's. */
+function cardSize(id: string): [number, number] {
+  return id.startsWith('host:') ? [HOST_W, HOST_H] : id.startsWith('node:') ? [SWARM_NODE_W, SWARM_NODE_H] : [DRIVER_SIZE + 40, DRIVER_SIZE + 30];
 }
 
 function projectOf(input: Inputs, id: string): string {
@@ -111,16 +140,28 @@ export function arrange(elements: GraphElements, generation = 1, planned?: Reado
   const input = inputs(elements, planned);
   const grids: Record<string, Grid> = {};
   const fixed: Record<string, Point> = {};
-  for (const n of input.networks) grids[n.id] = newGrid(input.members.get(n.id) ?? [], input.ports);
+  const boxes = input.networks.filter((n) => !input.bands.has(n.id));
+  for (const n of boxes) grids[n.id] = newGrid(input.members.get(n.id) ?? [], input.ports);
   const orphans = input.members.get('') ?? [];
   if (orphans.length) grids[''] = newGrid(orphans, input.ports);
 
-  const scopes = [...new Set(input.networks.map((n) => String(n.data.scope)))].sort(scopeOrder);
+  const scopes = [...new Set([...boxes.map((n) => String(n.data.scope)), ...(input.swarm ? ['swarm'] : [])])].sort(scopeOrder);
   if (scopes.length === 0) scopes.push('local');
+  // The swarm's shape is its own (a column a node); the scopes left of it take theirs so that the whole is screen-shaped.
+  const swarmShape = input.swarm && arrangeSwarm(input.swarm, DRIVER_COL, TOP);
   let left = 0;
   let bottom = TOP;
   for (const [si, scope] of scopes.entries()) {
-    const nets = input.networks.filter((n) => String(n.data.scope) === scope);
+    if (scope === 'swarm' && input.swarm) {
+      // The swarm is its columns and bands, the driver of its overlays on their left.
+      const swarm = arrangeSwarm(input.swarm, left + DRIVER_COL, TOP);
+      Object.assign(grids, swarm.grids);
+      Object.assign(fixed, swarm.fixed);
+      bottom = Math.max(bottom, swarm.bottom);
+      left = swarm.right + SCOPE_GAP;
+      continue;
+    }
+    const nets = boxes.filter((n) => String(n.data.scope) === scope);
     const lanes = [...new Set(nets.map((n) => String(n.data.driver)))].sort(driverOrder).map((driver) => ({
       driver: input.drivers.find((d) => d.data.driver === driver),
       grids: nets.filter((n) => n.data.driver === driver).map((n) => grids[n.id]!),
@@ -135,11 +176,14 @@ export function arrange(elements: GraphElements, generation = 1, planned?: Reado
         sum += gridRect(g).w + GAP + (i === 0 ? DRIVER_COL : 0);
         widths.add(sum);
       }
+    const beside = swarmShape && si < scopes.indexOf('swarm') ? { w: SCOPE_GAP + swarmShape.right, h: swarmShape.bottom } : { w: 0, h: 0 };
+    // Beside a swarm, a narrow scope may be best: the host, then a lane's box, to a row.
+    if (beside.w) widths.add(Math.max(host ? HOST_W + GAP : 0, ...lanes.flatMap((l) => l.grids.map((g) => DRIVER_COL + gridRect(g).w + GAP))));
     let best = Infinity;
     let width = sum;
     for (const w of widths) {
       const shape = flowScope(lanes, host, left, w, grids, fixed);
-      const size = Math.max((shape.right - left) / ASPECT, shape.bottom);
+      const size = Math.max((shape.right - left + beside.w) / ASPECT, shape.bottom, beside.h);
       if (size < best) [best, width] = [size, w];
     }
     const { right, bottom: scopeBottom } = flowScope(lanes, host, left, width, grids, fixed);
@@ -147,6 +191,7 @@ export function arrange(elements: GraphElements, generation = 1, planned?: Reado
     left = right + SCOPE_GAP;
   }
   void bottom;
+  for (const d of input.drivers) if (!fixed[d.id]) fixed[d.id] = driverPlace(d, input, grids);
   return { generation, grids, fixed };
 }
 
@@ -165,18 +210,20 @@ export function withExpanded(compact: Arrangement, full: Arrangement, expanded: 
     const { lot: _lot, ...grid } = full.grids[id]!;
     return { ...grid, x: compact.grids[id]!.x, y: compact.grids[id]!.y };
   };
-  // Drivers follow their lanes' first boxes; only the host stands in a box's way.
-  const host = Object.fromEntries(Object.entries(compact.fixed).filter(([id]) => id.startsWith('host:')));
+  // Drivers follow their lanes' first boxes; only the host and the swarm's node cards stand in a box's way.
+  const host = Object.fromEntries(Object.entries(compact.fixed).filter(([id]) => id.startsWith('host:') || id.startsWith('node:')));
   const blocked = (n: GraphNode, g: Grid, grids: Record<string, Grid>) => overlapsOthers(n.id, gridRect(g), { ...grids, [n.id]: g }, host, input);
-  // Settled boxes, in this order: the expanded ones, the collapsed ones clear of them, then those that must make room.
+  // Settled boxes, in this order: the swarm's bands (never folded, never moved), the expanded ones, the collapsed ones
+  // clear of them, then those that must make room.
   const grids: Record<string, Grid> = {};
   if (compact.grids['']) grids[''] = compact.grids[''];
+  for (const id of input.bands) if (compact.grids[id]) grids[id] = compact.grids[id];
   const settle = (n: GraphNode, g: Grid) => {
     const moved = { ...g };
     if (blocked(n, moved, grids)) moveToFreeGround(n, moved, grids, host, input, n.id);
     grids[n.id] = moved;
   };
-  const networks = input.networks.filter((n) => compact.grids[n.id]);
+  const networks = input.networks.filter((n) => compact.grids[n.id] && !input.bands.has(n.id));
   for (const n of networks) if (ids.has(n.id)) settle(n, opened(n.id));
   const inTheWay = new Set(networks.filter((n) => !ids.has(n.id) && blocked(n, compact.grids[n.id]!, grids)));
   for (const n of networks) if (!ids.has(n.id) && !inTheWay.has(n)) grids[n.id] = compact.grids[n.id]!;
@@ -242,14 +289,14 @@ export function rearrange(previous: Arrangement, elements: GraphElements, planne
   const input = inputs(elements, planned);
   const grids: Record<string, Grid> = {};
   const fixed: Record<string, Point> = {};
-  // Boxes are the networks', fixed places the host's and the drivers'.
+  // Boxes are the networks', fixed places the host's and the drivers'; the swarm keeps its own.
   const present = new Set([...input.networks, ...input.drivers, ...(input.host ? [input.host] : [])].map((n) => n.id));
   for (const [id, p] of Object.entries(previous.fixed)) if (present.has(id)) fixed[id] = p;
 
   // Keep every box that still has its network; free the cells of containers that left it.
   const placed = new Set<string>();
   for (const [id, g] of Object.entries(previous.grids)) {
-    if (id !== '' && !present.has(id)) continue;
+    if ((id !== '' && !present.has(id)) || input.bands.has(id)) continue;
     let cells = g.cells;
     for (const [i, c] of g.cells.entries()) {
       if (c === null) continue;
@@ -263,6 +310,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements, planne
     grids[id] = cells === g.cells ? g : withoutEmptyRows({ ...g, cells });
   }
 
+  if (input.swarm) rearrangeSwarm(previous, input.swarm, grids, fixed, (except) => obstacles(grids, fixed, except));
   for (const n of input.networks) {
     if (grids[n.id]) continue;
     const g = newGrid(input.members.get(n.id) ?? [], input.ports);
@@ -289,6 +337,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements, planne
   }
   // Ports that appear later (a container started) may need more lines than its row keeps.
   for (const [id, g] of Object.entries(grids)) {
+    if (input.bands.has(id)) continue;
     let rows = g.rows;
     for (const [i, c] of g.cells.entries()) {
       const need = c === null ? 0 : (input.ports.get(c)?.length ?? 0);
@@ -299,6 +348,7 @@ export function rearrange(previous: Arrangement, elements: GraphElements, planne
   }
   // A box that grew into another moves whole.
   for (const n of input.networks) {
+    if (input.bands.has(n.id)) continue;
     const g = grids[n.id]!;
     if (g === previous.grids[n.id] || !overlapsOthers(n.id, gridRect(g), grids, fixed, input)) continue;
     const moved = { ...g, lot: lotFor(g) };
@@ -386,28 +436,35 @@ function obstacles(grids: Record<string, Grid>, fixed: Record<string, Point>, ex
     .filter(([id]) => id !== except)
     .map(([, g]) => footprint(g));
   for (const [id, p] of Object.entries(fixed)) {
-    const [w, h] = id.startsWith('host:') ? [HOST_W, HOST_H] : [DRIVER_SIZE + 40, DRIVER_SIZE + 30];
+    if (id === SWARM_ORIGIN) continue;
+    const [w, h] = cardSize(id);
     rects.push({ x: p.x - w / 2, y: p.y - h / 2, w, h });
   }
   return rects;
 }
 
-function overlaps(a: Rect, b: Rect, margin: number): boolean {
-  return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
-}
-
 function overlapsOthers(id: string, rect: Rect, grids: Record<string, Grid>, fixed: Record<string, Point>, input: Inputs): boolean {
-  return obstacles(grids, fixed, id).some((o) => overlaps(rect, o, GAP / 2)) || crossesScopes(id, rect, grids, input);
+  return obstacles(grids, fixed, id).some((o) => overlaps(rect, o, GAP / 2)) || crossesScopes(id, rect, grids, fixed, input);
 }
 
 /** How far positionsOf draws a scope's frame beyond its boxes. */
 const FRAME = { left: DRIVER_COL + 14, right: 28, top: 28, bottom: 48 };
 
 /** Would the frame of the box's scope, the box at `rect`, run into the frame of another scope? */
-function crossesScopes(id: string, rect: Rect, grids: Record<string, Grid>, input: Inputs): boolean {
+function crossesScopes(id: string, rect: Rect, grids: Record<string, Grid>, fixed: Record<string, Point>, input: Inputs): boolean {
   const scope = input.networks.find((n) => n.id === id)?.data.scope;
   if (scope === undefined) return false;
   const unions = new Map<string, Rect>();
+  // The swarm's frame holds its node cards above its bands.
+  const swarm =
+    input.swarm &&
+    swarmRect(
+      grids,
+      fixed,
+      [...input.bands].filter((b) => b !== id),
+      input.swarm.machines.map((m) => m.id),
+    );
+  if (swarm) unions.set('swarm', swarm);
   for (const n of input.networks) {
     const g = grids[n.id];
     if (n.id === id || !g) continue;
@@ -450,7 +507,7 @@ function moveToFreeGround(
     .map(([, r]) => gridRect(r));
   const clear = (x: number, y: number) => !others.some((o) => overlaps({ x, y, w: rect.w, h: rect.h }, o, GAP / 2));
   // Nor may its scope's frame run into another scope's.
-  const free = (x: number, y: number) => clear(x, y) && !crossesScopes(network.id, { x, y, w: rect.w, h: rect.h }, grids, input);
+  const free = (x: number, y: number) => clear(x, y) && !crossesScopes(network.id, { x, y, w: rect.w, h: rect.h }, grids, fixed, input);
   let left: number;
   let right: number;
   if (sameScope.length) {

@@ -1,8 +1,22 @@
 import type { Container, Endpoint, EngineInfo, Network, PortBinding, Topology } from '../topology';
 import { driverColor, networkColors } from './colors';
 import * as id from './ids';
+import { isSwarmView, isTaskContainer, swarmElements } from './swarm';
 
-export type NodeKind = 'host' | 'scope' | 'driver' | 'network' | 'container' | 'port' | 'group' | 'ports';
+export type NodeKind =
+  | 'host'
+  | 'scope'
+  | 'driver'
+  | 'network'
+  | 'container'
+  | 'port'
+  | 'group'
+  | 'ports'
+  // Swarm: a node's card heading its column, a service heading its row, a task, and an overlay's part on one node.
+  | 'swarm-node'
+  | 'service'
+  | 'task'
+  | 'span';
 export type EdgeKind = 'attachment' | 'publish' | 'driver' | 'host-port';
 
 type Data = Record<string, string | number | boolean | undefined>;
@@ -125,9 +139,10 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
 
   for (const n of networks) {
     const part = networkPart(n, colors.get(n.id) ?? UNCOLORED);
-    nodes.push(part.node);
+    nodes.push(context.bands.has(n.id) ? bandNode(part.node, n) : part.node);
     edges.push(part.edge);
   }
+  const drawnContainers: Container[] = [];
 
   const counts = new Map<string, number>();
   const hidden = new Map<string, HiddenBinding[]>();
@@ -145,6 +160,7 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
     }
     const { part } = entry;
     if (!part) continue;
+    drawnContainers.push(original);
     nodes.push(part.node);
     edges.push(...part.attachments);
     for (const binding of part.bindings) {
@@ -157,6 +173,11 @@ export function toElements(topology: Topology, options: GraphOptions = DEFAULT_O
     }
   }
   nodes.push(...ports.values());
+  if (context.swarm) {
+    const swarm = swarmElements(topology, drawnContainers, context.bands, colors);
+    nodes.push(...swarm.nodes);
+    edges.push(...swarm.edges);
+  }
 
   if (options.collapsed) {
     for (const [networkId, count] of counts) {
@@ -233,6 +254,9 @@ interface Context {
   networks: readonly Network[];
   options: GraphOptions;
   engineId: string;
+  /** The swarm is drawn: its tasks stand for their containers, and each shown swarm-scoped network is a row (a band). */
+  swarm: boolean;
+  bands: ReadonlySet<string>;
 }
 
 /** A few, for a page and a server in one process, or options switched back and forth. */
@@ -240,14 +264,23 @@ const CONTEXTS_KEPT = 4;
 const contexts: Context[] = [];
 
 function contextOf(topology: Topology, options: GraphOptions): Context {
+  const swarm = isSwarmView(topology, options);
   const same = (c: Context) =>
     c.options === options &&
     c.engineId === topology.engine.id &&
+    c.swarm === swarm &&
     c.networks.length === topology.networks.length &&
     c.networks.every((n, i) => n === topology.networks[i]);
   const found = contexts.find(same);
   if (found) return found;
-  const context = { networks: topology.networks, options, engineId: topology.engine.id };
+  const bands = new Set(
+    swarm
+      ? shownNetworks(topology.networks, options)
+          .filter((n) => n.scope === 'swarm')
+          .map((n) => n.id)
+      : [],
+  );
+  const context = { networks: topology.networks, options, engineId: topology.engine.id, swarm, bands };
   contexts.unshift(context);
   contexts.length = Math.min(contexts.length, CONTEXTS_KEPT);
   return context;
@@ -270,12 +303,13 @@ function containerEntry(
   kept: ContainerPart | null | undefined,
 ): ContainerEntry {
   const { options, engineId } = context;
-  if (!isShown(c, options, shown)) return { context, part: null, counted: null, published: [] };
+  if (!isShown(c, options, shown) || (context.swarm && isTaskContainer(c))) return { context, part: null, counted: null, published: [] };
   const attached = c.endpoints.filter((e) => shown.has(e.networkId));
   const home = homeNetwork(c);
   const homeShown = shown.has(home);
   const counted = homeShown ? home : (attached[0]?.networkId ?? '');
-  if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted)) {
+  // A swarm row is never folded into a count: its few plain containers sit among the tasks, in their node's column.
+  if (options.collapsed && attached.length > 0 && !options.expanded?.includes(counted) && !context.bands.has(counted)) {
     const published = publishedBindings(c.ports).map((binding) => ({ binding, containerId: c.id }));
     return { context, part: null, counted, published };
   }
@@ -302,7 +336,7 @@ function hostNode(engine: EngineInfo): GraphNode {
       kind: 'host',
       label: `${engine.name || 'Docker host'}\nDocker ${engine.version || '?'}\nswarm ${engine.swarm.state}`,
       classes: ['host'],
-      data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state },
+      data: { engineId: engine.id, version: engine.version, swarm: engine.swarm.state, swarmNodeId: engine.swarm.nodeId ?? '' },
     };
     hosts.set(engine, node);
   }
@@ -326,6 +360,23 @@ function driverNode(driver: string): GraphNode {
     drivers.set(driver, node);
   }
   return node;
+}
+
+const bandNodes = new WeakMap<GraphNode, GraphNode>();
+
+/** A swarm-scoped network in the swarm view: a row across the nodes' columns; ingress says it is the routing mesh. */
+function bandNode(node: GraphNode, n: Network): GraphNode {
+  let band = bandNodes.get(node);
+  if (!band) {
+    const [name = '', ...rest] = node.label.split('\n');
+    band = {
+      ...node,
+      label: [n.ingress ? `${name} · routing mesh` : name, ...rest].join('\n'),
+      classes: [...node.classes, 'band', ...(n.ingress ? ['ingress'] : [])],
+    };
+    bandNodes.set(node, band);
+  }
+  return band;
 }
 
 interface NetworkPart {

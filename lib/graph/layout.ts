@@ -23,6 +23,8 @@ export interface Grid {
   cells: (string | null)[];
   /** Ground kept free around a box placed while the picture was live, so it can grow without running into a neighbour. */
   lot?: { w: number; h: number };
+  /** Height of a row's cells when not a container's (CELL_H): the routing mesh's band holds only ports. */
+  cell?: number;
 }
 
 /**
@@ -61,6 +63,11 @@ export const SCOPE_GAP = 120;
 export const TOP = 0;
 /** The picture aims at a screen's shape, so fitting it keeps labels readable. */
 export const ASPECT = 1.8;
+/** A swarm node's card, heading its column: as wide as a cell, tall enough for three lines. */
+export const SWARM_NODE_W = CELL_W - 4;
+export const SWARM_NODE_H = 96;
+/** The corner of the swarm's columns, kept with the fixed places: columns are counted from it. */
+export const SWARM_ORIGIN = 'swarm:origin';
 
 export interface Rect {
   x: number;
@@ -70,7 +77,8 @@ export interface Rect {
 }
 
 export function gridRect(g: Grid): Rect {
-  return { x: g.x, y: g.y, w: 2 * PAD + g.cols * CELL_W, h: HEAD + g.rows.reduce((sum, ports) => sum + CELL_H + ports * PORT_LINE, 0) + PAD };
+  const cell = g.cell ?? CELL_H;
+  return { x: g.x, y: g.y, w: 2 * PAD + g.cols * CELL_W, h: HEAD + g.rows.reduce((sum, ports) => sum + cell + ports * PORT_LINE, 0) + PAD };
 }
 
 /** A container's place in its box, and the top of its port lines. */
@@ -87,16 +95,25 @@ const cellPlaces = new WeakMap<Grid, { as: Grid; places: Map<string, CellPlace> 
 
 function placesIn(g: Grid): Map<string, CellPlace> {
   const kept = cellPlaces.get(g);
-  if (kept && kept.as.x === g.x && kept.as.y === g.y && kept.as.cols === g.cols && kept.as.rows === g.rows && kept.as.cells === g.cells)
+  if (
+    kept &&
+    kept.as.x === g.x &&
+    kept.as.y === g.y &&
+    kept.as.cols === g.cols &&
+    kept.as.rows === g.rows &&
+    kept.as.cells === g.cells &&
+    kept.as.cell === g.cell
+  )
     return kept.places;
   const places = new Map<string, CellPlace>();
+  const cell = g.cell ?? CELL_H;
   let top = g.y + HEAD;
   for (const [r, lines] of g.rows.entries()) {
     for (let col = 0; col < g.cols; col++) {
       const c = g.cells[r * g.cols + col];
-      if (c) places.set(c, { placed: { x: g.x + PAD + (col + 0.5) * CELL_W, y: top + CELL_H / 2 }, portsTop: top + CELL_H });
+      if (c) places.set(c, { placed: { x: g.x + PAD + (col + 0.5) * CELL_W, y: top + cell / 2 }, portsTop: top + cell });
     }
-    top += CELL_H + lines * PORT_LINE;
+    top += cell + lines * PORT_LINE;
   }
   cellPlaces.set(g, { as: { ...g }, places });
   return places;
@@ -141,17 +158,31 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
       const scope = n.parent ?? '';
       const s = scopes.get(scope);
       scopes.set(scope, s ? union(s, r) : r);
-    } else if (n.kind === 'container') {
+    } else if (n.kind === 'container' || n.kind === 'task' || n.kind === 'service' || (n.kind === 'port' && n.parent)) {
+      // A swarm's tasks, services and mesh ports hold cells of their bands, as containers do of their boxes.
       const cell = cellOf(n);
       if (!cell) continue;
       placed.set(n.id, cell.placed);
       (ports.get(n.id) ?? []).forEach((port, k) => {
         if (!placed.has(port)) placed.set(port, { x: cell.placed.x, y: cell.portsTop + k * PORT_LINE + PORT_H / 2 });
       });
+    } else if (n.kind === 'span') {
+      const span = spanPlace(arrangement, n);
+      if (span) placed.set(n.id, span);
     } else if (arrangement.fixed[n.id]) {
       placed.set(n.id, { ...arrangement.fixed[n.id]! });
+      if (n.kind === 'swarm-node') {
+        // A swarm node's card heads its column, inside the frame of the swarm scope.
+        const p = arrangement.fixed[n.id]!;
+        const card = { x: p.x - SWARM_NODE_W / 2, y: p.y - SWARM_NODE_H / 2, w: SWARM_NODE_W, h: SWARM_NODE_H };
+        const s = scopes.get(n.parent ?? '');
+        scopes.set(n.parent ?? '', s ? union(s, card) : card);
+      }
     }
   }
+  // The swarm's tasks on no overlay have a band of their own, keyed by the scope: it has no box but takes ground.
+  const unbanded = arrangement.grids[SWARM_SCOPE];
+  if (unbanded && scopes.has(SWARM_SCOPE)) scopes.set(SWARM_SCOPE, union(scopes.get(SWARM_SCOPE)!, gridRect(unbanded)));
   for (const n of elements.nodes) {
     if (n.kind !== 'scope') continue;
     const r = scopes.get(n.id);
@@ -162,6 +193,19 @@ export function positionsOf(arrangement: Arrangement, elements: GraphElements): 
     placed.set(n.id, { x: x + w / 2, y: r.y + r.h / 2 + 10, w, h: r.h + 2 * pad + 20 });
   }
   return placed;
+}
+
+const SWARM_SCOPE = 'scope:swarm';
+
+/** An overlay's part on one node: its band's cells in that node's column. */
+function spanPlace(arrangement: Arrangement, n: GraphNode): Placed | null {
+  const g = arrangement.grids[n.parent ?? ''];
+  const column = arrangement.fixed[`node:${String(n.data.nodeId)}`];
+  if (!g || !column) return null;
+  const r = gridRect(g);
+  const top = r.y + HEAD - 10;
+  const bottom = r.y + r.h - 4;
+  return { x: column.x, y: (top + bottom) / 2, w: CELL_W - 6, h: Math.max(0, bottom - top) };
 }
 
 /** Whether two places draw a node alike; the same object when its box did not change. */
@@ -179,6 +223,11 @@ export function publishedBy(elements: Pick<GraphElements, 'edges'>): Map<string,
     else ports.set(e.target, [e.source]);
   }
   return ports;
+}
+
+/** Whether two rectangles come closer than `margin`. */
+export function overlaps(a: Rect, b: Rect, margin: number): boolean {
+  return a.x < b.x + b.w + margin && b.x < a.x + a.w + margin && a.y < b.y + b.h + margin && b.y < a.y + a.h + margin;
 }
 
 export function union(a: Rect, b: Rect): Rect {
@@ -221,6 +270,7 @@ export function applyArrangementChange(arrangement: Arrangement, change: Arrange
 function sameGrid(a: Grid | undefined, b: Grid): boolean {
   return (
     a !== undefined &&
+    a.cell === b.cell &&
     a.x === b.x &&
     a.y === b.y &&
     a.cols === b.cols &&

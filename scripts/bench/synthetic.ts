@@ -116,6 +116,13 @@ export class SyntheticStore extends TopologyStore {
   override status(): EngineStatus {
     return { status: 'connected', endpoint: this.picture.engine.endpoint };
   }
+  /** Re-layout, as the real store does it: the shared arrangement afresh, for every viewer. */
+  override relayout(): TopologyPatch {
+    const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops: [], ...this.shared.reset(this.picture) };
+    this.rev = patch.to;
+    this.emit('patch', patch);
+    return patch;
+  }
   apply(ops: PatchOp[]): TopologyPatch {
     this.picture = applyOps(this.picture, ops);
     const patch: TopologyPatch = { epoch: this.epoch, from: this.rev, to: this.rev + 1, ops, ...this.shared.follow(this.picture) };

@@ -6,13 +6,16 @@ import type { Connection } from './endpoint';
 export type SshTarget = Extract<Connection, { kind: 'ssh' }>;
 
 /**
- * HTTP connections to the Engine, each one `ssh … docker system dial-stdio`:
- * at most this many at once. The event stream holds one for as long as it
- * runs; a full sync's inspects share the rest.
+ * HTTP connections to one Engine, each an ssh child and, on the far side, a
+ * `docker system dial-stdio` process: at most this many at once. The event
+ * stream holds one for as long as it runs; a full sync's inspects share the
+ * rest. Measured on this machine, a new connection costs seconds (the remote
+ * docker CLI starting, more than ssh's handshake) and a request on an open one
+ * tens of milliseconds, so a sync of 20 containers was quickest with 3 or 4
+ * and slowest with 16.
  */
-export const SSH_MAX_CONNECTIONS = 6;
-/** Connections kept open once idle, ready for the next request, and for how long. */
-const SSH_IDLE_KEPT = 2;
+export const SSH_MAX_CONNECTIONS = 4;
+/** An idle connection waits this long for the next request (the next burst of events), then its ssh ends. */
 const SSH_IDLE_MS = 30_000;
 /** The most of ssh's standard error kept for the error message. */
 const STDERR_KEPT = 8192;
@@ -215,7 +218,7 @@ class DialStdio extends Duplex {
  */
 export class SshAgent extends http.Agent {
   constructor(private readonly target: SshTarget) {
-    super({ keepAlive: true, maxSockets: SSH_MAX_CONNECTIONS, maxFreeSockets: SSH_IDLE_KEPT });
+    super({ keepAlive: true, maxSockets: SSH_MAX_CONNECTIONS, maxFreeSockets: SSH_MAX_CONNECTIONS });
   }
 
   override createConnection(): Duplex {

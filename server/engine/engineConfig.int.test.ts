@@ -103,19 +103,25 @@ describe('settings the server cannot use', () => {
     expect(stderr.trim().split('\n')).toEqual([line]);
   });
 
-  it('exits 2 with one line per engine when no engine in PORTOLAN_ENGINES can be configured', async () => {
-    const { code, stderr } = await start({ PORTOLAN_ENGINES: 'odd=foo://bar,far=tcp://127.0.0.1:99999' });
+  it('exits 2 with one line per broken engine when the first one, the default, cannot be configured', async () => {
+    const { code, stderr } = await start({ PORTOLAN_ENGINES: `odd=foo://bar,here=${local},far=tcp://127.0.0.1:99999` });
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
-      'portolan: engine odd: PORTOLAN_ENGINES: odd=foo://bar: Portolan cannot use foo:// addresses; write unix:///path/to/docker.sock, tcp://host:port or ssh://user@host, as for the docker CLI.',
-      'portolan: engine far: PORTOLAN_ENGINES: far=tcp://127.0.0.1:99999: 99999 is not a port (1–65535).',
+      'portolan: PORTOLAN_ENGINES: odd=foo://bar: Portolan cannot use foo:// addresses; write unix:///path/to/docker.sock, tcp://host:port or ssh://user@host, as for the docker CLI.',
+      'portolan: PORTOLAN_ENGINES: far=tcp://127.0.0.1:99999: 99999 is not a port (1–65535).',
     ]);
   });
 
-  it('serves the engine it can configure when another one in PORTOLAN_ENGINES is broken', async () => {
-    portolan = await startTestPortolan(userEnv({ PORTOLAN_ENGINES: `odd=foo://bar,here=${local}` }));
+  it('runs the engines it can configure and marks the one it cannot with its line', async () => {
+    portolan = await startTestPortolan(userEnv({ PORTOLAN_ENGINES: `here=${local},odd=foo://bar` }));
     await portolan.store.settled();
-    expect(portolan.engine.name).toBe('here');
+    expect(portolan.sites.map((site) => [site.name, site.broken])).toEqual([
+      ['here', undefined],
+      [
+        'odd',
+        'PORTOLAN_ENGINES: odd=foo://bar: Portolan cannot use foo:// addresses; write unix:///path/to/docker.sock, tcp://host:port or ssh://user@host, as for the docker CLI.',
+      ],
+    ]);
     expect(portolan.store.status()).toEqual({ status: 'connected', endpoint: local });
   });
 });

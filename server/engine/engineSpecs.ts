@@ -77,7 +77,8 @@ export function defaultEngine(env: EngineEnv): EngineSpec {
   try {
     context = currentContext(env);
   } catch (err) {
-    return { name: DEFAULT_ENGINE, endpoint: '', error: (err as Error).message };
+    if (err instanceof EndpointError) return { name: DEFAULT_ENGINE, endpoint: '', error: err.message };
+    throw err;
   }
   // The docker CLI allows a + in a context's name, which a URL would read as a space.
   if (context && context.name !== DEFAULT_ENGINE)
@@ -86,13 +87,7 @@ export function defaultEngine(env: EngineEnv): EngineSpec {
 }
 
 function contextEngine(name: string, setting: string, env: EngineEnv): EngineSpec {
-  try {
-    const connection = contextConnection(name, setting, env);
-    return { name, endpoint: describeConnection(connection), connection };
-  } catch (err) {
-    if (err instanceof EndpointError) return { name, endpoint: '', error: err.message };
-    throw err;
-  }
+  return attempt(name, '', () => contextConnection(name, setting, env));
 }
 
 function attempt(name: string, address: string, parse: () => Connection): EngineSpec {

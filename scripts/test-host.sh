@@ -16,12 +16,20 @@ command -v dockerd >/dev/null 2>&1 || need_packages+=(docker.io)
 [ -x /bin/busybox ] || need_packages+=(busybox-static)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 command -v ip >/dev/null 2>&1 || need_packages+=(iproute2)
+# The ssh and TLS engine tests: an sshd of their own on loopback, the ssh client Portolan runs, certificates.
+[ -x /usr/sbin/sshd ] || need_packages+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need_packages+=(openssh-client)
+command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
 
 if [ "${#need_packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing ${need_packages[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+    # The tests run an sshd of their own on loopback; the package's service, listening on port 22, is not wanted.
+    if [[ " ${need_packages[*]} " == *" openssh-server "* ]] && command -v systemctl >/dev/null 2>&1; then
+      systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    fi
   else
     log "missing ${need_packages[*]}: install them (Debian: apt-get install ${need_packages[*]})"
     exit 1

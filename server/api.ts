@@ -88,11 +88,13 @@ export function createApi(
   };
 
   route('GET', '/api/health', async () => {
-    const { status, endpoint } = store.status();
+    const { status, endpoint, detail } = store.status();
     const { version, apiVersion } = store.snapshot().topology.engine;
+    // Why the engine is not connected, in the one line the live feed's engine:status carries too.
+    const why = status !== 'connected' && detail ? { detail } : {};
     return {
       status: status === 'connected' ? 200 : 503,
-      body: { ok: status === 'connected', engine: { status, endpoint, version, apiVersion }, readOnly: config.readOnly },
+      body: { ok: status === 'connected', engine: { status, endpoint, version, apiVersion, ...why }, readOnly: config.readOnly },
     };
   });
 

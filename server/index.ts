@@ -13,12 +13,13 @@ import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
 import { log, logRequest } from './log';
 import { REALTIME_PATH, attachRealtime } from './realtime';
-import { DEFAULT_ENGINE, openSites, specsFromEnv, type EngineSpec, type LiveSite, type Site } from './sites';
+import { engineSpecs, type EngineSpec } from './engine/engineSpecs';
+import { openSites, type LiveSite, type Site } from './sites';
 import { TopologyStore } from './topology/store';
 
 export interface PortolanOptions {
   config: Config;
-  /** The one engine, as DOCKER_HOST and friends name it (when `engines` is not given). */
+  /** The engines an environment names (PORTOLAN_ENGINES, else DOCKER_HOST or the docker context), when `engines` is not given. */
   engineEnv?: EngineEnv;
   /** Several engines; the first is the one every request and feed without `engine` means. */
   engines?: EngineSpec[];
@@ -48,9 +49,10 @@ export async function startPortolan({
   pages = true,
   store: makeStore,
 }: PortolanOptions): Promise<Portolan> {
-  const sites = openSites(engines ?? [{ name: DEFAULT_ENGINE, env: engineEnv }], makeStore ?? ((engine) => new TopologyStore(engine)));
+  const sites = openSites(engines ?? engineSpecs(engineEnv), makeStore ?? ((engine) => new TopologyStore(engine)));
   const first = sites[0]!;
-  if (first.broken !== undefined) throw new ConfigError(`engine "${first.name}": ${first.broken}`);
+  // The first engine is the default every request means: without it, say what is wrong with each engine, a line each.
+  if (first.broken !== undefined) throw new ConfigError(sites.flatMap((site) => (site.broken !== undefined ? [site.broken] : [])).join('\n'));
   const { engine, store } = first;
   const live = sites.filter((s): s is LiveSite => s.broken === undefined);
   // Lessons are about the first engine: the one a learner types `docker` at.
@@ -150,6 +152,7 @@ export async function startPortolan({
       if (imagesTimer) clearTimeout(imagesTimer);
       for (const site of live) site.images.close();
       await Promise.all(live.map((site) => site.store.stop()));
+      for (const site of live) site.engine.close();
       await io.close();
       server.closeAllConnections();
     },
@@ -187,10 +190,10 @@ async function main(): Promise<void> {
   }
   let portolan: Portolan;
   try {
-    portolan = await startPortolan({ config, engines: specsFromEnv(process.env) });
+    portolan = await startPortolan({ config });
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(`portolan: ${err.message}`);
+      for (const line of err.message.split('\n')) console.error(`portolan: ${line}`);
       process.exit(2);
     }
     throw err;

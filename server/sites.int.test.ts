@@ -5,6 +5,7 @@ import { Feed } from '../scripts/testkit/feed';
 import { SecondEngine } from '../scripts/testkit/secondEngine';
 import type { EngineSummary, TopologySnapshot } from '../lib/topology';
 import { loadConfig } from './config';
+import { defaultEngine } from './engine/engineSpecs';
 import { startPortolan, type Portolan } from './index';
 
 /**
@@ -23,9 +24,9 @@ beforeAll(async () => {
   portolan = await startPortolan({
     config: loadConfig({ PORT: '0', NODE_ENV: 'production' }),
     engines: [
-      { name: 'here', env: process.env },
-      { name: 'lab', env: lab.env },
-      { name: 'broken', env: { DOCKER_HOST: 'foo://bar' } },
+      { ...defaultEngine(process.env), name: 'here' },
+      { ...defaultEngine(lab.env), name: 'lab' },
+      { ...defaultEngine({ DOCKER_HOST: 'foo://bar' }), name: 'broken' },
     ],
     pages: false,
   });

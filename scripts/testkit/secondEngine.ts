@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { docker } from './docker';
@@ -15,8 +16,15 @@ export class SecondEngine {
   readonly socket: string;
   private daemon: ChildProcess | null = null;
 
-  /** `extraArgs` go to dockerd after the test's own, e.g. `['--default-address-pool', 'base=10.231.0.0/23,size=24']`. */
-  constructor(private readonly extraArgs: readonly string[] = []) {
+  /**
+   * `extraArgs` go to dockerd after the test's own, e.g. `['--default-address-pool', 'base=10.231.0.0/23,size=24']`.
+   * `listener`, a server listening in the test's own network namespace, is handed to dockerd as
+   * `-H fd://` (socket activation): the API answers there, outside the daemon's namespace.
+   */
+  constructor(
+    private readonly extraArgs: readonly string[] = [],
+    private readonly listener?: net.Server,
+  ) {
     const id = randomBytes(3).toString('hex');
     this.netns = `ptl-${id}`;
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `ptl-engine-${id}-`));
@@ -34,23 +42,29 @@ export class SecondEngine {
     }
     const log = fs.openSync(path.join(this.dir, 'dockerd.log'), 'a');
     // `ip netns exec` would remount /sys and break dockerd's cgroups; nsenter only switches the network.
-    this.daemon = spawn(
+    const command = [
       'nsenter',
-      [
-        `--net=/run/netns/${this.netns}`,
-        'dockerd',
-        '--data-root',
-        path.join(this.dir, 'data'),
-        '--exec-root',
-        path.join(this.dir, 'exec'),
-        '--pidfile',
-        path.join(this.dir, 'dockerd.pid'),
-        '-H',
-        `unix://${this.socket}`,
-        ...this.extraArgs,
-      ],
-      { stdio: ['ignore', log, log] },
-    );
+      `--net=/run/netns/${this.netns}`,
+      'dockerd',
+      '--data-root',
+      path.join(this.dir, 'data'),
+      '--exec-root',
+      path.join(this.dir, 'exec'),
+      '--pidfile',
+      path.join(this.dir, 'dockerd.pid'),
+      '-H',
+      `unix://${this.socket}`,
+      ...this.extraArgs,
+    ];
+    if (this.listener) {
+      // systemd's socket activation: the socket is fd 3, for the process LISTEN_PID names; sh and nsenter exec, so the pid stays dockerd's.
+      const fd = (this.listener as unknown as { _handle: { fd: number } })._handle.fd;
+      this.daemon = spawn('sh', ['-c', 'LISTEN_PID=$$ LISTEN_FDS=1 exec "$@"', 'sh', ...command, '-H', 'fd://'], { stdio: ['ignore', log, log, fd] });
+      // dockerd holds its own copy now; ours must not accept its connections.
+      this.listener.close();
+    } else {
+      this.daemon = spawn(command[0]!, command.slice(1), { stdio: ['ignore', log, log] });
+    }
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {

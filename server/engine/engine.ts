@@ -1,12 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type http from 'node:http';
+import https from 'node:https';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import { ConfigError } from '../config';
 import type { Container, EngineInfo, Network, Service, SwarmNode, Task } from '../../lib/topology';
 import type { ContainerSecurity } from '../../lib/audit';
+import type { EngineEnv } from './contexts';
+import type { Connection } from './endpoint';
+import { defaultEngine, type EngineSpec } from './engineSpecs';
 import { toContainer, toEngineInfo, toNetwork, toSecurity, type RawInfo, type RawVersion } from './mapping';
+import { SshAgent } from './sshDial';
 import { isCurrentTask, toService, toSwarm, toSwarmNode, toTask, type RawNode, type RawService, type RawTask } from './swarmMapping';
+
+export type { EngineEnv } from './contexts';
+export type UsableEngineSpec = Extract<EngineSpec, { connection: Connection }>;
+/** docker-modem takes an http.Agent of the caller's; @types/dockerode does not list it. */
+type DockerOptions = Docker.DockerOptions & { agent?: http.Agent };
 
 /** A Docker event as /events sends it. */
 export interface EngineEvent {
@@ -26,50 +35,56 @@ export interface Swarm {
   tasks: Task[];
 }
 
-export type EngineEnv = Record<string, string | undefined>;
+/** Builds dockerode's options the way the docker CLI reads its environment; a setting it cannot use is a ConfigError. */
+export function connectionFrom(env: EngineEnv): { options: DockerOptions; endpoint: string } {
+  const spec = defaultEngine(env);
+  if (spec.error !== undefined) throw new ConfigError(spec.error);
+  return { options: dockerOptions(spec.connection), endpoint: spec.endpoint };
+}
 
-/** Builds dockerode's options the way the docker CLI reads its environment. */
-export function connectionFrom(env: EngineEnv): { options: Docker.DockerOptions; endpoint: string } {
-  const host = env.DOCKER_HOST?.trim() || 'unix:///var/run/docker.sock';
-  if (host.startsWith('unix://')) {
-    const socketPath = host.slice('unix://'.length) || '/var/run/docker.sock';
-    return { options: { socketPath }, endpoint: `unix://${socketPath}` };
+/**
+ * dockerode's options for a connection. An ssh engine is reached through the
+ * system's ssh, one child per HTTP connection (sshDial.ts), never through
+ * docker-modem's own ssh client, which ignores ~/.ssh.
+ */
+export function dockerOptions(connection: Connection): DockerOptions {
+  switch (connection.kind) {
+    case 'unix':
+      return { socketPath: connection.socketPath };
+    case 'ssh':
+      // The host name only names the agent's pool: every connection is an ssh child, whatever it says.
+      return { protocol: 'http', host: 'docker', port: 80, agent: new SshAgent(connection) };
+    case 'tcp': {
+      const { host, port, tls } = connection;
+      if (!tls) return { protocol: 'http', host, port };
+      const material = { ...(tls.ca ? { ca: tls.ca } : {}), ...(tls.cert ? { cert: tls.cert } : {}), ...(tls.key ? { key: tls.key } : {}) };
+      return { protocol: 'https', host, port, ...material, agent: new https.Agent({ ...material, rejectUnauthorized: tls.verify, keepAlive: true }) };
+    }
   }
-  let url: URL;
-  try {
-    url = new URL(host);
-  } catch {
-    throw new Error(`DOCKER_HOST=${host} is not an address the docker CLI understands: use unix:///path, tcp://host:port or ssh://user@host.`);
-  }
-  if (url.protocol === 'ssh:') {
-    return {
-      options: { protocol: 'ssh', host: url.hostname, port: Number(url.port || 22), username: decodeURIComponent(url.username) || undefined },
-      endpoint: host,
-    };
-  }
-  if (url.protocol !== 'tcp:') {
-    throw new Error(`DOCKER_HOST=${host}: Portolan speaks to unix://, tcp:// and ssh:// engines.`);
-  }
-  const tls = Boolean(env.DOCKER_TLS_VERIFY) && env.DOCKER_TLS_VERIFY !== '0';
-  const options: Docker.DockerOptions = { host: url.hostname, port: Number(url.port || (tls ? 2376 : 2375)), protocol: tls ? 'https' : 'http' };
-  if (tls) {
-    const certs = env.DOCKER_CERT_PATH || path.join(os.homedir(), '.docker');
-    options.ca = fs.readFileSync(path.join(certs, 'ca.pem'));
-    options.cert = fs.readFileSync(path.join(certs, 'cert.pem'));
-    options.key = fs.readFileSync(path.join(certs, 'key.pem'));
-  }
-  return { options, endpoint: host };
 }
 
 /** The only code that talks to Docker. Everything it returns is already a lib type. */
 export class Engine {
   readonly docker: Docker;
   readonly endpoint: string;
+  /** The engine's name in PORTOLAN_ENGINES, or its docker context's (`default` for DOCKER_HOST). */
+  readonly name: string;
+  private readonly agent: http.Agent | undefined;
 
-  constructor(env: EngineEnv = process.env) {
-    const { options, endpoint } = connectionFrom(env);
+  /** From the environment, as the docker CLI reads it, or from one engine spec that could be configured. */
+  constructor(from: EngineEnv | UsableEngineSpec = process.env) {
+    const spec = isSpec(from) ? from : defaultEngine(from);
+    if (spec.error !== undefined) throw new ConfigError(spec.error);
+    const options = dockerOptions(spec.connection);
     this.docker = new Docker(options);
-    this.endpoint = endpoint;
+    this.endpoint = spec.endpoint;
+    this.name = spec.name;
+    this.agent = options.agent;
+  }
+
+  /** Ends the connections held open for the next request (for ssh: the ssh children). */
+  close(): void {
+    this.agent?.destroy();
   }
 
   async info(): Promise<EngineInfo> {
@@ -147,6 +162,11 @@ export class Engine {
   async events(): Promise<Readable> {
     return (await this.docker.getEvents({ filters: { type: ['network', 'container', 'image', 'service', 'node'] } })) as unknown as Readable;
   }
+}
+
+function isSpec(from: EngineEnv | UsableEngineSpec): from is UsableEngineSpec {
+  // Environment values are strings; a spec's connection is an object.
+  return typeof (from as { connection?: unknown }).connection === 'object';
 }
 
 async function orNullWhenGone<T>(inspect: () => Promise<T>): Promise<T | null> {

@@ -1,4 +1,5 @@
 import { ApiError } from '../../lib/apiError';
+import { SshDialError } from './sshDial';
 
 interface DockerodeError extends Error {
   statusCode?: number;
@@ -7,17 +8,23 @@ interface DockerodeError extends Error {
   code?: string;
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'ESSH']);
+
+/** Node's names for a TLS handshake that failed: the Engine answered, but one side did not trust the other. */
+const TLS_FAILURE = /^(ERR_SSL_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|CERT_)/;
 
 /** True when the failure says the Engine could not be reached at all, rather than that it said no. */
 export function isUnreachable(err: unknown): boolean {
   const code = (err as DockerodeError | undefined)?.code;
-  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
+  return typeof code === 'string' && (UNREACHABLE_CODES.has(code) || TLS_FAILURE.test(code));
 }
 
 /** How to reach the Engine again, in words a person can act on. */
 export function unreachableHint(endpoint: string, err: unknown): string {
+  if (err instanceof SshDialError) return `${err.message} ${err.hint}`;
   const code = (err as DockerodeError | undefined)?.code;
+  if (code && TLS_FAILURE.test(code))
+    return `TLS with ${endpoint} failed: ${(err as Error).message} (${code}). Check that the ca.pem in use signed the engine's certificate, for this address, and that the engine trusts your cert.pem.`;
   if (code === 'EACCES')
     return `Permission denied on ${endpoint}: run Portolan as a user in the docker group, or point DOCKER_HOST at an engine you may use.`;
   if (endpoint.startsWith('unix://'))
@@ -29,6 +36,8 @@ export function unreachableHint(endpoint: string, err: unknown): string {
 export function toApiError(err: unknown, endpoint: string): ApiError {
   if (err instanceof ApiError) return err;
   const e = (err ?? {}) as DockerodeError;
+  if (err instanceof SshDialError)
+    return new ApiError(503, 'engine_unreachable', `The Docker Engine at ${endpoint} cannot be reached. ${err.message}`, err.hint);
   if (isUnreachable(e)) {
     return new ApiError(503, 'engine_unreachable', `The Docker Engine at ${endpoint} cannot be reached (${e.code}).`, unreachableHint(endpoint, e));
   }

@@ -6,7 +6,7 @@ import { SKETCH_FROM, splitDetail, zoomToRead, type View } from '../../lib/graph
 import { diffElements, isEmpty, type ElementChanges } from '../../lib/graph/diff';
 import { toElements, type GraphElements, type GraphOptions } from '../../lib/graph/elements';
 import { withExpanded } from '../../lib/graph/arrangement';
-import { positionsOf, samePlace, type Arrangement, type Placed } from '../../lib/graph/layout';
+import { DRIVER_SIZE, positionsOf, samePlace, type Arrangement, type Placed } from '../../lib/graph/layout';
 import { neighbourTowards, type Direction } from '../../lib/graph/navigation';
 import type { Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
@@ -572,16 +572,22 @@ function viewOf(cy: Core): View {
 /** Containers are drawn in detail from the zoom where their names are 7 px or more on screen. */
 const readableZoom = (mode: Mode): number => zoomToRead(TYPE[mode].container);
 
+/** "overlay driver" at the room's 30-unit type, with room to spare. */
+const PRESENTER_DRIVER_W = 280;
+
 /** What the arrow keys move between. */
 const KEYBOARD_NODES = 'node.container, node.network, node.port, node.group, node.driver, node.host, node.swarm-node, node.service, node.task';
 
 /** Fits every shown node, from the positions already known rather than cytoscape's bounding boxes. */
 function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boolean): void {
   const shown = cy.nodes(':visible');
+  const presenter = Boolean(cy.container()?.closest('[data-presenter="1"]'));
   const items: { kind: string; at: Placed }[] = [];
   shown.forEach((n) => {
     const at = positions.get(n.id());
-    if (at) items.push({ kind: String(n.data('kind')), at });
+    const kind = String(n.data('kind'));
+    // In the room a driver's name under its hexagon is wider than the hexagon: the fit keeps it on screen whole.
+    if (at) items.push({ kind, at: presenter && kind === 'driver' ? { ...at, w: PRESENTER_DRIVER_W, h: DRIVER_SIZE + 60 } : at });
   });
   if (items.length === 0) {
     for (const [id, at] of positions) items.push({ kind: id.split(':')[0] ?? '', at });
@@ -592,7 +598,7 @@ function fitAll(cy: Core, positions: ReadonlyMap<string, Placed>, animate: boole
     bounds,
     { x: 0, y: 0, width: cy.width(), height: cy.height() },
     overlaysOf(cy),
-    cy.container()?.closest('[data-presenter="1"]') ? 12 : PADDING,
+    presenter ? 12 : PADDING,
     1.6,
     keepClearOf(positions),
   );

@@ -45,8 +45,8 @@ export function MapPage() {
   const fresh = topology !== null && topology.containers.length === 0 && topology.networks.every((n) => n.predefined);
   // Lessons watch the first engine, the one a learner's terminal talks to: another engine's map offers none.
   const [engineParam] = useUrlParam('engine');
-  const lessonsHere = showsFirstEngine(engines, engineParam);
-  const aim = lessonsHere ? null : (topology?.engine.endpoint ?? null);
+  const onFirstEngine = showsFirstEngine(engines, engineParam);
+  const aim = onFirstEngine ? null : (topology?.engine.endpoint ?? null);
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -166,7 +166,7 @@ export function MapPage() {
                 )}
                 {presenter && lesson && <LessonStage lesson={lesson} />}
                 {!presenter &&
-                  lessonsHere &&
+                  onFirstEngine &&
                   topology &&
                   view === 'graph' &&
                   ((fresh && !lessonId) || (lessonId && !lesson && Object.keys(lessons).length > 0)) && <LessonsOffer onOpen={setLesson} />}

@@ -1,5 +1,5 @@
 import { docker } from '../scripts/testkit/docker';
-import { expect, extraPortolan, test } from './fixtures';
+import { expect, extraPortolan, sidePort, test } from './fixtures';
 
 /**
  * One Portolan watching several engines: the test engine, Docker 26.1 beside it (scripts/engine-26.sh),
@@ -7,7 +7,7 @@ import { expect, extraPortolan, test } from './fixtures';
  */
 const V26 = 'unix:///run/portolan-engines/26.1/docker.sock';
 const { url } = extraPortolan(
-  3196,
+  sidePort(2),
   { PORTOLAN_ENGINES: `here=unix:///var/run/docker.sock,v26=${V26},gone=unix:///tmp/ptl-no-such-engine.sock` },
   200,
 );

@@ -1,8 +1,8 @@
 import { docker } from '../scripts/testkit/docker';
-import { expect, extraPortolan, test } from './fixtures';
+import { expect, extraPortolan, sidePort, test } from './fixtures';
 
 // A demo-screen Portolan from the same build: PORTOLAN_READ_ONLY hides every action.
-const { url } = extraPortolan(3197, { PORTOLAN_READ_ONLY: '1' }, 200);
+const { url } = extraPortolan(sidePort(3), { PORTOLAN_READ_ONLY: '1' }, 200);
 
 test('a read-only Portolan shows the live map without any action', async ({ map, page }) => {
   const bridge = await docker(['network', 'inspect', '-f', '{{.Id}}', 'bridge']);

@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test';
 import { nodeDownOps, OVERLAY, SWARM, swarmPicture } from '../scripts/testkit/syntheticSwarm';
-import { expect, syntheticSwarm, test, violations, type MapPage } from './fixtures';
+import { expect, sidePort, syntheticSwarm, test, violations, type MapPage } from './fixtures';
 import { boxes, countPixels, downloadedPng } from './pngPixels';
 
 // The swarm on the map, served from a made-up three-node swarm (no Engine is involved): what a person sees, measured
 // in rendered pixels and read through window.__PORTOLAN__. The real swarm's end-to-end test comes with its server side.
 
-const swarm = syntheticSwarm(Number(process.env.PORTOLAN_E2E_PORT ?? 3195) + 1);
+const swarm = syntheticSwarm(sidePort(1));
 test.use({ baseURL: swarm.url });
 test.beforeEach(async () => {
   await swarm.reset();

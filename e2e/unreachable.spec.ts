@@ -1,8 +1,8 @@
-import { expect, extraPortolan, test } from './fixtures';
+import { expect, extraPortolan, sidePort, test } from './fixtures';
 
 // A second Portolan, from the same build, pointed at an engine that does not exist.
 const MISSING = '/tmp/portolan-e2e-no-engine.sock';
-const { url } = extraPortolan(3198, { DOCKER_HOST: `unix://${MISSING}` }, 503);
+const { url } = extraPortolan(sidePort(4), { DOCKER_HOST: `unix://${MISSING}` }, 503);
 
 test('with no engine the page still opens, names the endpoint it tried and how to fix it', async ({ page }) => {
   await page.goto(`${url}/`);

@@ -14,7 +14,7 @@ import { Lessons } from './lessons/service';
 import { log, logRequest } from './log';
 import { REALTIME_PATH, attachRealtime } from './realtime';
 import { engineSpecs, type EngineSpec } from './engine/engineSpecs';
-import { openSites, type LiveSite, type Site } from './sites';
+import { linkSwarmSites, openSites, type LiveSite, type Site } from './sites';
 import { TopologyStore } from './topology/store';
 
 export interface PortolanOptions {
@@ -55,6 +55,7 @@ export async function startPortolan({
   if (first.broken !== undefined) throw new ConfigError(sites.flatMap((site) => (site.broken !== undefined ? [site.broken] : [])).join('\n'));
   const { engine, store } = first;
   const live = sites.filter((s): s is LiveSite => s.broken === undefined);
+  linkSwarmSites(sites);
   // Lessons are about the first engine: the one a learner types `docker` at.
   const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => store.snapshot().topology);
   for (const { file, message } of lessons.list().errors) log.error({ file }, `lesson not loaded: ${message}`);

@@ -7,6 +7,9 @@ import { ENGINE_NAME, type EngineSpec } from './engine/engineSpecs';
 import { ImageOperations } from './imageOperations';
 import { TopologyStore } from './topology/store';
 
+/** The label the swarm puts on a task's container. */
+const SERVICE_ID_LABEL = 'com.docker.swarm.service.id';
+
 /** An engine Portolan watches, with its own picture and its own pulls and pushes. */
 export interface LiveSite {
   name: string;
@@ -53,6 +56,25 @@ export function openSites(specs: readonly EngineSpec[], makeStore: (engine: Engi
     const engine = new Engine(spec);
     return { name, endpoint, engine, store: makeStore(engine), images: new ImageOperations(engine) } satisfies LiveSite;
   });
+}
+
+/**
+ * A task's container that starts or dies on a worker is news the manager never sends: Docker has no task events,
+ * and a worker's engine events stay on the worker. When Portolan watches the worker too, its container events
+ * tell every manager it watches of that node to read the service again; the task then moves on the map at once
+ * instead of at the manager's next event. Costs nothing while nothing happens.
+ */
+export function linkSwarmSites(sites: readonly Site[]): void {
+  const live = sites.filter((s): s is LiveSite => s.broken === undefined);
+  for (const worker of live) {
+    worker.store.on('event', (event) => {
+      if (event.Type !== 'container' || (event.Action !== 'start' && event.Action !== 'die')) return;
+      const serviceId = event.Actor.Attributes?.[SERVICE_ID_LABEL];
+      const nodeId = worker.store.snapshot().topology.engine.swarm.nodeId;
+      if (!serviceId || !nodeId) return;
+      for (const manager of live) if (manager !== worker) manager.store.taskSeenOnNode(nodeId, serviceId);
+    });
+  }
 }
 
 export function statusOf(site: Site): EngineStatus {

@@ -5,11 +5,13 @@ import type { Service, SwarmNode, Task } from '../../lib/topology';
  * created, updated, scaled or removed, and of a node whose state changed, and
  * then is silent while the tasks start, stop and move. So after such an event
  * the store reads that service's tasks again after each of these pauses, until
- * the service has settled: about half a minute in all, then it waits for the
+ * the service has settled: about a minute and a half in all, then it waits for the
  * next event. A service that never settles (a task no node can take) costs
  * these reads and no more.
  */
-export const FOLLOW_UP_MS = [500, 1000, 1000, 2000, 3000, 5000, 8000, 13000];
+// The long tail is for a node that comes back: it tells the manager of the tasks it stopped while away only
+// once its agent has reconnected, which on a busy machine took longer than half a minute.
+export const FOLLOW_UP_MS = [500, 1000, 1000, 2000, 3000, 5000, 8000, 13000, 21000, 34000];
 
 /**
  * Every task of the service is running as it is meant to, and a replicated

@@ -286,6 +286,21 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     this.queue.add(`service:${serviceId}`, 'inspect');
   }
 
+  /** The services read again now and then until they settle (for tests and logs). */
+  followedServices(): string[] {
+    return this.followUp.followed();
+  }
+
+  /**
+   * Another engine Portolan watches is a node of this manager's swarm, and a task's container started or died
+   * there: the manager says nothing of it (it sends no task events), so read that service until it settles.
+   */
+  taskSeenOnNode(nodeId: string, serviceId: string): void {
+    const { nodes, services } = this.topology;
+    if (!nodes.some((n) => n.id === nodeId) || !services.some((s) => s.id === serviceId)) return;
+    this.follow(serviceId);
+  }
+
   /** The services whose tasks a change of this node may move: those with a task there, global ones, and any still unsettled. */
   private servicesTouchedBy(nodeId: string): string[] {
     const { services, tasks, nodes } = this.topology;

@@ -270,8 +270,9 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       target = [`service:${event.Actor.ID}`, 'inspect'];
       this.followUp.start(event.Actor.ID);
     } else if (event.Type === 'node') {
+      // The services on it are followed once its new state is in the picture (deliver): a read of them before
+      // that would still count the node as down, not wait for its tasks, and call the service settled.
       target = [`node:${event.Actor.ID}`, action === 'remove' ? 'remove' : 'inspect'];
-      if (movesTasks(event)) for (const service of this.servicesTouchedBy(event.Actor.ID)) this.follow(service);
     }
     // Only a manager sends swarm events: an engine the picture holds for no manager has just become one,
     // and a manager that could not list its swarm at the last sync can now.
@@ -330,8 +331,10 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     // The last read of each service in this batch, applied after the loop: its tasks are diffed once.
     const services = new Map<string, ServiceRead | null>();
     let swarmChanged = false;
+    const nodesMoved: string[] = [];
     for (const { job, result } of results) {
       const [kind, ref] = splitKey(job.key);
+      if (kind === 'node' && job.events.some(movesTasks)) nodesMoved.push(ref);
       if (kind === 'service') {
         services.set(ref, result as ServiceRead | null);
         continue;
@@ -350,6 +353,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     }
     for (const [id, read] of services) ops.push(...this.serviceOps(id, read));
     this.commit(ops);
+    for (const service of new Set(nodesMoved.flatMap((id) => this.servicesTouchedBy(id)))) this.follow(service);
     for (const [id, read] of services) {
       if (read) this.followUp.observed(id, isSettled(read.service, this.topology.tasks, this.topology.nodes));
       else this.followUp.forget(id);

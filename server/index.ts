@@ -11,7 +11,8 @@ import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
 import { imageTags } from './engine/images';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
-import { log, logRequest } from './log';
+import { log, logRequest, routeOf } from './log';
+import { Metrics, routeLabel } from './metrics';
 import { REALTIME_PATH, attachRealtime } from './realtime';
 import { engineSpecs, type EngineSpec } from './engine/engineSpecs';
 import { linkSwarmSites, openSites, type LiveSite, type Site } from './sites';
@@ -56,6 +57,8 @@ export async function startPortolan({
   const { engine, store } = first;
   const live = sites.filter((s): s is LiveSite => s.broken === undefined);
   linkSwarmSites(sites);
+  const metrics = new Metrics();
+  for (const site of live) metrics.watch(site);
   // Lessons are about the first engine: the one a learner types `docker` at.
   const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => store.snapshot().topology);
   for (const { file, message } of lessons.list().errors) log.error({ file }, `lesson not loaded: ${message}`);
@@ -93,6 +96,7 @@ export async function startPortolan({
   // socket.io (engine.io) takes its own requests before these listeners, by this same test of the raw target.
   const server = http.createServer((req, res) => {
     logRequest(req, res);
+    metrics.timeRequest(req, res, () => routeOf(req) ?? routeLabel(req.url ?? ''));
     const target = requestTarget(req);
     if (target instanceof ApiError) return sendError(res, target, { close: true });
     if (acceptTokenFromQuery(config, req, target, res)) return;
@@ -101,11 +105,19 @@ export async function startPortolan({
     // By the raw target, as the API's router reads it: "/api/../x" stays the API's (a 404), never a page's.
     const raw = req.url ?? '';
     if (raw.startsWith('/api/') || raw === '/api' || raw.startsWith('/api?')) return api(req, res);
+    if (target.pathname === '/metrics') {
+      if (req.method === 'GET' || req.method === 'HEAD') return void metrics.serve(res);
+      return sendError(
+        res,
+        new ApiError(405, 'method_not_allowed', `${req.method} /metrics changes nothing.`, 'Read the metrics with GET /metrics.'),
+      );
+    }
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(404).end();
   });
 
   const io = attachRealtime(server, sites, config, lessons);
+  metrics.watchViewers(io, first.name);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isRealtimeRequest(req)) return; // socket.io's own listener answers, after its gate
     const target = requestTarget(req);

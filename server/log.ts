@@ -36,6 +36,10 @@ export function setRoute(req: IncomingMessage, route: string): void {
   routes.set(req, route);
 }
 
+export function routeOf(req: IncomingMessage): string | undefined {
+  return routes.get(req);
+}
+
 /** One line per request once it is answered: method, route (or path), status and time. */
 export function logRequest(req: IncomingMessage, res: ServerResponse): void {
   const start = performance.now();

@@ -9,6 +9,7 @@ import type { EngineEnv } from './contexts';
 import type { Connection } from './endpoint';
 import { defaultEngine, type EngineSpec } from './engineSpecs';
 import { toContainer, toEngineInfo, toNetwork, toSecurity, type RawInfo, type RawVersion } from './mapping';
+import { operationOf, outcomeOf, type EngineRequest } from './requests';
 import { SshAgent } from './sshDial';
 import { isCurrentTask, toService, toSwarm, toSwarmNode, toTask, type RawNode, type RawService, type RawTask } from './swarmMapping';
 
@@ -70,6 +71,7 @@ export class Engine {
   /** The engine's name in PORTOLAN_ENGINES, or its docker context's (`default` for DOCKER_HOST). */
   readonly name: string;
   private readonly agent: http.Agent | undefined;
+  private readonly requestListeners: ((request: EngineRequest) => void)[] = [];
 
   /** From the environment, as the docker CLI reads it, or from one engine spec that could be configured. */
   constructor(from: EngineEnv | UsableEngineSpec = process.env) {
@@ -80,6 +82,22 @@ export class Engine {
     this.endpoint = spec.endpoint;
     this.name = spec.name;
     this.agent = options.agent;
+    // Every request dockerode makes goes through the modem's dial: each is told once it has its answer.
+    const modem = this.docker.modem;
+    const dial = modem.dial.bind(modem);
+    modem.dial = (request, callback) =>
+      dial(request, (err, data) => {
+        if (this.requestListeners.length) {
+          const told = { operation: operationOf(request.method ?? 'GET', request.path ?? ''), outcome: outcomeOf(err) };
+          for (const listener of this.requestListeners) listener(told);
+        }
+        callback?.(err, data);
+      });
+  }
+
+  /** Tells of each request made to the Engine once it has its answer (for metrics); a stream is told once, when it opens. */
+  onRequest(listener: (request: EngineRequest) => void): void {
+    this.requestListeners.push(listener);
   }
 
   /** Ends the connections held open for the next request (for ssh: the ssh children). */

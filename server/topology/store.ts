@@ -69,6 +69,8 @@ export interface StoreEvents {
   activity: [Activity];
   /** Every Engine event as it arrives, before any inspect: what the lessons read execs from. */
   event: [DockerEvent];
+  /** The Engine events whose reads were just applied: how long each waited, from its arrival to the patch (ms). */
+  applied: [number[]];
 }
 
 /** What an action of Portolan's changed, by id or name: the store reads it again. */
@@ -360,8 +362,12 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     }
     if (swarmChanged) this.resync();
     this.announce(results.flatMap(({ job }) => job.events));
+    const now = performance.now();
+    this.emit(
+      'applied',
+      results.flatMap(({ job }) => job.events.map(() => now - job.since)),
+    );
     if (this.log.isLevelEnabled('debug')) {
-      const now = performance.now();
       for (const { job } of results)
         this.log.debug(
           {

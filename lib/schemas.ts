@@ -108,6 +108,12 @@ export const networkCreateSchema = z
       ctx.addIssue({ code: 'custom', path: ['parent'], message: `a ${n.driver} network sits on a host interface: name it as parent (e.g. eth0)` });
   });
 
+/**
+ * `expected`: the networks (ids) the asker was shown it would remove. When the picture says otherwise by then, the
+ * prune is refused and nothing changes: what goes is exactly what was confirmed.
+ */
+export const networkPruneSchema = z.strictObject({ expected: z.array(objectRef).max(1000).optional() });
+
 export const connectSchema = z.strictObject({
   container: objectRef,
   ipv4: ipv4.optional(),

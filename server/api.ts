@@ -14,6 +14,7 @@ import {
   imageTagSchema,
   imageTransferSchema,
   networkCreateSchema,
+  networkPruneSchema,
   portsSchema,
   probeSchema,
   runSchema,
@@ -152,8 +153,8 @@ export function createApi(
     return { status: 201, body: await settle(done, { networks: [String(done.id)] }) };
   });
   route('POST', '/api/networks/prune', async (req) => {
-    await readBody(req, null);
-    const done = await pruneNetworks(engine);
+    const { expected } = await readBody(req, networkPruneSchema);
+    const done = await pruneNetworks(engine, topology(), expected);
     return { body: await settle(done, { networks: done.removed as string[] }) };
   });
   route('DELETE', '/api/networks/:ref', async (req, { ref }) => {

@@ -3,6 +3,7 @@ import { ApiError } from '../../lib/apiError';
 import { contains, freeSubnet, isRange, overlapping, parseCidr, type Range } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
 import { withLessonLabel } from '../../lib/lessons/label';
+import { pruneCandidates } from '../../lib/prune';
 import { HOST_NETWORK, sharedNamespace, type Connect, type Disconnect, type NetworkCreate } from '../../lib/schemas';
 import { findByRef, type Container, type Network, type Topology } from '../../lib/topology';
 import type { Engine } from './engine';
@@ -92,7 +93,31 @@ export async function removeNetwork(engine: Engine, topology: Topology, ref: str
   }
 }
 
-export async function pruneNetworks(engine: Engine): Promise<Done> {
+/**
+ * `docker network prune`. With `expected`, the networks the asker was shown it would remove: when the picture
+ * now says it would remove others, or not all of those, it is refused with both lists and nothing changes.
+ */
+export async function pruneNetworks(engine: Engine, topology: Topology, expected?: readonly string[]): Promise<Done> {
+  if (expected) {
+    const now = pruneCandidates(topology).map((c) => c.network);
+    const shown = new Set(expected);
+    const added = now.filter((n) => !shown.has(n.id) && !shown.has(n.name));
+    const kept = expected.filter((ref) => !now.some((n) => n.id === ref || n.name === ref));
+    if (added.length || kept.length) {
+      const names = (refs: string[]) => refs.map((r) => findByRef(topology.networks, r)?.name ?? r).join(', ');
+      throw new ApiError(
+        409,
+        'prune_changed',
+        [
+          'The networks a prune would remove changed since they were listed',
+          added.length ? `; it would now also remove ${added.map((n) => n.name).join(', ')}` : '',
+          kept.length ? `; it would no longer remove ${names(kept)}` : '',
+          '. Nothing was removed.',
+        ].join(''),
+        'Look at the list again, then confirm.',
+      );
+    }
+  }
   try {
     const result = (await engine.docker.pruneNetworks()) as { NetworksDeleted?: string[] | null };
     return { command: networkPruneCommand(), removed: result.NetworksDeleted ?? [] };

@@ -58,3 +58,44 @@ it('prune removes the unused network and keeps the one a container uses', async 
       .sort(),
   ).toEqual(ids);
 });
+
+it('prune removes a network only a stopped container names, as the Engine does: the container then cannot start', async () => {
+  await docker(['network', 'create', 'stale'], engine.env);
+  await docker(['create', '--name', 'sleeper', '--network', 'stale', TEST_IMAGE, 'true'], engine.env);
+  await portolan.store.settled();
+  const staleId = portolan.store.snapshot().topology.networks.find((n) => n.name === 'stale')!.id;
+  try {
+    const { status, body } = await new PortolanApi(portolan.url).post('/api/networks/prune', { expected: [staleId] });
+    expect(status).toBe(200);
+    expect(body).toEqual({ command: 'docker network prune --force', removed: ['stale'] });
+    // The container is still there, and cannot start: its network is gone.
+    await expect(docker(['start', 'sleeper'], engine.env)).rejects.toThrow(/stale.*not found|not found.*stale|network .* not found/);
+  } finally {
+    await docker(['rm', '-f', 'sleeper'], engine.env).catch(() => undefined);
+  }
+});
+
+it('refuses a prune whose list changed since it was shown, names the change, and removes nothing', async () => {
+  await docker(['network', 'create', 'shown'], engine.env);
+  await portolan.store.settled();
+  const shownId = portolan.store.snapshot().topology.networks.find((n) => n.name === 'shown')!.id;
+  // Someone makes another unused network before the prune is confirmed.
+  await docker(['network', 'create', 'late'], engine.env);
+  await portolan.store.settled();
+
+  const { status, body } = await new PortolanApi(portolan.url).post('/api/networks/prune', { expected: [shownId] });
+
+  expect(status).toBe(409);
+  expect(body).toEqual({
+    error: {
+      code: 'prune_changed',
+      message: 'The networks a prune would remove changed since they were listed; it would now also remove late. Nothing was removed.',
+      hint: 'Look at the list again, then confirm.',
+    },
+  });
+  const left = (await docker(['network', 'ls', '--format', '{{.Name}}'], engine.env)).split('\n');
+  expect(left).toEqual(expect.arrayContaining(['shown', 'late']));
+  const again = await new PortolanApi(portolan.url).post('/api/networks/prune', { expected: ['late', shownId] });
+  expect(again.status).toBe(200);
+  expect((again.body as { removed: string[] }).removed.sort()).toEqual(['late', 'shown']);
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { pruneCandidates } from './prune';
+import type { Container, Network, Task } from './topology';
+
+function network(name: string, extra: Partial<Network> = {}): Network {
+  return {
+    id: `id-${name}`,
+    name,
+    driver: 'bridge',
+    scope: 'local',
+    internal: false,
+    attachable: false,
+    ingress: false,
+    ipv6: false,
+    predefined: false,
+    subnets: [],
+    labels: {},
+    options: {},
+    createdAt: '2024-06-11T08:30:00Z',
+    ...extra,
+  };
+}
+
+function container(name: string, state: Container['state'], networks: string[]): Container {
+  return {
+    id: `id-${name}`,
+    name,
+    image: 'busybox:1.36',
+    state,
+    status: state,
+    user: '',
+    networkMode: networks[0] ?? 'none',
+    endpoints: networks.map((n) => ({ networkId: `id-${n}`, networkName: n, ipv4: '', ipv6: '', mac: '', aliases: [] })),
+    ports: [],
+    labels: {},
+    createdAt: '2024-06-11T08:31:02Z',
+  };
+}
+
+const task = (network: string): Task => ({
+  id: 't1',
+  serviceId: 's1',
+  nodeId: 'n1',
+  state: 'running',
+  desiredState: 'running',
+  endpoints: [{ networkId: `id-${network}`, ipv4: '' }],
+});
+const names = (c: ReturnType<typeof pruneCandidates>) => c.map((x) => x.network.name);
+
+describe('pruneCandidates', () => {
+  it('lists the networks no container holds an endpoint on, and never the ones Docker made itself', () => {
+    const networks = [network('bridge', { predefined: true }), network('host', { predefined: true }), network('idle'), network('busy')];
+    const containers = [container('web', 'running', ['busy'])];
+    expect(names(pruneCandidates({ networks, containers, tasks: [] }))).toEqual(['idle']);
+  });
+
+  it('lists a network only stopped containers name, with them: the Engine removes it and they will not start again on it', () => {
+    const networks = [network('old')];
+    const containers = [container('made', 'created', ['old']), container('done', 'exited', ['old'])];
+    expect(pruneCandidates({ networks, containers, tasks: [] })).toEqual([{ network: networks[0], stoppedUsers: ['made', 'done'] }]);
+  });
+
+  it('keeps a network a paused or restarting container holds', () => {
+    const networks = [network('a'), network('b')];
+    const containers = [container('p', 'paused', ['a']), container('r', 'restarting', ['b'])];
+    expect(pruneCandidates({ networks, containers, tasks: [] })).toEqual([]);
+  });
+
+  it('keeps the ingress network and an overlay a task is on', () => {
+    const networks = [
+      network('ingress', { driver: 'overlay', scope: 'swarm', ingress: true }),
+      network('front', { driver: 'overlay', scope: 'swarm' }),
+      network('spare', { driver: 'overlay', scope: 'swarm' }),
+    ];
+    expect(names(pruneCandidates({ networks, containers: [], tasks: [task('front')] }))).toEqual(['spare']);
+  });
+});

@@ -35,6 +35,8 @@ const DIALOGS: DialogCase[] = [
   // Opening these changes nothing: the tag's name is empty, and the removal waits for its confirmation.
   { name: 'tag image', opener: onTestImage('Tag'), primary: 'Tag image', path: '/security' },
   { name: 'remove image', opener: onTestImage('Remove'), primary: 'Remove image', path: '/security' },
+  { name: 'remove container', opener: inPanel('Remove…'), primary: 'Remove container' },
+  { name: 'prune networks', opener: global('Prune networks…'), primary: 'Prune networks' },
 ];
 
 /** Opens the page a dialog's opener is on, with the sleeping container selected where that is the map. */

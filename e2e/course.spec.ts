@@ -144,11 +144,13 @@ test('the course walkthrough, from the map only', async ({ map, objects, page })
   for (const name of [sleeper, web1, loner]) {
     const ctr = await id(name);
     await select(map, `ctr:${ctr}`);
-    await map.inspectPanel.getByRole('button', { name: 'Remove', exact: true }).click();
+    await map.inspectPanel.getByRole('button', { name: 'Remove…', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove container' }).click();
     await map.expectElement(`ctr:${ctr}`, false);
   }
   await select(map, `net:${netId}`);
-  await map.inspectPanel.getByRole('button', { name: 'Remove network' }).click();
+  await map.inspectPanel.getByRole('button', { name: 'Remove network…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove network' }).click();
   await map.expectElement(`net:${netId}`, false);
   expect(await docker(['ps', '-aq', '--filter', `name=${objects.prefix}`])).toBe('');
 });

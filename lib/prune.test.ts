@@ -60,6 +60,13 @@ describe('pruneCandidates', () => {
     expect(pruneCandidates({ networks, containers, tasks: [] })).toEqual([{ network: networks[0], stoppedUsers: ['made', 'done'] }]);
   });
 
+  it('counts a container created and never started, whose endpoint has no network id yet, by the network’s name', () => {
+    const networks = [network('fresh')];
+    const made = container('made', 'created', ['fresh']);
+    const unstarted = { ...made, endpoints: made.endpoints.map((e) => ({ ...e, networkId: '' })) };
+    expect(pruneCandidates({ networks, containers: [unstarted], tasks: [] })).toEqual([{ network: networks[0], stoppedUsers: ['made'] }]);
+  });
+
   it('keeps a network a paused or restarting container holds', () => {
     const networks = [network('a'), network('b')];
     const containers = [container('p', 'paused', ['a']), container('r', 'restarting', ['b'])];

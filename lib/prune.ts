@@ -7,6 +7,14 @@ export interface PruneCandidate {
   stoppedUsers: string[];
 }
 
+/**
+ * Whether the container names the network. A container created and never started names its networks with no id
+ * (the Engine gives the endpoint its network's id at the first start), so the name stands in for it.
+ */
+export function namesNetwork(container: Container, network: Network): boolean {
+  return container.endpoints.some((e) => e.networkId === network.id || (!e.networkId && e.networkName === network.name));
+}
+
 /** States in which a container holds an endpoint on its networks; in any other it holds none, and does not keep a network. */
 const HOLDS_ENDPOINT = new Set<Container['state']>(['running', 'paused', 'restarting']);
 
@@ -16,7 +24,7 @@ const HOLDS_ENDPOINT = new Set<Container['state']>(['running', 'paused', 'restar
  * removes its network and `docker start` then fails), and a swarm network a service uses is kept by the manager.
  */
 export function pruneCandidates(topology: Pick<Topology, 'networks' | 'containers' | 'tasks'>): PruneCandidate[] {
-  const attached = (n: Network) => topology.containers.filter((c) => c.endpoints.some((e) => e.networkId === n.id));
+  const attached = (n: Network) => topology.containers.filter((c) => namesNetwork(c, n));
   const byTasks = new Set(topology.tasks.flatMap((t) => t.endpoints.map((e) => e.networkId)));
   return topology.networks
     .filter((n) => !n.predefined && !n.ingress && !byTasks.has(n.id) && !attached(n).some((c) => HOLDS_ENDPOINT.has(c.state)))

@@ -4,6 +4,7 @@ import { withEngine } from '../live/engineParam';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Topology } from '../../lib/topology';
 import { ActionError, mutate, type Done } from './client';
+import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
 import { CommandToast, type Outcome } from './CommandToast';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -21,7 +22,8 @@ interface Actions {
   readOnly: boolean;
   open: (request: DialogRequest) => void;
   /** A one-click action (start, stop, remove, disconnect…): runs it and shows its command or its refusal. */
-  perform: (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string) => Promise<boolean>;
+  /** `summary` says what happened when it worked ("web stopped"), `failed` what did not when it was refused ("could not stop web"). */
+  perform: (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string, failed: string) => Promise<boolean>;
 }
 
 const ActionsContext = createContext<Actions>({ readOnly: true, open: () => undefined, perform: async () => false });
@@ -51,14 +53,14 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
     setDialog(null);
   }, []);
 
-  const perform = useCallback(async (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string) => {
+  const perform = useCallback(async (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string, failed: string) => {
     try {
       const result = await mutate(method, path, body);
       setOutcome({ ok: true, summary, command: result.command, at: Date.now() });
       return true;
     } catch (err) {
       const detail = err instanceof ActionError ? err.detail : { code: 'failed', message: String(err) };
-      setOutcome({ ok: false, summary, error: detail, at: Date.now() });
+      setOutcome({ ok: false, summary: failed, error: detail, at: Date.now() });
       return false;
     }
   }, []);
@@ -79,6 +81,7 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
           {dialog.kind === 'lesson-cleanup' && <LessonCleanupDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'tag-image' && <TagImageDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'remove-image' && <RemoveImageDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'confirm-remove' && <ConfirmRemoveDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'image-transfer' && <ImageTransferDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
         </>
       )}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ApiErrorBody } from '../../lib/apiError';
 
+/** `summary`: what happened ("web stopped"), or, when refused, what did not ("could not stop web"). */
 export type Outcome =
   { ok: true; summary: string; command: string; at: number } | { ok: false; summary: string; error: ApiErrorBody['error']; at: number };
 
@@ -14,19 +15,21 @@ export function CommandToast({ outcome, onClose }: { outcome: Outcome; onClose: 
       role={outcome.ok ? 'status' : 'alert'}
       data-testid="action-outcome"
       data-ok={outcome.ok ? 'true' : 'false'}
-      className={`fixed right-4 bottom-4 z-40 w-[min(40rem,calc(100vw-2rem))] rounded-xl border p-4 shadow-xl ${
+      className={`fixed right-4 bottom-4 z-40 max-h-[calc(100vh-2rem)] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border p-4 shadow-xl ${
         outcome.ok
           ? 'border-emerald-300 bg-white dark:border-emerald-800 dark:bg-slate-900'
           : 'border-rose-300 bg-rose-50 dark:border-rose-800 dark:bg-rose-950'
       }`}
     >
       <div className="flex items-start justify-between gap-4">
-        <p className="font-semibold">{outcome.ok ? `✓ ${outcome.summary}` : `✗ ${outcome.summary}: ${outcome.error.message}`}</p>
+        <p data-testid="action-summary" className="min-w-0 font-semibold [overflow-wrap:anywhere]">
+          {outcome.ok ? `✓ ${outcome.summary}` : `✗ ${outcome.summary}: ${outcome.error.message}`}
+        </p>
         <button
           type="button"
           onClick={onClose}
           aria-label="Dismiss"
-          className="text-slate-500 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100"
+          className="sticky top-0 shrink-0 text-slate-500 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100"
         >
           ✕
         </button>
@@ -54,10 +57,14 @@ export function CommandToast({ outcome, onClose }: { outcome: Outcome; onClose: 
         </div>
       ) : (
         <div className="mt-2 space-y-1 text-sm">
-          {outcome.error.hint && <p data-testid="action-hint">{outcome.error.hint}</p>}
+          {outcome.error.hint && (
+            <p data-testid="action-hint" className="[overflow-wrap:anywhere]">
+              {outcome.error.hint}
+            </p>
+          )}
           {outcome.error.engine && (
             <p className="text-slate-600 dark:text-slate-400">
-              Engine said ({outcome.error.engine.status}): <code className="font-mono">{outcome.error.engine.message}</code>
+              Engine said ({outcome.error.engine.status}): <code className="font-mono [overflow-wrap:anywhere]">{outcome.error.engine.message}</code>
             </p>
           )}
         </div>

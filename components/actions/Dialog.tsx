@@ -16,6 +16,8 @@ interface DialogShellProps {
   /** The heading over the command: "Equivalent command" unless told. */
   commandLabel?: string;
   error: ActionErrorDetail | null;
+  /** Said before a refusal's words: what did not happen ("Could not remove network web"). */
+  failedLabel?: string;
   submitLabel: string;
   /** False while the form is invalid; the submit button says so by being disabled. */
   canSubmit: boolean;
@@ -106,7 +108,7 @@ export function Dialog(props: DialogShellProps) {
           <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4">
             {props.children}
             <CommandPreview command={props.command} {...(props.commandLabel ? { label: props.commandLabel } : {})} />
-            {props.error && <ActionErrorBox error={props.error} />}
+            {props.error && <ActionErrorBox error={props.error} failed={props.failedLabel} />}
             {props.result}
           </div>
 
@@ -179,7 +181,8 @@ export function CommandPreview({
 }
 
 /** What was refused: Portolan's message, its hint, and the Engine's own words. */
-export function ActionErrorBox({ error }: { error: ActionErrorDetail }) {
+/** `failed`: what did not happen, in words ("Could not remove network web"), said before the Engine's reason. */
+export function ActionErrorBox({ error, failed }: { error: ActionErrorDetail; failed?: string }) {
   const ref = useRevealed<HTMLDivElement>(error);
   return (
     <div
@@ -189,11 +192,11 @@ export function ActionErrorBox({ error }: { error: ActionErrorDetail }) {
       data-code={error.code}
       className="space-y-1 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100"
     >
-      <p className="font-semibold">{error.message}</p>
-      {error.hint && <p>{error.hint}</p>}
+      <p className="font-semibold [overflow-wrap:anywhere]">{failed ? `${failed}: ${error.message}` : error.message}</p>
+      {error.hint && <p className="[overflow-wrap:anywhere]">{error.hint}</p>}
       {error.engine && (
         <p className="text-xs">
-          Engine said: <span className="font-mono">{error.engine.message}</span>
+          Engine said: <span className="font-mono [overflow-wrap:anywhere]">{error.engine.message}</span>
         </p>
       )}
     </div>

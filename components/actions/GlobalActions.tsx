@@ -9,7 +9,7 @@ const plain =
 
 /** Actions that start from nothing selected: hidden on read-only demo screens. */
 export function GlobalActions() {
-  const { readOnly, open, perform } = useActions();
+  const { readOnly, open } = useActions();
   if (readOnly) return null;
   return (
     <div className="flex items-center gap-1.5" data-testid="global-actions">
@@ -19,8 +19,8 @@ export function GlobalActions() {
       <button type="button" className={primary} onClick={() => open({ kind: 'run-container' })}>
         Run container
       </button>
-      <button type="button" className={plain} onClick={() => void perform('POST', '/api/networks/prune', undefined, 'unused networks pruned')}>
-        Prune networks
+      <button type="button" className={plain} onClick={() => open({ kind: 'confirm-remove', target: 'prune' })}>
+        Prune networks…
       </button>
     </div>
   );

@@ -34,7 +34,15 @@ export function NetworkActions({ network, topology }: { network: Network; topolo
           key={c.id}
           type="button"
           className={button}
-          onClick={() => void perform('POST', `/api/networks/${network.id}/disconnect`, { container: c.id }, `${c.name} left ${network.name}`)}
+          onClick={() =>
+            void perform(
+              'POST',
+              `/api/networks/${network.id}/disconnect`,
+              { container: c.id },
+              `${c.name} left ${network.name}`,
+              `could not disconnect ${c.name} from ${network.name}`,
+            )
+          }
         >
           Disconnect {c.name}
         </button>
@@ -44,9 +52,9 @@ export function NetworkActions({ network, topology }: { network: Network; topolo
         className={danger}
         disabled={network.predefined}
         title={network.predefined ? 'Docker creates this network itself: it cannot be removed.' : undefined}
-        onClick={() => void perform('DELETE', `/api/networks/${network.id}`, undefined, `network ${network.name} removed`)}
+        onClick={() => open({ kind: 'confirm-remove', target: 'network', id: network.id })}
       >
-        Remove network
+        Remove network…
       </button>
     </Bar>
   );
@@ -57,7 +65,8 @@ export function ContainerActions({ container: c }: { container: Container }) {
   const { readOnly, open, perform } = useActions();
   if (readOnly) return null;
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
-  const verb = (v: 'start' | 'stop' | 'restart', summary: string) => () => void perform('POST', `/api/containers/${c.id}/${v}`, undefined, summary);
+  const verb = (v: 'start' | 'stop' | 'restart', summary: string) => () =>
+    void perform('POST', `/api/containers/${c.id}/${v}`, undefined, summary, `could not ${v} ${c.name}`);
   return (
     <Bar>
       {running ? (
@@ -90,17 +99,21 @@ export function ContainerActions({ container: c }: { container: Container }) {
             key={e.networkId}
             type="button"
             className={button}
-            onClick={() => void perform('POST', `/api/networks/${e.networkId}/disconnect`, { container: c.id }, `${c.name} left ${e.networkName}`)}
+            onClick={() =>
+              void perform(
+                'POST',
+                `/api/networks/${e.networkId}/disconnect`,
+                { container: c.id },
+                `${c.name} left ${e.networkName}`,
+                `could not disconnect ${c.name} from ${e.networkName}`,
+              )
+            }
           >
             Disconnect from {e.networkName}
           </button>
         ))}
-      <button
-        type="button"
-        className={danger}
-        onClick={() => void perform('DELETE', `/api/containers/${c.id}`, undefined, `container ${c.name} removed`)}
-      >
-        Remove
+      <button type="button" className={danger} onClick={() => open({ kind: 'confirm-remove', target: 'container', id: c.id })}>
+        Remove…
       </button>
     </Bar>
   );

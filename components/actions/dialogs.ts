@@ -12,6 +12,8 @@ export type DialogRequest =
   | { kind: 'lesson-cleanup'; lesson: string; title: string }
   | { kind: 'tag-image'; source?: string; target?: string; lesson?: string }
   | { kind: 'remove-image'; image: string }
+  | { kind: 'confirm-remove'; target: 'network' | 'container'; id: string }
+  | { kind: 'confirm-remove'; target: 'prune' }
   | { kind: 'image-transfer'; transfer: TransferKind; image?: string; lesson?: string };
 
 /** Every dialog gets the live picture, a way to close, and reports what it did. */

@@ -173,7 +173,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const containerId = String(node.data('containerId'));
       const networkId = String(target.data('networkId'));
       if (target.id() === node.data('box') || cy.getElementById(`att:${networkId}:${containerId}`).nonempty()) return;
-      void perform('POST', `/api/networks/${networkId}/connect`, { container: containerId }, `${node.data('name')} joined ${target.data('name')}`);
+      void perform(
+        'POST',
+        `/api/networks/${networkId}/connect`,
+        { container: containerId },
+        `${node.data('name')} joined ${target.data('name')}`,
+        `could not connect ${node.data('name')} to ${target.data('name')}`,
+      );
     });
 
     const sketched = () => sketch.current?.drawn() ?? { nodes: [], edges: [] };

@@ -188,6 +188,7 @@ const LABELS: Record<Exclude<DialogRequest['kind'], 'image-transfer'>, string> =
   'lesson-cleanup': 'Clean up in Portolan',
   'tag-image': 'Tag it in Portolan',
   'remove-image': 'Remove it in Portolan',
+  'confirm-remove': 'Remove it in Portolan',
 };
 
 const labelOf = (request: DialogRequest) =>

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { docker } from './docker';
+import { TEST_IMAGE, docker } from './docker';
 
 /**
  * A Docker Engine of the test's own, in a network namespace of its own, so a
@@ -75,6 +75,16 @@ export class SecondEngine {
         await new Promise((r) => setTimeout(r, 200));
       }
     }
+  }
+
+  /** `docker save | docker load` from the shared engine: there is no registry to pull the test image from. */
+  async loadTestImage(): Promise<void> {
+    const save = spawn('docker', ['save', TEST_IMAGE], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const load = spawn('docker', ['load', '--quiet'], { env: this.env, stdio: ['pipe', 'ignore', 'inherit'] });
+    save.stdout.pipe(load.stdin);
+    const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => p.once('exit', resolve));
+    const [saved, loaded] = await Promise.all([exited(save), exited(load)]);
+    if (saved !== 0 || loaded !== 0) throw new Error(`copying ${TEST_IMAGE} to the second engine failed (save ${saved}, load ${loaded})`);
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PortolanApi } from '../../scripts/testkit/api';
 import { TEST_IMAGE, docker } from '../../scripts/testkit/docker';
@@ -11,19 +10,9 @@ import type { Portolan } from '../index';
 const engine = new SecondEngine();
 let portolan: Portolan;
 
-/** `docker save | docker load` from the shared engine into the test's own: there is no registry to pull from. */
-async function copyTestImage(): Promise<void> {
-  const save = spawn('docker', ['save', TEST_IMAGE], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const load = spawn('docker', ['load', '--quiet'], { env: engine.env, stdio: ['pipe', 'ignore', 'inherit'] });
-  save.stdout.pipe(load.stdin);
-  const exited = (p: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => p.once('exit', resolve));
-  const [saved, loaded] = await Promise.all([exited(save), exited(load)]);
-  if (saved !== 0 || loaded !== 0) throw new Error(`copying ${TEST_IMAGE} to the second engine failed (save ${saved}, load ${loaded})`);
-}
-
 beforeAll(async () => {
   await engine.start();
-  await copyTestImage();
+  await engine.loadTestImage();
   portolan = await startTestPortolan(engine.env);
   await portolan.store.settled();
 }, 60_000);

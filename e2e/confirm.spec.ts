@@ -106,7 +106,7 @@ test.afterAll(async () => {
   await docker(['rm', '-f', 'holder', 'sleeper'], engine.env).catch(() => undefined);
   await engine.destroy();
 });
-const { url } = extraPortolan(sidePort(5), { DOCKER_HOST: engine.env.DOCKER_HOST! }, 200);
+const { url } = extraPortolan(sidePort(7), { DOCKER_HOST: engine.env.DOCKER_HOST! }, 200);
 
 test('prune lists exactly what it removes, from the picture: cancel keeps them, confirm removes them and nothing else', async ({ map, page }) => {
   const own = new TestObjects('prune', engine.env);

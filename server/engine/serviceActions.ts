@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/apiError';
-import { shellWord } from '../../lib/dockerCommand';
+import { serviceScaleCommand, servicePublishCommand, serviceUnpublishCommand } from '../../lib/dockerCommand';
 import type { ServicePublish, ServiceScale, ServiceUnpublish } from '../../lib/schemas';
 import type { Engine } from './engine';
 import { engineError } from './errors';
@@ -55,7 +55,7 @@ async function writeService(engine: Engine, service: ServiceDoc, spec: ServiceDo
 export async function scaleService(engine: Engine, ref: string, { replicas }: ServiceScale): Promise<Done> {
   const service = await readService(engine, ref);
   const name = service.Spec.Name;
-  const command = `docker service scale ${shellWord(`${name}=${replicas}`)}`;
+  const command = serviceScaleCommand(name, replicas);
   if (!service.Spec.Mode?.Replicated) {
     throw new ApiError(
       400,
@@ -69,19 +69,11 @@ export async function scaleService(engine: Engine, ref: string, { replicas }: Se
   return { command, id: service.ID };
 }
 
-const portWord = (p: { publishedPort?: number | undefined; targetPort: number; protocol: string; publishMode: string }) =>
-  [
-    ...(p.publishedPort ? [`published=${p.publishedPort}`] : []),
-    `target=${p.targetPort}`,
-    ...(p.protocol !== 'tcp' ? [`protocol=${p.protocol}`] : []),
-    ...(p.publishMode !== 'ingress' ? [`mode=${p.publishMode}`] : []),
-  ].join(',');
-
 /** `docker service update --publish-add …`: one more published port, in ingress (the routing mesh) or host mode. */
 export async function publishServicePort(engine: Engine, ref: string, body: ServicePublish): Promise<Done> {
   const service = await readService(engine, ref);
   const name = service.Spec.Name;
-  const command = `docker service update --publish-add ${portWord(body)} ${shellWord(name)}`;
+  const command = servicePublishCommand(name, body);
   const ports = service.Spec.EndpointSpec?.Ports ?? [];
   const same = ports.find((p) => p.TargetPort === body.targetPort && (p.Protocol ?? 'tcp') === body.protocol);
   if (same && same.PublishedPort === body.publishedPort && (same.PublishMode ?? 'ingress') === body.publishMode)
@@ -102,7 +94,7 @@ export async function publishServicePort(engine: Engine, ref: string, body: Serv
 export async function unpublishServicePort(engine: Engine, ref: string, body: ServiceUnpublish): Promise<Done> {
   const service = await readService(engine, ref);
   const name = service.Spec.Name;
-  const command = `docker service update --publish-rm ${body.targetPort}${body.protocol !== 'tcp' ? `/${body.protocol}` : ''} ${shellWord(name)}`;
+  const command = serviceUnpublishCommand(name, body);
   const ports = service.Spec.EndpointSpec?.Ports ?? [];
   const next = ports.filter((p) => !(p.TargetPort === body.targetPort && (p.Protocol ?? 'tcp') === body.protocol));
   if (next.length === ports.length) return { command, unchanged: true, message: `${body.targetPort}/${body.protocol} is not published` };

@@ -143,8 +143,8 @@ test('publishing a port from the service panel changes the service in place, as 
   await expect(map.inspectPanel).toHaveAttribute('data-kind', 'service');
   await map.inspectPanel.getByRole('button', { name: 'Publish a port…' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Published port').fill(String(UI_PORT));
-  await dialog.getByLabel('Target port').fill('81');
+  await dialog.getByLabel('Published port', { exact: true }).fill(String(UI_PORT));
+  await dialog.getByLabel('Target port', { exact: true }).fill('81');
   const command = `docker service update --publish-add published=${UI_PORT},target=81,protocol=tcp,mode=ingress ${WEB}`;
   await expect(dialog.getByTestId('command-preview')).toHaveText(command);
   await dialog.getByRole('button', { name: 'Publish' }).click();

@@ -27,7 +27,7 @@ export function UnpublishServicePortDialog({
   return (
     <Dialog
       title={`Unpublish ${targetPort}/${protocol} of ${name}`}
-      intro="The service is updated in place: its tasks keep listening, but no node forwards the published port to them any more."
+      intro="The service is updated in place, its tasks replaced one by one: they still listen on the target port, but no node forwards the published port to them."
       command={serviceUnpublishCommand(name, { targetPort, protocol })}
       error={action.error}
       submitLabel="Unpublish"

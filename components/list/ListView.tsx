@@ -79,7 +79,7 @@ export function ListView({ topology, selected, onSelect }: ListViewProps) {
                             </button>{' '}
                             <StateBadge
                               state={t.desiredState === 'running' ? t.state : `${t.state}, to ${t.desiredState}`}
-                              tone={taskPhase(t.state)}
+                              tone={t.desiredState === 'running' ? taskPhase(t.state) : 'starting'}
                             />
                           </span>
                         ))}

@@ -91,6 +91,7 @@ describe('services on a swarm manager', () => {
     const refused = (await api.post(`/api/services/${SERVICE}/publish`, { publishedPort: 18081, targetPort: 80 })) as unknown as ErrorAnswer;
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.body.error.engine?.message).toMatch(/18081/);
+    expect(refused.body.error.hint).toContain('choose another published port');
     expect(await spec()).toEqual(before);
   });
 

@@ -31,7 +31,9 @@ const swarmHint = (message: string) =>
     ? 'Service changes go to a swarm manager: run `docker swarm init` on this engine, or point Portolan at a manager.'
     : /update out of sequence/i.test(message)
       ? 'The service changed while Portolan was changing it: try again.'
-      : undefined;
+      : /already in use by service|duplicate published ports/i.test(message)
+        ? 'The routing mesh gives a published port to one mapping of one service: choose another published port, or leave it empty for the swarm to pick one (`docker service ls` shows who holds it).'
+        : undefined;
 
 async function readService(engine: Engine, ref: string): Promise<ServiceDoc> {
   try {

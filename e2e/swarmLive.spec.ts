@@ -143,6 +143,15 @@ test('publishing a port from the service panel changes the service in place, as 
   await expect(map.inspectPanel).toHaveAttribute('data-kind', 'service');
   await map.inspectPanel.getByRole('button', { name: 'Publish a port…' }).click();
   const dialog = page.getByRole('dialog');
+  // A published port the mesh already gives this service: the manager refuses, in its own words, with what to do.
+  await dialog.getByLabel('Published port', { exact: true }).fill(String(MESH_PORT));
+  await dialog.getByLabel('Target port', { exact: true }).fill('81');
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  const refused = dialog.getByTestId('action-error');
+  await expect(refused).toContainText('Engine said:');
+  await expect(refused).toContainText('duplicate published ports provided');
+  await expect(refused).toContainText('choose another published port');
+  expect((await inspect()).Spec).toEqual(before.Spec);
   await dialog.getByLabel('Published port', { exact: true }).fill(String(UI_PORT));
   await dialog.getByLabel('Target port', { exact: true }).fill('81');
   const command = `docker service update --publish-add published=${UI_PORT},target=81,protocol=tcp,mode=ingress ${WEB}`;
@@ -170,6 +179,27 @@ test('publishing a port from the service panel changes the service in place, as 
   await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-ok', 'true');
   expect((await inspect()).Spec.EndpointSpec?.Ports).toEqual([{ Protocol: 'tcp', TargetPort: 80, PublishedPort: MESH_PORT, PublishMode: 'ingress' }]);
   await map.expectElement(`mesh:${node('ptl-swarm-2')}:${UI_PORT}/tcp`, false);
+});
+
+test('an encrypted, attachable overlay created from the dialog is on the manager as docker network inspect shows it', async ({ page }) => {
+  const name = objects.name('secure');
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New network' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Driver').selectOption('overlay');
+  await dialog.getByLabel('Attachable').check();
+  await dialog.getByLabel('Encrypted').check();
+  await expect(dialog.getByTestId('command-preview')).toContainText(`--attachable --opt encrypted ${name}`);
+  await dialog.getByRole('button', { name: 'Create network' }).click();
+  await expect(page.getByTestId('action-outcome')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('action-command')).toContainText(`docker network create --driver overlay`);
+  const [made] = await dockerJson<[{ Driver: string; Scope: string; Attachable: boolean; Options: Record<string, string> }]>(
+    ['network', 'inspect', name],
+    manager,
+  );
+  expect(made).toMatchObject({ Driver: 'overlay', Scope: 'swarm', Attachable: true });
+  expect(made.Options).toHaveProperty('encrypted', '');
 });
 
 test('stopping node 3’s daemon turns its node down and its task moves to another node; back up, it is ready again', async ({ map, page }) => {

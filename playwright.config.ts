@@ -23,7 +23,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // The real 3-node swarm (scripts/swarm.sh) is up only when asked for: its spec is a project of its own.
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /swarmLive\.spec\.ts$/ },
+    ...(process.env.PORTOLAN_E2E_SWARM ? [{ name: 'swarm', use: { browserName: 'chromium' as const }, testMatch: /swarmLive\.spec\.ts$/ }] : []),
+  ],
   webServer: {
     command: 'node scripts/start.mjs',
     url: `http://localhost:${PORT}/api/health`,

@@ -344,12 +344,19 @@ export interface SyntheticPortolan {
  * Portolan serving the synthetic three-node swarm (scripts/testkit/syntheticSwarm.ts) from the same build, on its
  * own port, for the spec's lifetime: what no test engine here can be. No Engine is asked anything.
  */
-export function syntheticSwarm(port: number): SyntheticPortolan {
+export function syntheticSwarm(port: number, env: Record<string, string> = {}): SyntheticPortolan {
   let server: ChildProcessWithoutNullStreams | null = null;
   const answers: ((line: string) => void)[] = [];
   test.beforeAll(async () => {
     server = spawn(process.execPath, ['--import', 'tsx', 'scripts/testkit/syntheticPortolan.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        NEXT_TELEMETRY_DISABLED: '1',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...env,
+      },
     });
     server.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     createInterface({ input: server.stdout }).on('line', (line) => {

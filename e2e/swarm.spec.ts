@@ -249,3 +249,124 @@ test('presenter at 1920×1080 shows the swarm at room size too', async ({ map, p
   for (const { id, px } of [...(await map.fontSizes('task')), ...(await map.fontSizes('swarm-node'))]) expect(px, id).toBeGreaterThanOrEqual(18);
   await page.screenshot({ path: 'test-results/screenshots/swarm-presenter-1920x1080.png' });
 });
+
+test('the list view shows the swarm: nodes with state, role, availability and their tasks, services with replicas and ports', async ({
+  map,
+  page,
+}) => {
+  await map.open('?view=list');
+  const nodes = page.getByTestId('list-nodes');
+  await expect(nodes.locator('caption')).toHaveText('Swarm nodes (3)');
+  const worker2 = nodes.getByTestId(`row-node:${N.worker2}`);
+  await expect(nodes.getByTestId(`row-node:${N.manager}`)).toContainText('manager, leader ★');
+  await expect(worker2).toContainText('worker');
+  await expect(worker2).toContainText('ready');
+  await expect(worker2).toContainText('active');
+  await expect(worker2.locator(`[data-task="${T.web3}"]`)).toContainText('web.3 running');
+  await expect(nodes.getByTestId(`row-node:${N.worker1}`).locator('[data-task]')).toHaveText(['edge.1 running', 'web.2 running']);
+
+  const services = page.getByTestId('list-services');
+  await expect(services.getByTestId(`row-svc:${S.web}`)).toContainText('3/3 running');
+  await expect(services.getByTestId(`row-svc:${S.web}`).locator('[data-mode="ingress"]')).toHaveText('8080 → 80/tcp ingress, every node');
+  await expect(services.getByTestId(`row-svc:${S.edge}`).locator('[data-mode="host"]')).toHaveText('9090 → 80/tcp host, its nodes only');
+  await expect(page.getByTestId('nodes-total')).toHaveText('3');
+  await expect(page.getByTestId('nodes-ready')).toHaveText('ready 3');
+  await expect(page.getByTestId('services-total')).toHaveText('services 2');
+  await expect(page.getByTestId('tasks-running')).toHaveText('tasks 4/4 running');
+
+  // A node goes down: its row and the header say so; web.3 is wanted shut down there and runs again on the manager.
+  // (The list draws no graph, so there is no window.__PORTOLAN__ revision to wait for: the assertions wait.)
+  await swarm.apply(nodeDownOps(swarmPicture()));
+  await expect(worker2.getByText('down', { exact: true })).toBeVisible();
+  await expect(worker2.locator(`[data-task="${T.web3}"]`)).toContainText('running, to shutdown');
+  await expect(nodes.getByTestId(`row-node:${N.manager}`).locator(`[data-task="${T.web3b}"]`)).toContainText('web.3 running');
+  await expect(page.getByTestId('nodes-down')).toHaveText('down 1');
+  expect(await violations(page)).toEqual([]);
+  // A name opens its panel, as a click on the map does.
+  await services.getByRole('button', { name: 'web', exact: true }).click();
+  await expect(map.inspectPanel).toHaveAttribute('data-kind', 'service');
+  await page.screenshot({ path: 'test-results/screenshots/swarm-list-1440x900.png' });
+  await page.setViewportSize(PROJECTOR);
+  await page.screenshot({ path: 'test-results/screenshots/swarm-list-1280x720.png' });
+});
+
+test('a service’s panel offers scale, publish and unpublish, each showing its docker service line before it runs', async ({ map, page }) => {
+  await map.open(`?select=svc:${S.web}`);
+  const actions = map.inspectPanel.getByTestId('selection-actions');
+  await expect(actions.getByRole('button')).toHaveText(['Scale…', 'Publish a port…', 'Unpublish 8080/tcp…']);
+  const dialog = page.getByRole('dialog');
+  const preview = dialog.getByTestId('command-preview');
+
+  await actions.getByRole('button', { name: 'Scale…' }).click();
+  await expect(preview).toHaveText('docker service scale web=3');
+  await dialog.getByLabel('Replicas').fill('5');
+  await expect(preview).toHaveText('docker service scale web=5');
+  await expect(dialog.getByRole('button', { name: 'Scale' })).toBeEnabled();
+  await dialog.getByLabel('Replicas').fill('-1');
+  await expect(dialog.getByRole('button', { name: 'Scale' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await actions.getByRole('button', { name: 'Publish a port…' }).click();
+  await expect(preview).toHaveText('docker service update --publish-add target=80,protocol=tcp,mode=ingress web');
+  await dialog.getByLabel('Published port', { exact: true }).fill('8081');
+  await dialog.getByLabel('Target port', { exact: true }).fill('81');
+  await dialog.getByLabel('Protocol').selectOption('udp');
+  await dialog.getByRole('radio', { name: /^host/ }).check();
+  await expect(preview).toHaveText('docker service update --publish-add published=8081,target=81,protocol=udp,mode=host web');
+  await expect(dialog.getByTestId('publish-modes')).toContainText('Every node of the swarm answers');
+  await expect(dialog.getByTestId('publish-modes')).toContainText('other nodes do not answer');
+  await page.setViewportSize(PROJECTOR);
+  await page.screenshot({ path: 'test-results/screenshots/swarm-publish-dialog-1280x720.png' });
+  // A port another service publishes is flagged before the swarm refuses it.
+  await dialog.getByLabel('Published port', { exact: true }).fill('9090');
+  await dialog.getByLabel('Protocol').selectOption('tcp');
+  await expect(dialog.getByTestId('port-taken')).toContainText('edge already publishes 9090/tcp');
+  await dialog.getByLabel('Target port', { exact: true }).fill('70000');
+  await expect(dialog.getByText('70000 is no port')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Publish' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await actions.getByRole('button', { name: 'Unpublish 8080/tcp…' }).click();
+  await expect(preview).toHaveText('docker service update --publish-rm 80 web');
+  await expect(dialog.getByTestId('unpublish-ports')).toContainText('8080 → 80/tcp goes: every node stops answering on it');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('the create network dialog offers an encrypted overlay on a manager, and the command says --opt encrypted', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New network' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('ptl-secure');
+  await dialog.getByLabel('Driver').selectOption('overlay');
+  await dialog.getByLabel('Subnet').fill('10.40.0.0/24');
+  await dialog.getByLabel('Gateway').fill('');
+  await dialog.getByLabel('Attachable').check();
+  await dialog.getByLabel('Internal').check();
+  await dialog.getByLabel('Encrypted').check();
+  await expect(dialog.getByTestId('command-preview')).toHaveText(
+    'docker network create --driver overlay --subnet 10.40.0.0/24 --internal --attachable --opt encrypted ptl-secure',
+  );
+  await dialog.getByLabel('Driver').selectOption('bridge');
+  await expect(dialog.getByLabel('Encrypted')).toHaveCount(0);
+  await expect(dialog.getByTestId('command-preview')).not.toContainText('encrypted');
+});
+
+test.describe('on a read-only Portolan', () => {
+  const readOnly = syntheticSwarm(sidePort(2), { PORTOLAN_READ_ONLY: '1' });
+  test.use({ baseURL: readOnly.url });
+
+  test('a service’s panel offers no scale, publish or unpublish, and the server refuses them', async ({ map, page }) => {
+    await map.open(`?select=svc:${S.web}`);
+    await expect(map.inspectPanel).toHaveAttribute('data-kind', 'service');
+    await expect(map.inspectPanel.getByTestId('service-ports')).toBeVisible();
+    await expect(map.inspectPanel.getByTestId('selection-actions')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Scale|Publish|Unpublish/ })).toHaveCount(0);
+    const refused = await page.request.post(`${readOnly.url}/api/services/web/scale`, {
+      data: { replicas: 5 },
+      headers: { origin: readOnly.url },
+    });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('read_only');
+  });
+});

@@ -1,5 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { onEngine } from './dockerCommand';
+import { networkCreateCommand, onEngine, servicePublishCommand, serviceScaleCommand, serviceUnpublishCommand } from './dockerCommand';
+
+describe('networkCreateCommand', () => {
+  it('writes an encrypted overlay as the CLI takes it: --opt encrypted, with no value', () => {
+    expect(
+      networkCreateCommand({ name: 'secure', driver: 'overlay', attachable: true, internal: true, encrypted: true, subnet: '10.40.0.0/24' }),
+    ).toBe('docker network create --driver overlay --subnet 10.40.0.0/24 --internal --attachable --opt encrypted secure');
+  });
+});
+
+describe('service commands', () => {
+  it('scale names the service and its replicas as one word', () => {
+    expect(serviceScaleCommand('web', 5)).toBe('docker service scale web=5');
+  });
+
+  it('publish writes every key, the mode included, and leaves published out when the swarm picks it', () => {
+    expect(servicePublishCommand('web', { publishedPort: 8080, targetPort: 80, protocol: 'tcp', publishMode: 'ingress' })).toBe(
+      'docker service update --publish-add published=8080,target=80,protocol=tcp,mode=ingress web',
+    );
+    expect(servicePublishCommand('web', { targetPort: 53, protocol: 'udp', publishMode: 'host' })).toBe(
+      'docker service update --publish-add target=53,protocol=udp,mode=host web',
+    );
+  });
+
+  it('unpublish names the port by its target, with the protocol only when not tcp', () => {
+    expect(serviceUnpublishCommand('web', { targetPort: 80, protocol: 'tcp' })).toBe('docker service update --publish-rm 80 web');
+    expect(serviceUnpublishCommand('web', { targetPort: 53, protocol: 'udp' })).toBe('docker service update --publish-rm 53/udp web');
+  });
+});
 
 describe('onEngine', () => {
   it('aims every docker a command runs at the engine, and nothing else', () => {

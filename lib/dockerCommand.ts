@@ -1,5 +1,5 @@
 import { withLessonLabel } from './lessons/label';
-import type { Connect, Disconnect, NetworkCreate, PortBindingInput, Run } from './schemas';
+import type { Connect, Disconnect, NetworkCreate, PortBindingInput, Run, ServicePublish, ServiceUnpublish } from './schemas';
 
 // The `docker` line each action equals, so a learner can copy it and type it next time.
 
@@ -15,9 +15,11 @@ const line = (words: (string | false | undefined | null)[]) =>
     .join(' ');
 
 const pairs = (flag: string, values: Record<string, string> | undefined) => Object.entries(values ?? {}).flatMap(([k, v]) => [flag, `${k}=${v}`]);
+/** `--opt encrypted` as a person types it: an option with no value is its key alone, as the CLI reads it. */
+const options = (values: Record<string, string>) => Object.entries(values).flatMap(([k, v]) => ['--opt', v === '' ? k : `${k}=${v}`]);
 
 export function networkCreateCommand(n: NetworkCreate): string {
-  const options = { ...(n.parent ? { parent: n.parent } : {}), ...(n.options ?? {}) };
+  const opts = { ...(n.parent ? { parent: n.parent } : {}), ...(n.encrypted ? { encrypted: '' } : {}), ...(n.options ?? {}) };
   return line([
     'docker',
     'network',
@@ -32,7 +34,7 @@ export function networkCreateCommand(n: NetworkCreate): string {
     n.internal && '--internal',
     n.attachable && '--attachable',
     ...pairs('--label', withLessonLabel(n.labels, n.lesson)),
-    ...pairs('--opt', options),
+    ...options(opts),
     n.name,
   ]);
 }
@@ -114,6 +116,28 @@ export const removeImageCommand = (image: string) => line(['docker', 'rmi', imag
 export function onEngine(command: string, endpoint: string): string {
   return command.replace(/(^|\n|&& |; |\| |\$\()docker (?!-H )/g, (_, before: string) => `${before}docker -H ${shellWord(endpoint)} `);
 }
+
+// Swarm service changes, rendered for the dialogs' previews and the server's answers alike.
+
+export const serviceScaleCommand = (service: string, replicas: number) => line(['docker', 'service', 'scale', `${service}=${replicas}`]);
+
+/** Every key written out (`protocol=tcp,mode=ingress` too): the learner sees the mode chosen, not a default left unsaid. */
+export function servicePublishCommand(
+  service: string,
+  p: Pick<ServicePublish, 'targetPort' | 'protocol' | 'publishMode'> & { publishedPort?: number | undefined },
+): string {
+  const spec = [
+    ...(p.publishedPort ? [`published=${p.publishedPort}`] : []),
+    `target=${p.targetPort}`,
+    `protocol=${p.protocol}`,
+    `mode=${p.publishMode}`,
+  ];
+  return line(['docker', 'service', 'update', '--publish-add', spec.join(','), service]);
+}
+
+/** The CLI names a port to remove by its target port (and protocol, when not tcp). */
+export const serviceUnpublishCommand = (service: string, p: ServiceUnpublish) =>
+  line(['docker', 'service', 'update', '--publish-rm', `${p.targetPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`, service]);
 
 // The commands that show what a panel shows, run on a manager.
 

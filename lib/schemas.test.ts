@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectSchema, describeIssues, imageTagSchema, runSchema, sharedNamespace } from './schemas';
+import { connectSchema, describeIssues, imageTagSchema, networkCreateSchema, runSchema, sharedNamespace } from './schemas';
 
 describe('sharedNamespace', () => {
   it.each(['host', 'HOST', ' Host ', 'host\n'])('names the host network in %j, with the CIS rule', (network) => {
@@ -32,6 +32,20 @@ describe('runSchema', () => {
     for (const extra of [{ NetworkMode: 'host' }, { HostConfig: { NetworkMode: 'host' } }, { networkMode: 'host' }, { pid: 'host' }]) {
       expect(runSchema.safeParse({ image: 'portolan/busybox:test', ...extra }).success).toBe(false);
     }
+  });
+});
+
+describe('networkCreateSchema', () => {
+  it('takes an encrypted overlay with attachable, internal and a subnet', () => {
+    expect(
+      networkCreateSchema.parse({ name: 'secure', driver: 'overlay', encrypted: true, attachable: true, internal: true, subnet: '10.40.0.0/24' }),
+    ).toEqual({ name: 'secure', driver: 'overlay', encrypted: true, attachable: true, internal: true, subnet: '10.40.0.0/24' });
+  });
+
+  it.each(['bridge', 'macvlan'])('refuses encryption on a %s network, saying only overlays are encrypted', (driver) => {
+    const parsed = networkCreateSchema.safeParse({ name: 'secure', driver, encrypted: true, parent: 'eth0' });
+    expect(parsed.success).toBe(false);
+    expect(describeIssues(parsed.error!)).toMatch(/^encrypted: encryption is an overlay network's \(IPsec between swarm nodes\)/);
   });
 });
 

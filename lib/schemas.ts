@@ -85,6 +85,8 @@ export const networkCreateSchema = z
     subnetV6: cidr(6).optional(),
     internal: z.boolean().optional(),
     attachable: z.boolean().optional(),
+    /** Overlay only: IPsec between the nodes for the containers' traffic (`--opt encrypted`). */
+    encrypted: z.boolean().optional(),
     labels: labels.optional(),
     options: keyValues.optional(),
     lesson: lesson.optional(),
@@ -103,6 +105,12 @@ export const networkCreateSchema = z
     const ipRange = n.ipRange ? parseCidr(n.ipRange) : null;
     if (range && isRange(range) && ipRange && isRange(ipRange) && (ipRange.first < range.first || ipRange.last > range.last))
       ctx.addIssue({ code: 'custom', path: ['ipRange'], message: `${n.ipRange} is not inside ${n.subnet}` });
+    if (n.encrypted && n.driver !== 'overlay')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['encrypted'],
+        message: `encryption is an overlay network's (IPsec between swarm nodes); a ${n.driver} network never leaves this host`,
+      });
     if (n.subnetV6 && !n.ipv6) ctx.addIssue({ code: 'custom', path: ['ipv6'], message: 'an IPv6 subnet needs "ipv6": true' });
     if ((n.driver === 'macvlan' || n.driver === 'ipvlan') && !n.parent && !n.options?.parent)
       ctx.addIssue({ code: 'custom', path: ['parent'], message: `a ${n.driver} network sits on a host interface: name it as parent (e.g. eth0)` });

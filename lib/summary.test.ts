@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { nodeDownOps, swarmPicture } from '../scripts/testkit/syntheticSwarm';
+import { applyOps } from './patch';
 import { summarize } from './summary';
 import { emptyEngine, type Container, type Network, type Topology } from './topology';
 
@@ -106,6 +108,22 @@ describe('summarize', () => {
       containers: 0,
       networksByDriver: [],
       containersByState: [],
+    });
+  });
+
+  it('on a swarm manager counts nodes by state, services, and the tasks meant to run with those running', () => {
+    expect(summarize(swarmPicture()).swarm).toEqual({ nodes: 3, nodesByState: [['ready', 3]], services: 2, tasks: 4, tasksRunning: 4 });
+    // worker-2 down: web.3 is wanted shut down (no longer counted), web.3 again on the manager is.
+    const down = applyOps(swarmPicture(), nodeDownOps(swarmPicture()));
+    expect(summarize(down).swarm).toEqual({
+      nodes: 3,
+      nodesByState: [
+        ['ready', 2],
+        ['down', 1],
+      ],
+      services: 2,
+      tasks: 4,
+      tasksRunning: 4,
     });
   });
 });

@@ -1,7 +1,8 @@
 // `npm test`: every suite (unit, integration, end-to-end) against a real
 // Docker Engine and a real browser, then the integration suite and an
 // end-to-end smoke test again against Docker 26.1, then the swarm suite on a
-// 3-node test swarm of its own, then one closing line with the totals.
+// 3-node test swarm of its own and the browser test on that swarm, then one
+// closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,17 +44,19 @@ function vitest(name, file, args, options) {
   });
 }
 
-function playwright(name, file, args, options = {}) {
+/**
+ * A Playwright suite, counted from its JSON report. A suite that ran no test is a failure; with `mustRun`, so is every
+ * test it skipped: a spec that did not run never counts as passed.
+ */
+function playwright(name, file, args, { mustRun = false, ...options } = {}) {
   const json = path.join(results, file);
   fs.rmSync(json, { force: true });
   const exit = run('npx', ['playwright', 'test', ...args], { ...options, env: { ...options.env, PORTOLAN_E2E_JSON: json } });
   const stats = readJson(json)?.stats;
-  suites.push({
-    name,
-    passed: stats ? stats.expected + stats.flaky : 0,
-    failed: stats ? stats.unexpected + (exit !== 0 && stats.unexpected === 0 ? 1 : 0) : 1,
-    skipped: stats?.skipped ?? 0,
-  });
+  const ran = stats ? stats.expected + stats.flaky + stats.unexpected : 0;
+  const skipped = stats?.skipped ?? 0;
+  const failed = stats ? stats.unexpected + (exit !== 0 && stats.unexpected === 0 ? 1 : 0) + (ran === 0 ? 1 : 0) + (mustRun ? skipped : 0) : 1;
+  suites.push({ name, passed: stats ? stats.expected + stats.flaky : 0, failed, skipped: mustRun ? 0 : skipped });
 }
 
 vitest('unit + integration (vitest)', 'vitest.json', ['--project', 'unit', '--project', 'integration']);
@@ -79,7 +82,22 @@ if (engine26.NETNS && engine26.DOCKER_HOST) {
 }
 
 // Three daemons in network namespaces of their own (scripts/swarm.sh), which the suite builds and removes.
+// A swarm that was up before the run (someone demoing) is left up, as the suites themselves leave it.
+const swarmWasUp = spawnSync('bash', ['scripts/swarm.sh', 'status'], { cwd: root, encoding: 'utf8' }).stdout?.includes('swarm active') ?? false;
+// Up once for both suites (the vitest one leaves a swarm it found up), down after them.
+const swarmUp = run('bash', ['scripts/swarm.sh', 'up']) === 0;
 vitest('swarm, 3 nodes (vitest)', 'vitest-swarm.json', ['--project', 'swarm']);
+
+// The same swarm in a browser (e2e/swarmLive.spec.ts, the Playwright project `swarm`).
+if (swarmUp && run('bash', ['scripts/swarm.sh', 'up']) === 0) {
+  playwright('end-to-end on the 3-node swarm (playwright)', 'e2e-swarm.json', ['--project', 'swarm'], {
+    mustRun: true,
+    env: { PORTOLAN_E2E_SWARM: '1', PORTOLAN_E2E_OUTPUT: 'test-results/e2e-swarm' },
+  });
+} else {
+  suites.push({ name: 'end-to-end on the 3-node swarm: scripts/swarm.sh up failed', passed: 0, failed: 1, skipped: 0 });
+}
+if (!swarmWasUp) run('bash', ['scripts/swarm.sh', 'down']);
 
 let passed = 0;
 let failed = 0;

@@ -13,9 +13,12 @@ import { ImageTransferDialog } from './ImageTransferDialog';
 import { LessonCleanupDialog } from './LessonCleanupDialog';
 import { MapPortsDialog } from './MapPortsDialog';
 import { ProbeDialog } from './ProbeDialog';
+import { PublishServicePortDialog } from './PublishServicePortDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { RunContainerDialog } from './RunContainerDialog';
+import { ScaleServiceDialog } from './ScaleServiceDialog';
 import { TagImageDialog } from './TagImageDialog';
+import { UnpublishServicePortDialog } from './UnpublishServicePortDialog';
 
 interface Actions {
   /** Demo screens: no actions anywhere. */
@@ -83,6 +86,11 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
           {dialog.kind === 'remove-image' && <RemoveImageDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'confirm-remove' && <ConfirmRemoveDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
           {dialog.kind === 'image-transfer' && <ImageTransferDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'scale-service' && <ScaleServiceDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'publish-service-port' && <PublishServicePortDialog request={dialog} topology={topology} onClose={close} onDone={done} />}
+          {dialog.kind === 'unpublish-service-port' && (
+            <UnpublishServicePortDialog request={dialog} topology={topology} onClose={close} onDone={done} />
+          )}
         </>
       )}
       {outcome && <CommandToast key={outcome.at} outcome={outcome} onClose={() => setOutcome(null)} />}

@@ -70,6 +70,7 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
   const [subnetV6, setSubnetV6] = useState('');
   const [internal, setInternal] = useState(false);
   const [attachable, setAttachable] = useState(false);
+  const [encrypted, setEncrypted] = useState(false);
   const [labels, setLabels] = useState('');
   const [bridgeName, setBridgeName] = useState('');
   const [mtu, setMtu] = useState('');
@@ -99,6 +100,7 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
     ...(ipv6 && optional(subnetV6) ? { subnetV6: subnetV6.trim() } : {}),
     ...(internal ? { internal: true } : {}),
     ...(attachable ? { attachable: true } : {}),
+    ...(driver === 'overlay' && encrypted ? { encrypted: true } : {}),
     ...(Object.keys(parsedLabels.values).length ? { labels: parsedLabels.values } : {}),
     ...(Object.keys(options).length ? { options } : {}),
     ...(needsParent && optional(parent) ? { parent: parent.trim() } : {}),
@@ -260,6 +262,21 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
         hint="One key=value a line: metadata for people and tools, Docker ignores it."
         error={touched.has('labels') ? (local.labels ?? errorAt(errors, 'labels')) : undefined}
       />
+
+      {driver === 'overlay' && (
+        <FieldGroup title="Overlay options">
+          <CheckboxField
+            label="Encrypted"
+            checked={encrypted}
+            onChange={setEncrypted}
+            hint="--opt encrypted: the containers’ traffic between nodes goes in IPsec tunnels. Traffic on one node is not encrypted; it costs some speed."
+          />
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            Made on this manager, it reaches a worker only when a task there needs it. Internal: tasks on it still reach each other across nodes, but
+            nothing outside (no docker_gwbridge).
+          </p>
+        </FieldGroup>
+      )}
 
       {bridge && (
         <FieldGroup title="Bridge options">

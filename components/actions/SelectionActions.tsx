@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { Container, Network, Topology } from '../../lib/topology';
+import type { Container, Network, Service, Topology } from '../../lib/topology';
 import { useActions } from './ActionsProvider';
 
 const button =
@@ -115,6 +115,42 @@ export function ContainerActions({ container: c }: { container: Container }) {
       <button type="button" className={danger} onClick={() => open({ kind: 'confirm-remove', target: 'container', id: c.id })}>
         Remove…
       </button>
+    </Bar>
+  );
+}
+
+/** What can be done to a swarm service from its panel: each opens a dialog that shows its `docker service` line first. */
+export function ServiceActions({ service: s }: { service: Service }) {
+  const { readOnly, open } = useActions();
+  if (readOnly) return null;
+  return (
+    <Bar>
+      {/* A global service runs one task on every node: there is no number to scale it to. */}
+      {s.mode === 'replicated' && (
+        <button type="button" className={button} onClick={() => open({ kind: 'scale-service', serviceId: s.id })}>
+          Scale…
+        </button>
+      )}
+      <button type="button" className={button} onClick={() => open({ kind: 'publish-service-port', serviceId: s.id })}>
+        Publish a port…
+      </button>
+      {s.ports.map((p) => (
+        <button
+          key={`${p.publishedPort}/${p.protocol}`}
+          type="button"
+          className={danger}
+          onClick={() =>
+            open({
+              kind: 'unpublish-service-port',
+              serviceId: s.id,
+              targetPort: p.targetPort,
+              protocol: p.protocol === 'udp' ? 'udp' : p.protocol === 'sctp' ? 'sctp' : 'tcp',
+            })
+          }
+        >
+          Unpublish {p.publishedPort}/{p.protocol}…
+        </button>
+      ))}
     </Bar>
   );
 }

@@ -14,7 +14,10 @@ export type DialogRequest =
   | { kind: 'remove-image'; image: string }
   | { kind: 'confirm-remove'; target: 'network' | 'container'; id: string }
   | { kind: 'confirm-remove'; target: 'prune' }
-  | { kind: 'image-transfer'; transfer: TransferKind; image?: string; lesson?: string };
+  | { kind: 'image-transfer'; transfer: TransferKind; image?: string; lesson?: string }
+  | { kind: 'scale-service'; serviceId: string }
+  | { kind: 'publish-service-port'; serviceId: string }
+  | { kind: 'unpublish-service-port'; serviceId: string; targetPort: number; protocol: 'tcp' | 'udp' | 'sctp' };
 
 /** Every dialog gets the live picture, a way to close, and reports what it did. */
 export interface DialogProps<R extends DialogRequest = DialogRequest> {

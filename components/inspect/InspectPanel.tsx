@@ -1,6 +1,6 @@
 'use client';
 
-import { ContainerActions, NetworkActions } from '../actions/SelectionActions';
+import { ContainerActions, NetworkActions, ServiceActions } from '../actions/SelectionActions';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Service, Topology } from '../../lib/topology';
 import { ContainerDetails } from './ContainerDetails';
@@ -71,6 +71,7 @@ export function InspectPanel({ topology, revision = 0, selected, onSelect, readO
       <div className="flex flex-col gap-6 px-5 py-5">
         {network && <NetworkActions network={network} topology={topology} />}
         {container && <ContainerActions container={container} />}
+        {service && <ServiceActions service={service} />}
         {network && (
           <NetworkDetails
             key={network.id}

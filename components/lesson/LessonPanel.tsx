@@ -189,6 +189,9 @@ const LABELS: Record<Exclude<DialogRequest['kind'], 'image-transfer'>, string> =
   'tag-image': 'Tag it in Portolan',
   'remove-image': 'Remove it in Portolan',
   'confirm-remove': 'Remove it in Portolan',
+  'scale-service': 'Scale it in Portolan',
+  'publish-service-port': 'Publish it in Portolan',
+  'unpublish-service-port': 'Unpublish it in Portolan',
 };
 
 const labelOf = (request: DialogRequest) =>

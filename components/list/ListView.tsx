@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, type ReactNode } from 'react';
 import { isExposed, isRoot } from '../../lib/graph/elements';
-import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
+import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId, taskNodeId } from '../../lib/graph/ids';
+import { isCurrentTask, isNodeDown, nodeStatus, replicasText, taskName, taskPhase } from '../../lib/graph/swarm';
 import type { Network, Topology } from '../../lib/topology';
 import { Badge, DriverBadge, StateBadge, portLabel } from '../inspect/badges';
 
@@ -12,7 +13,10 @@ export interface ListViewProps {
   onSelect: (graphId: string) => void;
 }
 
-/** The graph as two tables, for keyboard and screen-reader users: the same picture, in the topology's order. */
+/**
+ * The graph as tables, for keyboard and screen-reader users: the same picture, in the topology's order. On a swarm
+ * manager the swarm comes first: its nodes with the tasks each runs, and its services.
+ */
 export function ListView({ topology, selected, onSelect }: ListViewProps) {
   const selectedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -33,8 +37,107 @@ export function ListView({ topology, selected, onSelect }: ListViewProps) {
     };
   };
 
+  const services = new Map(topology.services.map((sv) => [sv.id, sv]));
+  const networkNames = new Map(topology.networks.map((n) => [n.id, n.name]));
+  const current = topology.tasks.filter(isCurrentTask);
+
   return (
     <div className="flex flex-col gap-8 overflow-auto p-6 text-sm">
+      {topology.nodes.length > 0 && (
+        <>
+          <Table
+            testId="list-nodes"
+            caption={`Swarm nodes (${topology.nodes.length})`}
+            head={['Hostname', 'Role', 'State', 'Availability', 'Address', 'Engine', 'Tasks']}
+          >
+            {topology.nodes.map((n) => {
+              const graphId = swarmNodeId(n.id);
+              const tasks = current.filter((t) => t.nodeId === n.id);
+              return (
+                <tr key={n.id} {...row(graphId)} data-state={n.state} title={nodeStatus(n)}>
+                  <NameCell graphId={graphId} onSelect={onSelect}>
+                    {n.hostname}
+                  </NameCell>
+                  <Td>{n.leader ? 'manager, leader ★' : n.role}</Td>
+                  <Td>
+                    <StateBadge state={n.state} tone={isNodeDown(n) ? 'down' : 'ready'} />
+                  </Td>
+                  <Td>{n.availability === 'active' ? 'active' : <Badge tone="warn">{n.availability}</Badge>}</Td>
+                  <Td mono>{n.addr || '—'}</Td>
+                  <Td mono>{n.engineVersion || '—'}</Td>
+                  <Td>
+                    {tasks.length ? (
+                      <Lines
+                        items={tasks.map((t) => (
+                          <span key={t.id} data-task={t.id}>
+                            <button
+                              type="button"
+                              onClick={() => onSelect(taskNodeId(t.id))}
+                              className="font-medium text-blue-700 hover:underline dark:text-blue-300"
+                            >
+                              {taskName(t, services.get(t.serviceId))}
+                            </button>{' '}
+                            <StateBadge
+                              state={t.desiredState === 'running' ? t.state : `${t.state}, to ${t.desiredState}`}
+                              tone={t.desiredState === 'running' ? taskPhase(t.state) : 'starting'}
+                            />
+                          </span>
+                        ))}
+                      />
+                    ) : (
+                      <span className="text-slate-500 dark:text-slate-400">none</span>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </Table>
+
+          <Table
+            testId="list-services"
+            caption={`Services (${topology.services.length})`}
+            head={['Name', 'Image', 'Mode', 'Replicas', 'Published ports', 'Networks']}
+          >
+            {topology.services.map((sv) => {
+              const graphId = serviceNodeId(sv.id);
+              const degraded = sv.mode === 'replicated' && sv.running < (sv.replicas ?? 0);
+              return (
+                <tr key={sv.id} {...row(graphId)}>
+                  <NameCell graphId={graphId} onSelect={onSelect}>
+                    {sv.name}
+                  </NameCell>
+                  <Td mono>{sv.image}</Td>
+                  <Td>{sv.mode}</Td>
+                  <Td>
+                    <span data-testid="service-replicas" className="tabular-nums">
+                      {degraded ? <Badge tone="warn">{replicasText(sv)}</Badge> : replicasText(sv)}
+                    </span>
+                  </Td>
+                  <Td>
+                    {sv.ports.length ? (
+                      <Lines
+                        items={sv.ports.map((p) => (
+                          <span key={`${p.publishedPort}/${p.protocol}`} data-mode={p.publishMode}>
+                            <span className="font-mono">
+                              {p.publishedPort} → {p.targetPort}/{p.protocol}
+                            </span>{' '}
+                            {p.publishMode === 'ingress' ? 'ingress, every node' : 'host, its nodes only'}
+                          </span>
+                        ))}
+                      />
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
+                  <Td>{sv.networks.map((id) => networkNames.get(id) ?? id.slice(0, 12)).join(', ') || '—'}</Td>
+                </tr>
+              );
+            })}
+            {topology.services.length === 0 && <EmptyRow columns={6}>No services: docker service create starts one.</EmptyRow>}
+          </Table>
+        </>
+      )}
+
       <Table
         testId="list-networks"
         caption={`Networks (${topology.networks.length})`}

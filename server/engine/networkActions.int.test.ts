@@ -148,12 +148,26 @@ describe('POST /api/networks', () => {
     expect(await networksNamed(name)).toEqual([]);
   });
 
+  it('refuses an encrypted overlay on an engine that is no swarm manager with the Engine’s words and what to do, creating nothing', async () => {
+    const name = objects.name('overlay');
+    const { status, body } = (await api.post('/api/networks', { name, driver: 'overlay', encrypted: true, attachable: true })) as ErrorAnswer;
+
+    // 20.10 says it with 500, later engines with 503: the answer keeps the Engine's status and words.
+    expect(status).toBe(body.error.engine?.status);
+    expect(body.error.engine?.message).toMatch(/^This node is not a swarm manager\./);
+    expect(body.error.hint).toBe(
+      'Overlay networks are made on a swarm manager: run `docker swarm init` on this engine, or point Portolan at a manager (DOCKER_HOST).',
+    );
+    expect(await networksNamed(name)).toEqual([]);
+  });
+
   it.each([
     ['an invalid CIDR', { subnet: '10.300.0.0/24' }, 'subnet: "10.300.0.0/24" is not a valid CIDR'],
     ['a subnet with host bits set', { subnet: '10.210.0.5/24' }, 'subnet: 10.210.0.5/24 has host bits set: the network address is 10.210.0.0/24'],
     ['a gateway outside its subnet', { subnet: '10.210.1.0/24', gateway: '10.210.2.1' }, 'gateway: 10.210.2.1 is not inside 10.210.1.0/24'],
     ['a macvlan network without a parent interface', { driver: 'macvlan' }, 'parent: a macvlan network sits on a host interface'],
     ['an unknown key', { scope: 'swarm' }, 'unknown key "scope"'],
+    ['encryption on a bridge', { encrypted: true }, "encrypted: encryption is an overlay network's"],
   ])('refuses %s with 400 invalid_body naming the field, creating nothing', async (_what, fields, words) => {
     const name = objects.name('invalid');
     const { status, body } = (await api.post('/api/networks', { name, ...fields })) as ErrorAnswer;

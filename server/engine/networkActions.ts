@@ -19,7 +19,8 @@ export interface Done {
 }
 
 export async function createNetwork(engine: Engine, topology: Topology, body: NetworkCreate): Promise<Done> {
-  const options = { ...(body.parent ? { parent: body.parent } : {}), ...(body.options ?? {}) };
+  // `--opt encrypted` sets the option with no value: the Engine looks only for the key.
+  const options = { ...(body.parent ? { parent: body.parent } : {}), ...(body.encrypted ? { encrypted: '' } : {}), ...(body.options ?? {}) };
   const config = [
     ...(body.subnet
       ? [{ Subnet: body.subnet, ...(body.gateway ? { Gateway: body.gateway } : {}), ...(body.ipRange ? { IPRange: body.ipRange } : {}) }]
@@ -53,7 +54,8 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
       // 20.10 to 26 say "could not find an available, non-overlapping IPv4 address pool…"; 27 and 28 "all predefined address pools have been fully subnetted".
       if (/available, non-overlapping .* address pool|predefined address pools have been fully subnetted/.test(message))
         return `The Engine's default address pools are used up. Give a subnet yourself${free ? `, e.g. ${free.subnet}` : ''}, or remove unused networks (prune).`;
-      if (/swarm/i.test(message) && body.driver === 'overlay') return 'Overlay networks need swarm mode: docker swarm init.';
+      if (/swarm/i.test(message) && body.driver === 'overlay')
+        return 'Overlay networks are made on a swarm manager: run `docker swarm init` on this engine, or point Portolan at a manager (DOCKER_HOST).';
       if (/parent/i.test(message)) return `Check that the host interface "${body.parent ?? options.parent}" exists (ip link).`;
       return undefined;
     });

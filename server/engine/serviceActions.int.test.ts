@@ -59,7 +59,7 @@ describe('services on a swarm manager', () => {
     const before = await dockerJson<[{ ID: string; CreatedAt: string }]>(['service', 'inspect', SERVICE], manager.env);
     const add = await api.post<{ command: string }>(`/api/services/${SERVICE}/publish`, { publishedPort: 18080, targetPort: 80 });
     expect(add.status).toBe(200);
-    expect(add.body.command).toBe(`docker service update --publish-add published=18080,target=80 ${SERVICE}`);
+    expect(add.body.command).toBe(`docker service update --publish-add published=18080,target=80,protocol=tcp,mode=ingress ${SERVICE}`);
     expect((await spec()).EndpointSpec?.Ports).toEqual([
       expect.objectContaining({ TargetPort: 80, PublishedPort: 18080, Protocol: 'tcp', PublishMode: 'ingress' }),
     ]);
@@ -91,6 +91,7 @@ describe('services on a swarm manager', () => {
     const refused = (await api.post(`/api/services/${SERVICE}/publish`, { publishedPort: 18081, targetPort: 80 })) as unknown as ErrorAnswer;
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.body.error.engine?.message).toMatch(/18081/);
+    expect(refused.body.error.hint).toContain('choose another published port');
     expect(await spec()).toEqual(before);
   });
 

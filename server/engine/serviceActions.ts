@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/apiError';
-import { shellWord } from '../../lib/dockerCommand';
+import { serviceScaleCommand, servicePublishCommand, serviceUnpublishCommand } from '../../lib/dockerCommand';
 import type { ServicePublish, ServiceScale, ServiceUnpublish } from '../../lib/schemas';
 import type { Engine } from './engine';
 import { engineError } from './errors';
@@ -31,7 +31,9 @@ const swarmHint = (message: string) =>
     ? 'Service changes go to a swarm manager: run `docker swarm init` on this engine, or point Portolan at a manager.'
     : /update out of sequence/i.test(message)
       ? 'The service changed while Portolan was changing it: try again.'
-      : undefined;
+      : /already in use by service|duplicate published ports/i.test(message)
+        ? 'The routing mesh gives a published port to one mapping of one service: choose another published port, or leave it empty for the swarm to pick one (`docker service ls` shows who holds it).'
+        : undefined;
 
 async function readService(engine: Engine, ref: string): Promise<ServiceDoc> {
   try {
@@ -55,7 +57,7 @@ async function writeService(engine: Engine, service: ServiceDoc, spec: ServiceDo
 export async function scaleService(engine: Engine, ref: string, { replicas }: ServiceScale): Promise<Done> {
   const service = await readService(engine, ref);
   const name = service.Spec.Name;
-  const command = `docker service scale ${shellWord(`${name}=${replicas}`)}`;
+  const command = serviceScaleCommand(name, replicas);
   if (!service.Spec.Mode?.Replicated) {
     throw new ApiError(
       400,
@@ -69,19 +71,11 @@ export async function scaleService(engine: Engine, ref: string, { replicas }: Se
   return { command, id: service.ID };
 }
 
-const portWord = (p: { publishedPort?: number | undefined; targetPort: number; protocol: string; publishMode: string }) =>
-  [
-    ...(p.publishedPort ? [`published=${p.publishedPort}`] : []),
-    `target=${p.targetPort}`,
-    ...(p.protocol !== 'tcp' ? [`protocol=${p.protocol}`] : []),
-    ...(p.publishMode !== 'ingress' ? [`mode=${p.publishMode}`] : []),
-  ].join(',');
-
 /** `docker service update --publish-add …`: one more published port, in ingress (the routing mesh) or host mode. */
 export async function publishServicePort(engine: Engine, ref: string, body: ServicePublish): Promise<Done> {
   const service = await readService(engine, ref);
   const name = service.Spec.Name;
-  const command = `docker service update --publish-add ${portWord(body)} ${shellWord(name)}`;
+  const command = servicePublishCommand(name, body);
   const ports = service.Spec.EndpointSpec?.Ports ?? [];
   const same = ports.find((p) => p.TargetPort === body.targetPort && (p.Protocol ?? 'tcp') === body.protocol);
   if (same && same.PublishedPort === body.publishedPort && (same.PublishMode ?? 'ingress') === body.publishMode)
@@ -102,7 +96,7 @@ export async function publishServicePort(engine: Engine, ref: string, body: Serv
 export async function unpublishServicePort(engine: Engine, ref: string, body: ServiceUnpublish): Promise<Done> {
   const service = await readService(engine, ref);
   const name = service.Spec.Name;
-  const command = `docker service update --publish-rm ${body.targetPort}${body.protocol !== 'tcp' ? `/${body.protocol}` : ''} ${shellWord(name)}`;
+  const command = serviceUnpublishCommand(name, body);
   const ports = service.Spec.EndpointSpec?.Ports ?? [];
   const next = ports.filter((p) => !(p.TargetPort === body.targetPort && (p.Protocol ?? 'tcp') === body.protocol));
   if (next.length === ports.length) return { command, unchanged: true, message: `${body.targetPort}/${body.protocol} is not published` };

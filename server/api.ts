@@ -251,13 +251,15 @@ export function createSitesApi(sites: readonly Site[], apiFor: (site: LiveSite) 
       return sendJson(res, 200, { engines: sites.map(summaryOf) });
     }
     try {
-      const site = siteNamed(sites, params.getAll('engine').at(-1) ?? null);
+      const named = params.getAll('engine').at(-1) ?? null;
+      const site = siteNamed(sites, named);
       if (site.broken !== undefined) {
+        const others = sites.filter((s) => s.broken === undefined).map((s) => `?engine=${s.name}`);
         throw new ApiError(
           503,
           'engine_unusable',
-          `Portolan cannot use the engine "${site.name}": ${site.broken}`,
-          'Fix its configuration and start Portolan again.',
+          `Portolan cannot use the engine "${site.name}"${named === null ? ', the first one, which a request without ?engine= is about' : ''}: ${site.broken}`,
+          `Fix its configuration and start Portolan again${others.length ? `; meanwhile ask another engine (${others.join(', ')})` : ''}.`,
         );
       }
       if (params.has('engine')) {

@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { docker } from '../../scripts/testkit/docker';
+import type { ApiErrorBody } from '../../lib/apiError';
+import type { EngineSummary, TopologySnapshot } from '../../lib/topology';
+import { PortolanApi } from '../../scripts/testkit/api';
+import { docker, waitFor } from '../../scripts/testkit/docker';
+import { PortolanProcess } from '../../scripts/testkit/portolanProcess';
 import { startTestPortolan } from '../../scripts/testkit/portolan';
 import { makeCertificates } from '../../scripts/testkit/tlsCertificates';
 import type { Portolan } from '../index';
@@ -103,13 +107,73 @@ describe('settings the server cannot use', () => {
     expect(stderr.trim().split('\n')).toEqual([line]);
   });
 
-  it('exits 2 with one line per broken engine when the first one, the default, cannot be configured', async () => {
-    const { code, stderr } = await start({ PORTOLAN_ENGINES: `odd=foo://bar,here=${local},far=tcp://127.0.0.1:99999` });
+  it('exits 2 with one line per engine when no engine it is given can be configured', async () => {
+    const { code, stderr } = await start({ PORTOLAN_ENGINES: 'odd=foo://bar,far=tcp://127.0.0.1:99999' });
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
       'portolan: PORTOLAN_ENGINES: odd=foo://bar: Portolan cannot use foo:// addresses; write unix:///path/to/docker.sock, tcp://host:port or ssh://user@host, as for the docker CLI.',
       'portolan: PORTOLAN_ENGINES: far=tcp://127.0.0.1:99999: 99999 is not a port (1–65535).',
     ]);
+  });
+
+  it('starts when the first engine cannot be configured: it is listed broken with its line, the others work, and requests without ?engine= get a 503 naming it', async () => {
+    // A TLS engine whose folder holds the client's pair but no ca.pem.
+    const certs = path.join(home, 'no-ca');
+    fs.mkdirSync(certs, { recursive: true });
+    for (const file of ['cert.pem', 'key.pem']) fs.writeFileSync(path.join(certs, file), 'not used\n');
+    const server = await PortolanProcess.start({
+      env: userEnv({
+        PORT: '0',
+        NODE_ENV: 'production',
+        PORTOLAN_ENGINES: `odd=tcp://127.0.0.1:2376,here=${local}`,
+        PORTOLAN_ENGINE_ODD_TLS_VERIFY: '1',
+        PORTOLAN_ENGINE_ODD_CERT_PATH: certs,
+      }),
+    });
+    try {
+      const api = new PortolanApi(server.url);
+      const why =
+        `PORTOLAN_ENGINE_ODD_TLS_VERIFY is set, so TLS needs ca.pem, cert.pem and key.pem, but ca.pem is missing from ${certs} (PORTOLAN_ENGINE_ODD_CERT_PATH): ` +
+        "put the engine's CA and your client certificate there, or point PORTOLAN_ENGINE_ODD_CERT_PATH at the folder that holds them.";
+      const listed = await waitFor(
+        'the engine here connected',
+        async () => {
+          const { engines } = (await api.get<{ engines: EngineSummary[] }>('/api/engines')).body;
+          return engines.find((e) => e.name === 'here')?.status === 'connected' ? engines : null;
+        },
+        30_000,
+        100,
+      );
+      expect(listed.map(({ name, endpoint, status, detail }) => ({ name, endpoint, status, detail }))).toEqual([
+        { name: 'odd', endpoint: 'tcp://127.0.0.1:2376', status: 'unreachable', detail: why },
+        { name: 'here', endpoint: local, status: 'connected', detail: undefined },
+      ]);
+      for (const route of ['/api/topology', '/api/health', '/api/lessons']) {
+        const refused = await api.get<ApiErrorBody>(route);
+        expect(refused.status, route).toBe(503);
+        expect(refused.body.error.code).toBe('engine_unusable');
+        expect(refused.body.error.message).toBe(
+          `Portolan cannot use the engine "odd", the first one, which a request without ?engine= is about: ${why}`,
+        );
+        expect(refused.body.error.hint).toBe('Fix its configuration and start Portolan again; meanwhile ask another engine (?engine=here).');
+      }
+      const picture = await api.get<TopologySnapshot>('/api/topology?engine=here');
+      expect(picture.status).toBe(200);
+      expect(picture.body.topology.engine.id).toBe(await docker(['info', '--format', '{{.ID}}']));
+      // The others act too, and the broken one is still refused by name.
+      const net = `ptl-cn-first-broken-${process.pid}`;
+      const made = await api.post<{ command: string }>('/api/networks?engine=here', { name: net });
+      try {
+        expect(made.status).toBe(201);
+        expect(await docker(['network', 'inspect', '-f', '{{.Name}}', net])).toBe(net);
+      } finally {
+        await docker(['network', 'rm', net]).catch(() => undefined);
+      }
+      expect((await api.get('/api/topology?engine=odd')).status).toBe(503);
+      expect(server.stderr).toBe('');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('runs the engines it can configure and marks the one it cannot with its line', async () => {

@@ -198,6 +198,8 @@ export interface EngineSummary {
   version: string;
   /** Why it is not connected: the Engine's words, or the configuration it could not use. */
   detail?: string;
+  /** What to write after `docker` to reach it, as the CLI would: `--context NAME`, or `-H ENDPOINT` and its TLS files. */
+  dockerFlags?: string[];
 }
 
 export interface Activity {

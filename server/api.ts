@@ -53,7 +53,7 @@ export function createApi(
   images: ImageOperations,
   /**
    * `name`: the engine's, on its picture. `aimed`: not the first engine, so the `docker` lines answered say
-   * `-H ENDPOINT`, and a copied line acts where this one did.
+   * how to reach it (`--context NAME`, or `-H ENDPOINT` and its TLS files), and a copied line acts where this one did.
    */
   { name, aimed = false }: { name?: string; aimed?: boolean } = {},
 ) {
@@ -62,8 +62,8 @@ export function createApi(
     const b = body as { command?: unknown; commands?: unknown };
     return {
       ...b,
-      ...(typeof b.command === 'string' && b.command ? { command: onEngine(b.command, engine.endpoint) } : {}),
-      ...(Array.isArray(b.commands) ? { commands: b.commands.map((c) => (typeof c === 'string' ? onEngine(c, engine.endpoint) : c)) } : {}),
+      ...(typeof b.command === 'string' && b.command ? { command: onEngine(b.command, engine.dockerFlags) } : {}),
+      ...(Array.isArray(b.commands) ? { commands: b.commands.map((c) => (typeof c === 'string' ? onEngine(c, engine.dockerFlags) : c)) } : {}),
     };
   };
   const router = Router({

@@ -66,7 +66,14 @@ export function snapshotOf(site: Site): TopologySnapshot {
 export function summaryOf(site: Site): EngineSummary {
   const { status, endpoint, detail } = statusOf(site);
   const version = site.broken !== undefined ? '' : site.store.snapshot().topology.engine.version;
-  return { name: site.name, endpoint, status, version, ...(detail && status !== 'connected' ? { detail } : {}) };
+  return {
+    name: site.name,
+    endpoint,
+    status,
+    version,
+    ...(detail && status !== 'connected' ? { detail } : {}),
+    ...(site.broken === undefined ? { dockerFlags: [...site.engine.dockerFlags] } : {}),
+  };
 }
 
 /** The site a request names with `?engine=NAME`, or the first; an unknown name is a 404 that lists the known ones. */

@@ -46,7 +46,7 @@ export function MapPage() {
   // Lessons watch the first engine, the one a learner's terminal talks to: another engine's map offers none.
   const [engineParam] = useUrlParam('engine');
   const onFirstEngine = showsFirstEngine(engines, engineParam);
-  const aim = onFirstEngine ? null : (topology?.engine.endpoint ?? null);
+  const aim = onFirstEngine ? null : (engines.find((e) => e.name === engineParam)?.dockerFlags ?? topology?.engine.endpoint ?? null);
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();

@@ -69,6 +69,8 @@ export class Engine {
   readonly endpoint: string;
   /** The engine's name in PORTOLAN_ENGINES, or its docker context's (`default` for DOCKER_HOST). */
   readonly name: string;
+  /** What to put after `docker` to reach this engine: `--context NAME`, or `-H ENDPOINT` and its TLS files. */
+  readonly dockerFlags: readonly string[];
   private readonly agent: http.Agent | undefined;
 
   /** From the environment, as the docker CLI reads it, or from one engine spec that could be configured. */
@@ -79,6 +81,7 @@ export class Engine {
     this.docker = new Docker(options);
     this.endpoint = spec.endpoint;
     this.name = spec.name;
+    this.dockerFlags = spec.dockerFlags;
     this.agent = options.agent;
   }
 

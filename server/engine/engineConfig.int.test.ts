@@ -21,6 +21,8 @@ import { engineSpecs } from './engineSpecs';
 const run = promisify(execFile);
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-cn-home-'));
 const local = process.env.DOCKER_HOST?.trim() || 'unix:///var/run/docker.sock';
+/** Docker 26.1 beside the test engine (scripts/engine-26.sh). */
+const V26 = 'unix:///run/portolan-engines/26.1/docker.sock';
 let portolan: Portolan | null = null;
 
 afterEach(async () => {
@@ -53,10 +55,17 @@ describe("the docker CLI's contexts", () => {
     );
     await docker(['context', 'use', 'ptl-cn-here'], env);
 
-    expect(engineSpecs(env)).toEqual([{ name: 'ptl-cn-here', endpoint: local, connection: expect.objectContaining({ kind: 'unix' }) }]);
+    expect(engineSpecs(env)).toEqual([
+      { name: 'ptl-cn-here', endpoint: local, connection: expect.objectContaining({ kind: 'unix' }), dockerFlags: ['--context', 'ptl-cn-here'] },
+    ]);
     const listed = engineSpecs({ ...env, PORTOLAN_ENGINES: 'ptl-cn-lab,ptl-cn-tls' });
     expect(listed).toEqual([
-      { name: 'ptl-cn-lab', endpoint: 'ssh://me@lab.example:2222', connection: { kind: 'ssh', host: 'lab.example', user: 'me', port: 2222 } },
+      {
+        name: 'ptl-cn-lab',
+        endpoint: 'ssh://me@lab.example:2222',
+        connection: { kind: 'ssh', host: 'lab.example', user: 'me', port: 2222 },
+        dockerFlags: ['--context', 'ptl-cn-lab'],
+      },
       {
         name: 'ptl-cn-tls',
         endpoint: 'tcp://10.0.0.5:2376',
@@ -66,6 +75,7 @@ describe("the docker CLI's contexts", () => {
           port: 2376,
           tls: { ca: pem('ca.pem'), cert: pem('cert.pem'), key: pem('key.pem'), verify: true },
         },
+        dockerFlags: ['--context', 'ptl-cn-tls'],
       },
     ]);
 
@@ -73,6 +83,31 @@ describe("the docker CLI's contexts", () => {
     await portolan.store.settled();
     expect(portolan.store.status()).toEqual({ status: 'connected', endpoint: local });
     expect(portolan.store.snapshot().topology.engine.id).toBe(await docker(['info', '--format', '{{.ID}}']));
+  });
+
+  it('answers the docker line of an engine that came from a context as `docker --context NAME …`, which reaches it', async () => {
+    const env = userEnv();
+    await docker(['context', 'create', 'ptl-cn-v26', '--docker', `host=${V26}`, '--description', 'Docker 26.1 beside the test engine'], env);
+    portolan = await startTestPortolan(userEnv({ PORTOLAN_ENGINES: `here=${local},ptl-cn-v26` }));
+    await Promise.all(portolan.sites.map((site) => (site.broken === undefined ? site.store.settled() : null)));
+    const api = new PortolanApi(portolan.url);
+    const net = `ptl-cn-ctx-${process.pid}`;
+    const made = await api.post<{ command: string }>('/api/networks?engine=ptl-cn-v26', { name: net });
+    try {
+      expect(made.status).toBe(201);
+      expect(made.body.command).toBe(`docker --context ptl-cn-v26 network create --driver bridge ${net}`);
+      // The line a learner copies reaches the same engine: the context's, not the shell's.
+      const [, ...words] = made.body.command.replace('network create --driver bridge', 'network inspect -f {{.Name}}').split(' ');
+      expect(await docker(words, env)).toBe(net);
+      await expect(docker(['network', 'inspect', net])).rejects.toThrow();
+    } finally {
+      await docker(['network', 'rm', net], { ...env, DOCKER_HOST: V26 }).catch(() => undefined);
+    }
+    const listed = (await api.get<{ engines: EngineSummary[] }>('/api/engines')).body.engines;
+    expect(listed.map((e) => e.dockerFlags)).toEqual([
+      ['-H', local],
+      ['--context', 'ptl-cn-v26'],
+    ]);
   });
 });
 

@@ -190,6 +190,18 @@ export interface EngineStatus {
   engine?: string;
 }
 
+/** One of the docker CLI's contexts (`docker context ls`), as `GET /api/engines` lists them: one Portolan may be asked to watch. */
+export interface DockerContext {
+  name: string;
+  /** Its Docker endpoint, as `docker context ls` shows it. */
+  endpoint: string;
+  description: string;
+  /** Whether an engine Portolan watches came from it. */
+  watched: boolean;
+  /** The docker line that shows the same: `docker context inspect NAME`. */
+  command: string;
+}
+
 /** One engine Portolan watches, as `GET /api/engines` and the `engines` event list it. */
 export interface EngineSummary {
   name: string;

@@ -12,9 +12,9 @@ import { imageTags } from './engine/images';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
 import { log, logRequest } from './log';
-import { REALTIME_PATH, attachRealtime } from './realtime';
+import { REALTIME_PATH, attachRealtime, follow } from './realtime';
 import { engineSpecs, type EngineSpec } from './engine/engineSpecs';
-import { openSites, snapshotOf, type LiveSite, type Site } from './sites';
+import { contextsOf, openSites, snapshotOf, watchContext, type LiveSite, type Site } from './sites';
 import { TopologyStore } from './topology/store';
 
 export interface PortolanOptions {
@@ -49,7 +49,8 @@ export async function startPortolan({
   pages = true,
   store: makeStore,
 }: PortolanOptions): Promise<Portolan> {
-  const sites = openSites(engines ?? engineSpecs(engineEnv), makeStore ?? ((engine) => new TopologyStore(engine)));
+  const storeFor = makeStore ?? ((engine: Engine) => new TopologyStore(engine));
+  const sites = openSites(engines ?? engineSpecs(engineEnv), storeFor);
   const first = sites[0]!;
   // Nothing to watch: say what is wrong with each engine, a line each. With one engine usable, the others are listed broken.
   const usable = sites.find((s): s is LiveSite => s.broken === undefined);
@@ -79,8 +80,22 @@ export async function startPortolan({
     firstStore.on('event', (event) => event.Type === 'image' && readImages());
     firstStore.on('snapshot', readImages);
   }
-  const api = createSitesApi(sites, (site) =>
-    createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }),
+  const api = createSitesApi(
+    sites,
+    (site) => createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }),
+    {
+      list: () => contextsOf(sites, engineEnv),
+      // A context watched at runtime lasts until Portolan stops: PORTOLAN_ENGINES is what a restart reads.
+      watch: (name) => {
+        const watched = watchContext(sites, name, engineEnv, (spec) => openSites([spec], storeFor)[0]!);
+        const { site, added } = watched;
+        if (added && site.broken === undefined) {
+          follow(io, sites, site);
+          site.store.start();
+        }
+        return watched;
+      },
+    },
   );
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;

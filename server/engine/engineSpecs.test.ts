@@ -215,6 +215,17 @@ describe('PORTOLAN_ENGINES', () => {
     expect(specs.every((s) => s.error === undefined)).toBe(true);
   });
 
+  it('reads `default` as the docker CLI does: DOCKER_HOST, else the local socket, never the current context', () => {
+    context('lab', 'ssh://me@lab:2222');
+    dockerConfig('{"currentContext": "lab"}');
+    expect(
+      engineSpecs({ HOME: home, PORTOLAN_ENGINES: 'lab,default' }).map(({ name, endpoint, dockerFlags }) => ({ name, endpoint, dockerFlags })),
+    ).toEqual([
+      { name: 'lab', endpoint: 'ssh://me@lab:2222', dockerFlags: ['--context', 'lab'] },
+      { name: 'default', endpoint: 'unix:///var/run/docker.sock', dockerFlags: ['-H', 'unix:///var/run/docker.sock'] },
+    ]);
+  });
+
   it("takes each tcp engine's TLS from PORTOLAN_ENGINE_<NAME>_TLS_VERIFY and _CERT_PATH, not from DOCKER_TLS_VERIFY", () => {
     const certs = certFolder('prod-certs');
     const specs = engineSpecs({

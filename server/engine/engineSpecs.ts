@@ -102,7 +102,8 @@ export function defaultEngine(env: EngineEnv): EngineSpec {
  * `docker context ls`. `setting` says who named it, for the error.
  */
 export function contextSpec(name: string, setting: string, env: EngineEnv): EngineSpec {
-  return name === DEFAULT_ENGINE ? { ...defaultEngine(env), name } : contextEngine(name, setting, env);
+  // `default` is DOCKER_HOST's engine, else the local socket, whatever context config.json makes current.
+  return name === DEFAULT_ENGINE ? defaultEngine({ ...env, DOCKER_CONTEXT: DEFAULT_ENGINE }) : contextEngine(name, setting, env);
 }
 
 function contextEngine(name: string, setting: string, env: EngineEnv): EngineSpec {

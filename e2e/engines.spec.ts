@@ -51,3 +51,19 @@ test('each engine is listed with its status; choosing one shows its map, and an 
   await expect(map.engineStatus).toHaveAttribute('data-status', 'unreachable');
   await expect(engine('here')).toHaveAttribute('data-status', 'connected');
 });
+
+// The first engine's configuration cannot be used: Portolan starts all the same, for the others.
+const firstBroken = extraPortolan(sidePort(6), { PORTOLAN_ENGINES: 'odd=foo://bar,here=unix:///var/run/docker.sock' }, 503);
+
+test('a first engine that cannot be configured is listed with why, and the others still open', async ({ map, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${firstBroken.url}/`);
+  const engines = page.getByRole('navigation', { name: 'Engines' });
+  await expect(engines.locator('[data-engine="odd"]')).toHaveAttribute('data-status', 'unreachable');
+  await expect(map.engineStatus).toHaveAttribute('data-status', 'unreachable');
+  await expect(map.engineStatus).toContainText('PORTOLAN_ENGINES: odd=foo://bar: Portolan cannot use foo:// addresses');
+  await page.screenshot({ path: `${process.env.PORTOLAN_E2E_OUTPUT ?? 'test-results/e2e'}/first-engine-broken-1280x720.png` });
+  await engines.locator('[data-engine="here"]').click();
+  await expect(page).toHaveURL(/\?engine=here$/);
+  await expect(map.engineStatus).toHaveAttribute('data-status', 'connected');
+});

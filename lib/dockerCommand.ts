@@ -110,11 +110,19 @@ export const tagCommand = (source: string, target: string) => line(['docker', 't
 export const removeImageCommand = (image: string) => line(['docker', 'rmi', image]);
 
 /**
- * The same command aimed at another engine: `docker -H ENDPOINT …` for every `docker` it runs, so a learner
- * who copies it changes the engine the map shows, not the one their shell points at.
+ * The same command aimed at another engine: every `docker` it runs (at the start of a line, after `&&`, `||`,
+ * `;`, `|`, inside `$(…)` or a backquote) gets the global options that reach that engine, as the server names
+ * them (`--context lab`, or `-H tcp://10.0.0.5:2376 --tlsverify --tlscacert …`; a bare endpoint means `-H`), so a
+ * learner who copies it changes the engine the map shows, not the one their shell points at. A `docker` already
+ * aimed (`-H`, `--host`, `-c`, `--context`) is left as it is.
  */
-export function onEngine(command: string, endpoint: string): string {
-  return command.replace(/(^|\n|&& |; |\| |\$\()docker (?!-H )/g, (_, before: string) => `${before}docker -H ${shellWord(endpoint)} `);
+export function onEngine(command: string, aim: string | readonly string[]): string {
+  const flags = (typeof aim === 'string' ? ['-H', aim] : aim).map(shellWord).join(' ');
+  if (!flags) return command;
+  return command.replace(
+    /(^|\n|&&|\|\||;|\||\$\(|`)([ \t]*)docker(?=[ \t])(?![ \t]+(?:-H|--host|-c|--context)(?:[ \t=]))/g,
+    (_, before: string, space: string) => `${before}${space}docker ${flags}`,
+  );
 }
 
 // Swarm service changes, rendered for the dialogs' previews and the server's answers alike.

@@ -234,3 +234,10 @@ export function describeIssues(error: z.ZodError): string {
     })
     .join('; ');
 }
+
+/** A docker context's name as the CLI allows it (`docker context create`). */
+export const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]{0,254}$/;
+/** `POST /api/engines`: watch one of the docker CLI's contexts, by its name only, never an endpoint. */
+export const engineWatchSchema = z.strictObject({
+  context: z.string().trim().regex(CONTEXT_NAME, 'use the name of a context `docker context ls` lists (letters, digits, "_", ".", "+" and "-")'),
+});

@@ -190,6 +190,18 @@ export interface EngineStatus {
   engine?: string;
 }
 
+/** One of the docker CLI's contexts (`docker context ls`), as `GET /api/engines` lists them: one Portolan may be asked to watch. */
+export interface DockerContext {
+  name: string;
+  /** Its Docker endpoint, as `docker context ls` shows it. */
+  endpoint: string;
+  description: string;
+  /** Whether an engine Portolan watches came from it. */
+  watched: boolean;
+  /** The docker line that shows the same: `docker context inspect NAME`. */
+  command: string;
+}
+
 /** One engine Portolan watches, as `GET /api/engines` and the `engines` event list it. */
 export interface EngineSummary {
   name: string;
@@ -198,6 +210,8 @@ export interface EngineSummary {
   version: string;
   /** Why it is not connected: the Engine's words, or the configuration it could not use. */
   detail?: string;
+  /** What to write after `docker` to reach it, as the CLI would: `--context NAME`, or `-H ENDPOINT` and its TLS files. */
+  dockerFlags?: string[];
 }
 
 export interface Activity {

@@ -3,13 +3,14 @@ import type { Duplex } from 'node:stream';
 import Router from 'find-my-way';
 import type { z } from 'zod';
 import { ApiError } from '../lib/apiError';
-import { onEngine } from '../lib/dockerCommand';
-import { findByRef } from '../lib/topology';
+import { onEngine, shellWord } from '../lib/dockerCommand';
+import { findByRef, type DockerContext } from '../lib/topology';
 import {
   OBJECT_REF,
   connectSchema,
   describeIssues,
   disconnectSchema,
+  engineWatchSchema,
   imageReference,
   imageTagSchema,
   imageTransferSchema,
@@ -54,7 +55,7 @@ export function createApi(
   images: ImageOperations,
   /**
    * `name`: the engine's, on its picture. `aimed`: not the first engine, so the `docker` lines answered say
-   * `-H ENDPOINT`, and a copied line acts where this one did.
+   * how to reach it (`--context NAME`, or `-H ENDPOINT` and its TLS files), and a copied line acts where this one did.
    */
   { name, aimed = false }: { name?: string; aimed?: boolean } = {},
 ) {
@@ -63,8 +64,8 @@ export function createApi(
     const b = body as { command?: unknown; commands?: unknown };
     return {
       ...b,
-      ...(typeof b.command === 'string' && b.command ? { command: onEngine(b.command, engine.endpoint) } : {}),
-      ...(Array.isArray(b.commands) ? { commands: b.commands.map((c) => (typeof c === 'string' ? onEngine(c, engine.endpoint) : c)) } : {}),
+      ...(typeof b.command === 'string' && b.command ? { command: onEngine(b.command, engine.dockerFlags) } : {}),
+      ...(Array.isArray(b.commands) ? { commands: b.commands.map((c) => (typeof c === 'string' ? onEngine(c, engine.dockerFlags) : c)) } : {}),
     };
   };
   const router = Router({
@@ -237,39 +238,76 @@ export function createApi(
   return (req: IncomingMessage, res: ServerResponse) => router.lookup(req, res);
 }
 
+/** The docker CLI's contexts, offered by name: listed, and one watched on request (server/sites.ts). */
+export interface Contexts {
+  list(): DockerContext[];
+  watch(name: string): { site: Site; added: boolean };
+}
+
 /**
- * Several engines behind one API: `?engine=NAME` picks the engine a request is about (the first when absent), and
- * `GET /api/engines` lists them. The rest of the request, without that parameter, is the one engine's API.
+ * Several engines behind one API: `?engine=NAME` picks the engine a request is about (the first when absent),
+ * `GET /api/engines` lists them and the docker CLI's contexts, and `POST /api/engines` `{ context }` watches one of
+ * those. The rest of the request, without that parameter, is the one engine's API. An engine added later (`sites`
+ * grows) gets its API on its first request.
  */
-export function createSitesApi(sites: readonly Site[], apiFor: (site: LiveSite) => (req: IncomingMessage, res: ServerResponse) => void) {
-  const apis = new Map(sites.flatMap((site) => (site.broken === undefined ? [[site.name, apiFor(site)] as const] : [])));
+export function createSitesApi(
+  sites: readonly Site[],
+  apiFor: (site: LiveSite) => (req: IncomingMessage, res: ServerResponse) => void,
+  contexts: Contexts = { list: () => [], watch: (name) => watchRefused(name) },
+) {
+  const apis = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
+  const apiOf = (site: LiveSite) => apis.get(site.name) ?? apis.set(site.name, apiFor(site)).get(site.name)!;
+  for (const site of sites) if (site.broken === undefined) apiOf(site);
   return (req: IncomingMessage, res: ServerResponse) => {
     const raw = req.url ?? '';
     const query = raw.indexOf('?');
     const params = new URLSearchParams(query < 0 ? '' : raw.slice(query + 1));
-    if (raw.slice(0, query < 0 ? undefined : query).replace(/\/+$/, '') === '/api/engines' && req.method === 'GET') {
+    if (raw.slice(0, query < 0 ? undefined : query).replace(/\/+$/, '') === '/api/engines') {
       setRoute(req, '/api/engines');
-      return sendJson(res, 200, { engines: sites.map(summaryOf) });
+      if (req.method === 'GET') return sendJson(res, 200, { engines: sites.map(summaryOf), contexts: contexts.list() });
+      if (req.method === 'POST') {
+        readBody(req, engineWatchSchema)
+          .then(({ context }) => {
+            const { site, added } = contexts.watch(context);
+            log.info({ context, engine: site.name, added }, added ? `watching the docker context ${context}` : `context ${context} already watched`);
+            const command = `docker --context ${shellWord(context)} events`;
+            sendJson(
+              res,
+              added ? 201 : 200,
+              added
+                ? { engine: summaryOf(site), command }
+                : { engine: summaryOf(site), command, unchanged: true, message: `already watched as "${site.name}"` },
+            );
+          })
+          .catch((err: unknown) => sendError(res, err instanceof ApiError ? err : new ApiError(500, 'internal', String(err))));
+        return;
+      }
     }
     try {
-      const site = siteNamed(sites, params.getAll('engine').at(-1) ?? null);
+      const named = params.getAll('engine').at(-1) ?? null;
+      const site = siteNamed(sites, named);
       if (site.broken !== undefined) {
+        const others = sites.filter((s) => s.broken === undefined).map((s) => `?engine=${s.name}`);
         throw new ApiError(
           503,
           'engine_unusable',
-          `Portolan cannot use the engine "${site.name}": ${site.broken}`,
-          'Fix its configuration and start Portolan again.',
+          `Portolan cannot use the engine "${site.name}"${named === null ? ', the first one, which a request without ?engine= is about' : ''}: ${site.broken}`,
+          `Fix its configuration and start Portolan again${others.length ? `; meanwhile ask another engine (${others.join(', ')})` : ''}.`,
         );
       }
       if (params.has('engine')) {
         params.delete('engine');
         req.url = raw.slice(0, query) + (params.size ? `?${params}` : '');
       }
-      apis.get(site.name)!(req, res);
+      apiOf(site)(req, res);
     } catch (err) {
       sendError(res, err instanceof ApiError ? err : new ApiError(500, 'internal', String(err)));
     }
   };
+}
+
+function watchRefused(name: string): never {
+  throw new ApiError(404, 'unknown_context', `There is no docker context named "${name}" that this Portolan offers.`);
 }
 
 /** Why DELETE /api/images/… has no force: the answer to anyone who sends one. */

@@ -13,9 +13,9 @@ import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
 import { log, logRequest, routeOf } from './log';
 import { Metrics, routeLabel } from './metrics';
-import { REALTIME_PATH, attachRealtime } from './realtime';
+import { REALTIME_PATH, attachRealtime, follow } from './realtime';
 import { engineSpecs, type EngineSpec } from './engine/engineSpecs';
-import { linkSwarmSites, openSites, type LiveSite, type Site } from './sites';
+import { contextsOf, linkSwarmSite, openSites, snapshotOf, watchContext, type LiveSite, type Site } from './sites';
 import { TopologyStore } from './topology/store';
 
 export interface PortolanOptions {
@@ -32,7 +32,7 @@ export interface PortolanOptions {
 
 export interface Portolan {
   url: string;
-  /** The first engine's picture and door (the default engine). */
+  /** The picture and door of the first engine that could be configured: the default engine, unless that one is broken. */
   store: TopologyStore;
   engine: Engine;
   sites: Site[];
@@ -50,37 +50,61 @@ export async function startPortolan({
   pages = true,
   store: makeStore,
 }: PortolanOptions): Promise<Portolan> {
-  const sites = openSites(engines ?? engineSpecs(engineEnv), makeStore ?? ((engine) => new TopologyStore(engine)));
+  const storeFor = makeStore ?? ((engine: Engine) => new TopologyStore(engine));
+  const sites = openSites(engines ?? engineSpecs(engineEnv), storeFor);
   const first = sites[0]!;
-  // The first engine is the default every request means: without it, say what is wrong with each engine, a line each.
-  if (first.broken !== undefined) throw new ConfigError(sites.flatMap((site) => (site.broken !== undefined ? [site.broken] : [])).join('\n'));
-  const { engine, store } = first;
-  const live = sites.filter((s): s is LiveSite => s.broken === undefined);
-  linkSwarmSites(sites);
+  // Nothing to watch: say what is wrong with each engine, a line each. With one engine usable, the others are listed broken.
+  const usable = sites.find((s): s is LiveSite => s.broken === undefined);
+  if (!usable) throw new ConfigError(sites.flatMap((site) => (site.broken !== undefined ? [site.broken] : [])).join('\n'));
+  const { engine, store } = usable;
+  const live = () => sites.filter((s): s is LiveSite => s.broken === undefined);
   const metrics = new Metrics();
-  for (const site of live) metrics.watch(site);
-  // Lessons are about the first engine: the one a learner types `docker` at.
-  const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => store.snapshot().topology);
-  for (const { file, message } of lessons.list().errors) log.error({ file }, `lesson not loaded: ${message}`);
-  store.on('patch', () => lessons.update());
-  store.on('snapshot', () => lessons.update());
-  store.on('event', (event) => lessons.engineEvent(event));
-  // The images the lessons ask about: read once the Engine answers, then only after an image event, never idly.
-  let imagesTimer: NodeJS.Timeout | null = null;
-  const readImages = () => {
-    if (imagesTimer) return;
-    imagesTimer = setTimeout(() => {
-      imagesTimer = null;
-      imageTags(engine).then(
-        (images) => lessons.setImages(images),
-        (err: unknown) => log.warn({ err }, 'could not read the images for the lessons'),
-      );
-    }, 100);
+  // Each engine's requests, events and patches counted; a worker's task containers told to the managers of its swarm.
+  const watchSite = (site: LiveSite) => {
+    metrics.watch(site);
+    linkSwarmSite(sites, site);
   };
-  store.on('event', (event) => event.Type === 'image' && readImages());
-  store.on('snapshot', readImages);
-  const api = createSitesApi(sites, (site) =>
-    createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }),
+  for (const site of live()) watchSite(site);
+  // Lessons are about the first engine: the one a learner types `docker` at. A broken one shows them an empty picture.
+  const lessons = new Lessons(loadLessons(undefined, config.lessonVars), () => snapshotOf(first).topology);
+  for (const { file, message } of lessons.list().errors) log.error({ file }, `lesson not loaded: ${message}`);
+  let imagesTimer: NodeJS.Timeout | null = null;
+  if (first.broken === undefined) {
+    const { store: firstStore, engine: firstEngine } = first;
+    firstStore.on('patch', () => lessons.update());
+    firstStore.on('snapshot', () => lessons.update());
+    firstStore.on('event', (event) => lessons.engineEvent(event));
+    // The images the lessons ask about: read once the Engine answers, then only after an image event, never idly.
+    const readImages = () => {
+      if (imagesTimer) return;
+      imagesTimer = setTimeout(() => {
+        imagesTimer = null;
+        imageTags(firstEngine).then(
+          (images) => lessons.setImages(images),
+          (err: unknown) => log.warn({ err }, 'could not read the images for the lessons'),
+        );
+      }, 100);
+    };
+    firstStore.on('event', (event) => event.Type === 'image' && readImages());
+    firstStore.on('snapshot', readImages);
+  }
+  const api = createSitesApi(
+    sites,
+    (site) => createApi(site.store, site.engine, config, lessons, site.images, { name: site.name, aimed: site !== first }),
+    {
+      list: () => contextsOf(sites, engineEnv),
+      // A context watched at runtime lasts until Portolan stops: PORTOLAN_ENGINES is what a restart reads.
+      watch: (name) => {
+        const watched = watchContext(sites, name, engineEnv, (spec) => openSites([spec], storeFor)[0]!);
+        const { site, added } = watched;
+        if (added && site.broken === undefined) {
+          watchSite(site);
+          follow(io, sites, site);
+          site.store.start();
+        }
+        return watched;
+      },
+    },
   );
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
@@ -148,7 +172,7 @@ export async function startPortolan({
     );
   });
 
-  for (const site of live) site.store.start();
+  for (const site of live()) site.store.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -163,9 +187,9 @@ export async function startPortolan({
     lessons,
     async close() {
       if (imagesTimer) clearTimeout(imagesTimer);
-      for (const site of live) site.images.close();
-      await Promise.all(live.map((site) => site.store.stop()));
-      for (const site of live) site.engine.close();
+      for (const site of live()) site.images.close();
+      await Promise.all(live().map((site) => site.store.stop()));
+      for (const site of live()) site.engine.close();
       await io.close();
       server.closeAllConnections();
     },

@@ -28,7 +28,6 @@ export function attachRealtime(http: HttpServer, sites: readonly Site[], config:
       callback(refusal ? refusal.message : null, refusal === null);
     },
   });
-  const room = (site: Site) => `engine:${site.name}`;
   const engines = () => sites.map(summaryOf);
 
   io.on('connection', (socket) => {
@@ -42,6 +41,8 @@ export function attachRealtime(http: HttpServer, sites: readonly Site[], config:
       return;
     }
     socket.emit('engines', engines());
+    // A viewer of every engine also follows one watched later (follow below).
+    if (every === 'all') void socket.join(EVERY_ENGINE);
     for (const site of followed) {
       void socket.join(room(site));
       socket.emit('engine:status', statusOf(site));
@@ -58,28 +59,41 @@ export function attachRealtime(http: HttpServer, sites: readonly Site[], config:
     socket.on('topology:resync', (first, second) => {
       const [name, ack] = typeof first === 'function' ? [null, first] : [first, second];
       if (typeof ack !== 'function') return;
-      const site = name === null ? followed[0]! : followed.find((s) => s.name === name);
+      const site = name === null ? followed[0]! : (every === 'all' ? sites : followed).find((s) => s.name === name);
       if (site) ack(snapshotOf(site));
     });
   });
 
-  for (const site of sites) {
-    if (site.broken !== undefined) continue;
-    const { store, images, name } = site;
-    const to = () => io.to(room(site));
-    store.on('patch', (patch) => to().emit('topology:patch', { ...patch, engine: name }));
-    store.on('snapshot', (snapshot) => {
-      to().emit('topology:snapshot', { ...snapshot, engine: name });
-      // A snapshot after a (re)connection carries the engine's version: the list of engines says it too.
-      io.emit('engines', engines());
-    });
-    store.on('status', (status) => {
-      to().emit('engine:status', { ...status, engine: name });
-      io.emit('engines', engines());
-    });
-    store.on('activity', (activity) => to().emit('activity', { ...activity, engine: name }));
-    images.on('progress', (progress) => to().emit('image:progress', progress));
-  }
+  for (const site of sites) follow(io, sites, site);
   lessons.on('progress', (view) => io.emit('lesson:progress', view));
   return io;
+}
+
+const room = (site: Site) => `engine:${site.name}`;
+/** The room of the viewers that follow every engine, `{ engines: "all" }`. */
+const EVERY_ENGINE = 'engines:all';
+
+/**
+ * Sends an engine's changes to its viewers. Called for each engine at the start, and for one watched later
+ * (already in `sites`), whose arrival every viewer hears of in `engines`.
+ */
+export function follow(io: Server<ClientToServer, ServerToClient>, sites: readonly Site[], site: Site): void {
+  const engines = () => sites.map(summaryOf);
+  io.in(EVERY_ENGINE).socketsJoin(room(site));
+  io.emit('engines', engines());
+  if (site.broken !== undefined) return;
+  const { store, images, name } = site;
+  const to = () => io.to(room(site));
+  store.on('patch', (patch) => to().emit('topology:patch', { ...patch, engine: name }));
+  store.on('snapshot', (snapshot) => {
+    to().emit('topology:snapshot', { ...snapshot, engine: name });
+    // A snapshot after a (re)connection carries the engine's version: the list of engines says it too.
+    io.emit('engines', engines());
+  });
+  store.on('status', (status) => {
+    to().emit('engine:status', { ...status, engine: name });
+    io.emit('engines', engines());
+  });
+  store.on('activity', (activity) => to().emit('activity', { ...activity, engine: name }));
+  images.on('progress', (progress) => to().emit('image:progress', progress));
 }

@@ -16,8 +16,11 @@ export function withEngine(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}engine=${encodeURIComponent(engine)}`;
 }
 
-/** The endpoint `docker -H` needs when the page shows an engine other than the first; null for the first. */
-export const EngineAimContext = createContext<string | null>(null);
+/**
+ * What `docker` needs to reach the engine the page shows, when it is not the first: the words after `docker`
+ * (`--context NAME`, or `-H ENDPOINT` and its TLS files), or a bare endpoint for `-H`; null for the first.
+ */
+export const EngineAimContext = createContext<string | readonly string[] | null>(null);
 
 /** Whether the page shows the first engine: the default one, that lessons watch and plain `docker` lines reach. */
 export function showsFirstEngine(engines: readonly { name: string }[], param: string | null): boolean {

@@ -13,6 +13,7 @@ import { ListView } from '../list/ListView';
 import { EngineAimContext, showsFirstEngine } from '../live/engineParam';
 import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
+import { DockerContexts } from '../nav/DockerContexts';
 import { EngineSwitcher } from '../nav/EngineSwitcher';
 import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
@@ -46,7 +47,7 @@ export function MapPage() {
   // Lessons watch the first engine, the one a learner's terminal talks to: another engine's map offers none.
   const [engineParam] = useUrlParam('engine');
   const onFirstEngine = showsFirstEngine(engines, engineParam);
-  const aim = onFirstEngine ? null : (topology?.engine.endpoint ?? null);
+  const aim = onFirstEngine ? null : (engines.find((e) => e.name === engineParam)?.dockerFlags ?? topology?.engine.endpoint ?? null);
 
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -97,6 +98,7 @@ export function MapPage() {
                     <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
                     <PageNav />
                     <EngineSwitcher engines={engines} />
+                    <DockerContexts engines={engines} />
                   </div>
                   {topology && <Summary topology={topology} />}
                   {topology && connected && <GlobalActions />}

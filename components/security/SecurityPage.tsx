@@ -26,7 +26,9 @@ import { useFreshJson } from './useFreshJson';
 export function SecurityPage() {
   const live = useLiveTopology();
   const [engine] = useUrlParam('engine');
-  const aim = showsFirstEngine(live.engines, engine) ? null : (live.snapshot?.topology.engine.endpoint ?? null);
+  const aim = showsFirstEngine(live.engines, engine)
+    ? null
+    : (live.engines.find((e) => e.name === engine)?.dockerFlags ?? live.snapshot?.topology.engine.endpoint ?? null);
   return (
     <TransfersContext.Provider value={live.transfers}>
       <EngineAimContext.Provider value={aim}>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EndpointError, parseEndpoint, type Connection, type Tls } from './endpoint';
+import { DEFAULT_SOCKET, EndpointError, parseEndpoint, type Connection, type Tls } from './endpoint';
 
 export type EngineEnv = Record<string, string | undefined>;
 
@@ -14,7 +14,46 @@ export type EngineEnv = Record<string, string | undefined>;
  */
 interface ContextMeta {
   Name?: string;
+  Metadata?: { Description?: string };
   Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
+}
+
+/** A context as `docker context ls` lists it. */
+export interface ContextEntry {
+  name: string;
+  endpoint: string;
+  description: string;
+}
+
+/** What `docker context ls` says of the context it does not store: the engine DOCKER_HOST (or the local socket) names. */
+const DEFAULT_CONTEXT_DESCRIPTION = 'Current DOCKER_HOST based configuration';
+
+/**
+ * The contexts `docker context ls` lists, by name: `default` (DOCKER_HOST's engine) and every one stored under
+ * `contexts/meta/`. One whose meta.json cannot be read, or that names no Docker endpoint, is left out: no engine
+ * could come of it. Read from the files each time, so a `docker context create` is seen without a restart.
+ */
+export function listContexts(env: EngineEnv): ContextEntry[] {
+  const meta = path.join(dockerConfigDir(env), 'contexts', 'meta');
+  let folders: string[];
+  try {
+    folders = fs.readdirSync(meta);
+  } catch {
+    folders = [];
+  }
+  const stored = folders.flatMap((folder): ContextEntry[] => {
+    try {
+      const context = JSON.parse(fs.readFileSync(path.join(meta, folder, 'meta.json'), 'utf8')) as ContextMeta;
+      const host = context.Endpoints?.docker?.Host?.trim();
+      // The folder is the name's sha256: a meta.json copied under another name is not that context.
+      if (!context.Name || !host || createHash('sha256').update(context.Name).digest('hex') !== folder) return [];
+      return [{ name: context.Name, endpoint: host, description: context.Metadata?.Description ?? '' }];
+    } catch {
+      return [];
+    }
+  });
+  const local = { name: 'default', endpoint: env.DOCKER_HOST?.trim() || `unix://${DEFAULT_SOCKET}`, description: DEFAULT_CONTEXT_DESCRIPTION };
+  return [local, ...stored.filter((c) => c.name !== 'default').sort((a, b) => a.name.localeCompare(b.name))];
 }
 
 /** `DOCKER_CONFIG`, else `~/.docker`: the docker CLI's own folder. */

@@ -70,6 +70,8 @@ export class Engine {
   readonly endpoint: string;
   /** The engine's name in PORTOLAN_ENGINES, or its docker context's (`default` for DOCKER_HOST). */
   readonly name: string;
+  /** What to put after `docker` to reach this engine: `--context NAME`, or `-H ENDPOINT` and its TLS files. */
+  readonly dockerFlags: readonly string[];
   private readonly agent: http.Agent | undefined;
   private readonly requestListeners: ((request: EngineRequest) => void)[] = [];
 
@@ -81,6 +83,7 @@ export class Engine {
     this.docker = new Docker(options);
     this.endpoint = spec.endpoint;
     this.name = spec.name;
+    this.dockerFlags = spec.dockerFlags;
     this.agent = options.agent;
     // Every request dockerode makes goes through the modem's dial: each is told once it has its answer.
     const modem = this.docker.modem;

@@ -51,7 +51,12 @@ function certFolder(name: string, files = ['ca.pem', 'cert.pem', 'key.pem']): st
 describe('the default engine, as the docker CLI picks it', () => {
   it('is the local socket when nothing is set, named default as `docker context ls` names it', () => {
     expect(engineSpecs({ HOME: home })).toEqual([
-      { name: 'default', endpoint: 'unix:///var/run/docker.sock', connection: { kind: 'unix', socketPath: '/var/run/docker.sock' } },
+      {
+        name: 'default',
+        endpoint: 'unix:///var/run/docker.sock',
+        connection: { kind: 'unix', socketPath: '/var/run/docker.sock' },
+        dockerFlags: ['-H', 'unix:///var/run/docker.sock'],
+      },
     ]);
   });
 
@@ -62,6 +67,7 @@ describe('the default engine, as the docker CLI picks it', () => {
       name: 'default',
       endpoint: 'tcp://10.0.0.5:2375',
       connection: { kind: 'tcp', host: '10.0.0.5', port: 2375, tls: null },
+      dockerFlags: ['-H', 'tcp://10.0.0.5:2375'],
     });
   });
 
@@ -70,10 +76,20 @@ describe('the default engine, as the docker CLI picks it', () => {
     context('ci', 'unix:///run/ci/docker.sock');
     dockerConfig('{\n\t"auths": {},\n\t"currentContext": "lab"\n}');
     expect(defaultEngine({ HOME: home, DOCKER_CONTEXT: 'ci' })).toMatchObject({ name: 'ci', endpoint: 'unix:///run/ci/docker.sock' });
-    expect(defaultEngine({ HOME: home })).toEqual({ name: 'lab', endpoint: 'ssh://me@lab', connection: { kind: 'ssh', host: 'lab', user: 'me' } });
+    expect(defaultEngine({ HOME: home })).toEqual({
+      name: 'lab',
+      endpoint: 'ssh://me@lab',
+      connection: { kind: 'ssh', host: 'lab', user: 'me' },
+      dockerFlags: ['--context', 'lab'],
+    });
     expect(defaultEngine({ HOME: home, DOCKER_CONTEXT: 'default' })).toMatchObject({ name: 'default', endpoint: 'unix:///var/run/docker.sock' });
     context('ci+2', 'unix:///run/ci2/docker.sock');
-    expect(defaultEngine({ HOME: home, DOCKER_CONTEXT: 'ci+2' })).toMatchObject({ name: 'ci-2', endpoint: 'unix:///run/ci2/docker.sock' });
+    // The name in URLs loses the +; the docker line keeps the context's own name.
+    expect(defaultEngine({ HOME: home, DOCKER_CONTEXT: 'ci+2' })).toMatchObject({
+      name: 'ci-2',
+      endpoint: 'unix:///run/ci2/docker.sock',
+      dockerFlags: ['--context', 'ci+2'],
+    });
   });
 
   it('reads DOCKER_CONFIG instead of ~/.docker', () => {
@@ -113,6 +129,18 @@ describe('the default engine, as the docker CLI picks it', () => {
       port: 2376,
       tls: { ca: Buffer.from('certs ca.pem'), cert: Buffer.from('certs cert.pem'), key: Buffer.from('certs key.pem'), verify: true },
     });
+    // The docker line names the files it read, as `docker --tlsverify` takes them.
+    expect(defaultEngine({ HOME: home, DOCKER_HOST: 'tcp://127.0.0.1:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs }).dockerFlags).toEqual([
+      '-H',
+      'tcp://127.0.0.1:2376',
+      '--tlsverify',
+      '--tlscacert',
+      path.join(certs, 'ca.pem'),
+      '--tlscert',
+      path.join(certs, 'cert.pem'),
+      '--tlskey',
+      path.join(certs, 'key.pem'),
+    ]);
     expect(
       defaultEngine({ HOME: home, DOCKER_HOST: 'tcp://127.0.0.1:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/tmp/ptl-cn-nowhere' }),
     ).toEqual({
@@ -157,6 +185,8 @@ describe('docker contexts', () => {
       // As the docker CLI: a certificate without its key is not used.
       { kind: 'tcp', host: '10.0.0.8', port: 2376, tls: { ca: Buffer.from('half ca.pem'), verify: true } },
     ]);
+    // The docker line reaches each as the CLI would, by the context's name: its TLS is the context's business.
+    expect(specs.map((s) => s.dockerFlags)).toEqual(['secure', 'lax', 'plain', 'half'].map((name) => ['--context', name]));
   });
 
   it('name the context in the error when its endpoint cannot be used', () => {
@@ -185,6 +215,17 @@ describe('PORTOLAN_ENGINES', () => {
     expect(specs.every((s) => s.error === undefined)).toBe(true);
   });
 
+  it('reads `default` as the docker CLI does: DOCKER_HOST, else the local socket, never the current context', () => {
+    context('lab', 'ssh://me@lab:2222');
+    dockerConfig('{"currentContext": "lab"}');
+    expect(
+      engineSpecs({ HOME: home, PORTOLAN_ENGINES: 'lab,default' }).map(({ name, endpoint, dockerFlags }) => ({ name, endpoint, dockerFlags })),
+    ).toEqual([
+      { name: 'lab', endpoint: 'ssh://me@lab:2222', dockerFlags: ['--context', 'lab'] },
+      { name: 'default', endpoint: 'unix:///var/run/docker.sock', dockerFlags: ['-H', 'unix:///var/run/docker.sock'] },
+    ]);
+  });
+
   it("takes each tcp engine's TLS from PORTOLAN_ENGINE_<NAME>_TLS_VERIFY and _CERT_PATH, not from DOCKER_TLS_VERIFY", () => {
     const certs = certFolder('prod-certs');
     const specs = engineSpecs({
@@ -200,7 +241,18 @@ describe('PORTOLAN_ENGINES', () => {
       endpoint: 'tcp://10.0.0.5:2376',
       connection: { tls: { verify: true, ca: Buffer.from('prod-certs ca.pem') } },
     });
-    expect(specs[1]).toMatchObject({ name: 'test', connection: { tls: null } });
+    expect(specs[0]!.dockerFlags).toEqual([
+      '-H',
+      'tcp://10.0.0.5:2376',
+      '--tlsverify',
+      '--tlscacert',
+      path.join(certs, 'ca.pem'),
+      '--tlscert',
+      path.join(certs, 'cert.pem'),
+      '--tlskey',
+      path.join(certs, 'key.pem'),
+    ]);
+    expect(specs[1]).toMatchObject({ name: 'test', connection: { tls: null }, dockerFlags: ['-H', 'tcp://10.0.0.6:2375'] });
   });
 
   it('marks an engine it cannot configure with its one line, and keeps the others', () => {

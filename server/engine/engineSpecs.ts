@@ -8,7 +8,16 @@ import { describeConnection, EndpointError, parseEndpoint, type Connection, type
  * its one-line error and is shown broken; the others still run.
  */
 export type EngineSpec = { name: string; endpoint: string } & (
-  { connection: Connection; error?: undefined } | { connection?: undefined; error: string }
+  | {
+      connection: Connection;
+      /**
+       * The docker CLI's global options that reach this engine, as a person would type them:
+       * `--context NAME` for a docker context, else `-H ENDPOINT` and, for TLS, the files it reads.
+       */
+      dockerFlags: string[];
+      error?: undefined;
+    }
+  | { connection?: undefined; dockerFlags?: undefined; error: string }
 );
 
 /** Names travel in URLs (`?engine=`), graph ids and variable names: letters, digits, dot, dash and underscore, as docker context names. */
@@ -48,7 +57,7 @@ export function engineSpecs(env: EngineEnv): EngineSpec[] {
       throw new ConfigError(`PORTOLAN_ENGINES: "${sharing}" and "${name}" would share the variables PORTOLAN_ENGINE_${key}_*; rename one.`);
     variables.set(key, name);
     if (address === null) {
-      specs.push(name === DEFAULT_ENGINE ? { ...defaultEngine(env), name } : contextEngine(name, `PORTOLAN_ENGINES: context ${name}`, env));
+      specs.push(contextSpec(name, `PORTOLAN_ENGINES: context ${name}`, env));
     } else if (!address) {
       specs.push({
         name,
@@ -57,7 +66,7 @@ export function engineSpecs(env: EngineEnv): EngineSpec[] {
       });
     } else {
       const tls = tlsSettings(env, `PORTOLAN_ENGINE_${key}_TLS_VERIFY`, `PORTOLAN_ENGINE_${key}_CERT_PATH`);
-      specs.push(attempt(name, address, () => parseEndpoint(address, `PORTOLAN_ENGINES: ${name}=${address}`, tls)));
+      specs.push(attempt(name, address, () => parseEndpoint(address, `PORTOLAN_ENGINES: ${name}=${address}`, tls), tls));
     }
   }
   return specs.length > 0 ? specs : [defaultEngine(env)];
@@ -71,8 +80,10 @@ export function variableName(engine: string): string {
 /** The engine the docker CLI would talk to in this environment, named as `docker context ls` names it. */
 export function defaultEngine(env: EngineEnv): EngineSpec {
   const host = env.DOCKER_HOST?.trim();
-  if (host)
-    return attempt(DEFAULT_ENGINE, host, () => parseEndpoint(host, `DOCKER_HOST=${host}`, tlsSettings(env, 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH')));
+  if (host) {
+    const tls = tlsSettings(env, 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH');
+    return attempt(DEFAULT_ENGINE, host, () => parseEndpoint(host, `DOCKER_HOST=${host}`, tls), tls);
+  }
   let context: ReturnType<typeof currentContext>;
   try {
     context = currentContext(env);
@@ -86,18 +97,36 @@ export function defaultEngine(env: EngineEnv): EngineSpec {
   return attempt(DEFAULT_ENGINE, '', () => parseEndpoint('', 'DOCKER_HOST'));
 }
 
-function contextEngine(name: string, setting: string, env: EngineEnv): EngineSpec {
-  return attempt(name, '', () => contextConnection(name, setting, env));
+/**
+ * The engine a docker context names, as `docker --context NAME` reaches it; `default` is DOCKER_HOST's, as in
+ * `docker context ls`. `setting` says who named it, for the error.
+ */
+export function contextSpec(name: string, setting: string, env: EngineEnv): EngineSpec {
+  // `default` is DOCKER_HOST's engine, else the local socket, whatever context config.json makes current.
+  return name === DEFAULT_ENGINE ? defaultEngine({ ...env, DOCKER_CONTEXT: DEFAULT_ENGINE }) : contextEngine(name, setting, env);
 }
 
-function attempt(name: string, address: string, parse: () => Connection): EngineSpec {
+function contextEngine(name: string, setting: string, env: EngineEnv): EngineSpec {
+  const spec = attempt(name, '', () => contextConnection(name, setting, env));
+  return spec.error === undefined ? { ...spec, dockerFlags: ['--context', name] } : spec;
+}
+
+function attempt(name: string, address: string, parse: () => Connection, tls?: TlsSettings): EngineSpec {
   try {
     const connection = parse();
-    return { name, endpoint: describeConnection(connection), connection };
+    const endpoint = describeConnection(connection);
+    return { name, endpoint, connection, dockerFlags: ['-H', endpoint, ...(connection.kind === 'tcp' && connection.tls ? tlsFlags(tls) : [])] };
   } catch (err) {
     if (err instanceof EndpointError) return { name, endpoint: address, error: err.message };
     throw err;
   }
+}
+
+/** The files TLS was read from, as `docker --tlsverify` takes them. */
+function tlsFlags(tls: TlsSettings | undefined): string[] {
+  if (!tls) return [];
+  const file = (name: string) => path.join(tls.certPath, name);
+  return ['--tlsverify', '--tlscacert', file('ca.pem'), '--tlscert', file('cert.pem'), '--tlskey', file('key.pem')];
 }
 
 /** As the docker CLI: TLS when the verify variable is set (and not 0), files from the cert path, else from ~/.docker. */

@@ -91,3 +91,27 @@ it('refuses to start when DOCKER_CERT_PATH lacks key.pem, naming the file, the f
       "put the engine's CA and your client certificate there, or point DOCKER_CERT_PATH at the folder that holds them.",
   );
 });
+
+it("answers a TLS engine's docker line with the files it reads, as `docker --tlsverify` takes them, and that line reaches it", async () => {
+  const endpoint = `tcp://127.0.0.1:${port}`;
+  const local = process.env.DOCKER_HOST?.trim() || 'unix:///var/run/docker.sock';
+  portolan = await startTestPortolan({
+    ...process.env,
+    PORTOLAN_ENGINES: `here=${local},secure=${endpoint}`,
+    PORTOLAN_ENGINE_SECURE_TLS_VERIFY: '1',
+    PORTOLAN_ENGINE_SECURE_CERT_PATH: certs.client,
+  });
+  await Promise.all(portolan.sites.map((site) => (site.broken === undefined ? site.store.settled() : null)));
+  const made = await new PortolanApi(portolan.url).post<{ command: string }>('/api/networks?engine=secure', { name: 'ptl-cn-tls-aimed' });
+  expect(made.status).toBe(201);
+  const file = (name: string) => path.join(certs.client, name);
+  expect(made.body.command).toBe(
+    `docker -H ${endpoint} --tlsverify --tlscacert ${file('ca.pem')} --tlscert ${file('cert.pem')} --tlskey ${file('key.pem')} ` +
+      'network create --driver bridge ptl-cn-tls-aimed',
+  );
+  // Copied into a shell with no DOCKER_HOST, it reaches the TLS engine, not the local one.
+  const { DOCKER_HOST: _host, DOCKER_TLS_VERIFY: _verify, DOCKER_CERT_PATH: _path, ...shell } = process.env;
+  const [, ...words] = made.body.command.replace('network create --driver bridge', 'network rm').split(' ');
+  expect(await docker(words, shell)).toBe('ptl-cn-tls-aimed');
+  await expect(docker(['network', 'inspect', 'ptl-cn-tls-aimed'], engine.env)).rejects.toThrow();
+});

@@ -1,6 +1,7 @@
 import type { EngineConnection } from '../topology';
 import type { GraphEdge, GraphElements, GraphNode } from './elements';
 import { ASPECT, type Placed, type Rect } from './layout';
+import { textWidth } from './text';
 
 /**
  * Several engines on one map. Each engine's picture is built and placed on its own, as on its own map, then merged:
@@ -45,12 +46,15 @@ export interface MergedPicture {
 /** Room around an engine's picture inside its group, and between groups, in graph units. */
 export const GROUP_PAD = 48;
 export const GROUP_GAP = 140;
-/** An engine with nothing to show still takes this much room, so its heading and status read. */
-export const EMPTY_GROUP = { w: 900, h: 260 };
+/**
+ * An engine with nothing to show still takes this much room, in headings' type sizes: its status and why, wrapped
+ * in its middle, read whole (about 40 characters a line, six lines).
+ */
+export const EMPTY_GROUP = { w: 22, h: 10 };
 /** The smallest heading; larger pictures get larger headings, so they still read when the whole map fits a screen. */
 export const GROUP_FONT_MIN = 34;
-/** The heading's type is this fraction of the map's larger side (scaled to a screen's shape): 12 px or more at a fit on 1280×720. */
-const FONT_PER_SIDE = 1 / 40;
+/** The heading's type is this fraction of the map's larger side (scaled to a screen’s shape): 12 px or more at a fit on 1280×720, header and toolbar taken. */
+const FONT_PER_SIDE = 1 / 30;
 
 /**
  * One picture of every engine. `parts` come in the order Portolan lists the engines; the first keeps its ids. Groups
@@ -58,16 +62,18 @@ const FONT_PER_SIDE = 1 / 40;
  */
 export function mergeEngines(parts: readonly EnginePart[]): MergedPicture {
   const contents = parts.map((part) => (part.status === 'connected' && part.picture ? boundsOf(part.picture.positions) : null));
-  const sizes = contents.map((r) => (r ? { w: r.w + 2 * GROUP_PAD, h: r.h + 2 * GROUP_PAD } : EMPTY_GROUP));
-  // The heading's size follows the whole map's, so first the map without headings.
-  const rough = pack(sizes, 0);
+  const sized = (font: number) =>
+    contents.map((r, i) => {
+      if (!r) return { w: EMPTY_GROUP.w * font, h: EMPTY_GROUP.h * font };
+      // A connected engine's heading is its name and version over "connected", above its picture, never cut.
+      const heading = textWidth(headingOf(parts[i]!).split('\n')[0]!, font) + 2 * GROUP_PAD;
+      return { w: Math.max(r.w + 2 * GROUP_PAD, heading), h: r.h + 2 * GROUP_PAD + head(font) };
+    });
+  // The heading's size follows the whole map's, so first the map at the smallest heading.
+  const rough = pack(sized(GROUP_FONT_MIN));
   const font = Math.max(GROUP_FONT_MIN, Math.ceil(Math.max(rough.w / ASPECT, rough.h) * FONT_PER_SIDE));
   const headings = parts.map((part) => headingOf(part));
-  const head = (lines: number) => Math.ceil(lines * font * 1.25 + GROUP_PAD);
-  const placed = pack(
-    sizes.map((s, i) => ({ w: s.w, h: s.h + head(headings[i]!.split('\n').length) })),
-    0,
-  );
+  const placed = pack(sized(font));
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -75,13 +81,21 @@ export function mergeEngines(parts: readonly EnginePart[]): MergedPicture {
   parts.forEach((part, i) => {
     const at = placed.at[i]!;
     const group = engineGroupId(part.name);
-    const top = head(headings[i]!.split('\n').length);
+    const top = head(font);
     nodes.push({
       id: group,
       kind: 'engine',
       label: headings[i]!,
       classes: ['engine', `engine-${part.status}`],
-      data: { engine: part.name, status: part.status, endpoint: part.endpoint, version: part.version, fontSize: font, head: top },
+      data: {
+        engine: part.name,
+        status: part.status,
+        endpoint: part.endpoint,
+        version: part.version,
+        fontSize: font,
+        head: top,
+        ...(part.detail ? { detail: part.detail } : {}),
+      },
     });
     positions.set(group, { x: at.x + at.w / 2, y: at.y + at.h / 2, w: at.w, h: at.h });
     const content = contents[i];
@@ -103,28 +117,33 @@ export function headingOf(part: Pick<EnginePart, 'name' | 'version' | 'status' |
   return `${first}\n${status}`;
 }
 
-/** Where each group goes: rows left to right, a new row once a row is as wide as the map should be for a screen. */
-function pack(sizes: readonly { w: number; h: number }[], origin: number): { at: Rect[]; w: number; h: number } {
-  const area = sizes.reduce((sum, s) => sum + (s.w + GROUP_GAP) * (s.h + GROUP_GAP), 0);
-  const widest = Math.max(0, ...sizes.map((s) => s.w));
-  const rowWidth = Math.max(widest, Math.sqrt(area * ASPECT));
-  const at: Rect[] = [];
-  let x = origin;
-  let y = origin;
-  let rowHeight = 0;
-  let width = 0;
-  for (const s of sizes) {
-    if (x > origin && x + s.w > origin + rowWidth) {
-      x = origin;
-      y += rowHeight + GROUP_GAP;
-      rowHeight = 0;
+/** Room a connected group's heading takes above its picture: two lines and a margin. */
+const head = (font: number) => Math.ceil(2 * font * 1.25 + GROUP_PAD);
+
+/**
+ * Where each group goes: in rows of the same number of groups, in order, that number chosen so that the whole map
+ * fits a screen's shape largest.
+ */
+function pack(sizes: readonly { w: number; h: number }[]): { at: Rect[]; w: number; h: number } {
+  let best: { at: Rect[]; w: number; h: number } | null = null;
+  for (let perRow = 1; perRow <= Math.max(1, sizes.length); perRow++) {
+    const at: Rect[] = [];
+    let y = 0;
+    let width = 0;
+    for (let start = 0; start < sizes.length; start += perRow) {
+      const row = sizes.slice(start, start + perRow);
+      let x = 0;
+      for (const s of row) {
+        at.push({ x, y, w: s.w, h: s.h });
+        x += s.w + GROUP_GAP;
+      }
+      width = Math.max(width, x - GROUP_GAP);
+      y += Math.max(...row.map((s) => s.h)) + GROUP_GAP;
     }
-    at.push({ x, y, w: s.w, h: s.h });
-    x += s.w + GROUP_GAP;
-    rowHeight = Math.max(rowHeight, s.h);
-    width = Math.max(width, x - GROUP_GAP - origin);
+    const packed = { at, w: width, h: Math.max(0, y - GROUP_GAP) };
+    if (!best || Math.max(packed.w / ASPECT, packed.h) < Math.max(best.w / ASPECT, best.h)) best = packed;
   }
-  return { at, w: width, h: y + rowHeight - origin };
+  return best!;
 }
 
 /** Nodes without a size (the host, drivers, ports) are counted as this big around their centre. */

@@ -116,6 +116,19 @@ describe('several engines on one map', () => {
       }
   });
 
+  it('sets a last row that is not full to the right, clear of the activity ticker bottom left', () => {
+    const [first, , last] = ['here', 'v26', 'gone'].map((name) => merged.positions.get(engineGroupId(name))!);
+    expect(last!.y).toBeGreaterThan(first!.y + first!.h! / 2);
+    expect(last!.x - last!.w! / 2).toBeGreaterThan(first!.x + first!.w! / 2);
+  });
+
+  it('makes an unreachable engine’s group tall enough for its status and why, however long', () => {
+    const long = { ...gone, detail: 'No Docker Engine answers on unix:///tmp/none.sock. '.repeat(6) };
+    const short = mergeEngines([here, gone]).positions.get(engineGroupId('gone'))!;
+    const tall = mergeEngines([here, long]).positions.get(engineGroupId('gone'))!;
+    expect(tall.h!).toBeGreaterThan(short.h! * 2);
+  });
+
   it('keeps an engine’s unchanged elements the same objects from one merge to the next, so only what changed is redrawn', () => {
     const again = mergeEngines([here, v26, gone]);
     const before = new Map(merged.elements.nodes.map((n) => [n.id, n]));

@@ -46,11 +46,8 @@ export interface MergedPicture {
 /** Room around an engine's picture inside its group, and between groups, in graph units. */
 export const GROUP_PAD = 48;
 export const GROUP_GAP = 140;
-/**
- * An engine with nothing to show still takes this much room, in headings' type sizes: its status and why, wrapped
- * in its middle, read whole (about 40 characters a line, six lines).
- */
-export const EMPTY_GROUP = { w: 22, h: 10 };
+/** An engine with nothing to show is this wide, in headings' type sizes, and as tall as its status and why take, wrapped. */
+export const EMPTY_GROUP_W = 22;
 /** The smallest heading; larger pictures get larger headings, so they still read when the whole map fits a screen. */
 export const GROUP_FONT_MIN = 34;
 /** The heading's type is this fraction of the map's larger side (scaled to a screen’s shape): 12 px or more at a fit on 1280×720, header and toolbar taken. */
@@ -64,7 +61,7 @@ export function mergeEngines(parts: readonly EnginePart[]): MergedPicture {
   const contents = parts.map((part) => (part.status === 'connected' && part.picture ? boundsOf(part.picture.positions) : null));
   const sized = (font: number) =>
     contents.map((r, i) => {
-      if (!r) return { w: EMPTY_GROUP.w * font, h: EMPTY_GROUP.h * font };
+      if (!r) return emptyGroup(headingOf(parts[i]!), font);
       // A connected engine's heading is its name and version over "connected", above its picture, never cut.
       const heading = textWidth(headingOf(parts[i]!).split('\n')[0]!, font) + 2 * GROUP_PAD;
       return { w: Math.max(r.w + 2 * GROUP_PAD, heading), h: r.h + 2 * GROUP_PAD + head(font) };
@@ -117,12 +114,19 @@ export function headingOf(part: Pick<EnginePart, 'name' | 'version' | 'status' |
   return `${first}\n${status}`;
 }
 
+/** An engine's group with nothing in it: its heading wraps in its middle (graphStyle), so it is as tall as the lines take, and one to spare. */
+function emptyGroup(heading: string, font: number): { w: number; h: number } {
+  const w = EMPTY_GROUP_W * font;
+  const lines = heading.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line, font) / (w - 2 * GROUP_PAD))), 0);
+  return { w, h: (lines + 1) * font * 1.1 + 2 * GROUP_PAD };
+}
+
 /** Room a connected group's heading takes above its picture: two lines and a margin. */
 const head = (font: number) => Math.ceil(2 * font * 1.25 + GROUP_PAD);
 
 /**
  * Where each group goes: in rows of the same number of groups, in order, that number chosen so that the whole map
- * fits a screen's shape largest.
+ * fits a screen's shape largest. A last row that is not full is set to the right: the activity ticker lies bottom left.
  */
 function pack(sizes: readonly { w: number; h: number }[]): { at: Rect[]; w: number; h: number } {
   let best: { at: Rect[]; w: number; h: number } | null = null;
@@ -132,7 +136,8 @@ function pack(sizes: readonly { w: number; h: number }[]): { at: Rect[]; w: numb
     let width = 0;
     for (let start = 0; start < sizes.length; start += perRow) {
       const row = sizes.slice(start, start + perRow);
-      let x = 0;
+      const short = start > 0 && row.length < perRow;
+      let x = short ? Math.max(0, width - row.reduce((sum, s) => sum + s.w + GROUP_GAP, -GROUP_GAP)) : 0;
       for (const s of row) {
         at.push({ x, y, w: s.w, h: s.h });
         x += s.w + GROUP_GAP;

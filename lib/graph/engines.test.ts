@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, syntheticTopology } from '../../scripts/bench/synthetic';
+import { swarmPicture } from '../../scripts/testkit/syntheticSwarm';
 import type { Topology } from '../topology';
 import { arrange } from './arrangement';
 import { toElements } from './elements';
@@ -139,6 +140,26 @@ describe('several engines on one map', () => {
     const back = mergeEngines([here, v26, connected('gone', smallTopology(3, 'OTHER'))]);
     expect(back.elements.nodes.some((n) => n.id === 'gone/host:OTHER' && n.parent === engineGroupId('gone'))).toBe(true);
     expect(back.elements.nodes.find((n) => n.id === engineGroupId('gone'))!.label).toMatch(/\nconnected$/);
+  });
+
+  it('holds a swarm manager’s nodes, services, tasks and bands in its group, under its name', () => {
+    const swarm = connected('lab', swarmPicture());
+    const all = mergeEngines([here, swarm]);
+    const lab = all.elements.nodes.filter((n) => n.data.engine === 'lab' && n.kind !== 'engine');
+    for (const kind of ['swarm-node', 'service', 'task', 'span'] as const) {
+      const own = swarm.picture!.elements.nodes.filter((n) => n.kind === kind);
+      expect(own.length, kind).toBeGreaterThan(0);
+      expect(lab.filter((n) => n.kind === kind).map((n) => n.id)).toEqual(own.map((n) => `lab/${n.id}`));
+    }
+    // Each is placed, inside the group.
+    const g = all.positions.get(engineGroupId('lab'))!;
+    for (const n of lab) {
+      const at = all.positions.get(n.id);
+      if (!at) continue;
+      expect(Math.abs(at.x - g.x), n.id).toBeLessThanOrEqual(g.w! / 2);
+      expect(Math.abs(at.y - g.y), n.id).toBeLessThanOrEqual(g.h! / 2);
+    }
+    expect(lab.filter((n) => all.positions.has(n.id)).length).toBe(lab.filter((n) => swarm.picture!.positions.has(splitEngineId(n.id).id)).length);
   });
 
   it('gives a large map group headings of 12 px or more once it fits a 1280×720 screen', () => {

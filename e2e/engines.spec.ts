@@ -120,6 +120,13 @@ test('the map of every engine shows each engine as a group with its status; a ne
       for (const { id: group, px } of await map.fontSizes('engine')) expect(px, `${group} at ${width}×${height}`).toBeGreaterThanOrEqual(12);
     }
 
+    // As tables: each engine under its name and status, the network in v26's alone.
+    await page.getByRole('button', { name: 'List view' }).click();
+    await expect(page.getByRole('region', { name: 'Engine v26' })).toContainText(name);
+    await expect(page.getByRole('region', { name: 'Engine here' })).not.toContainText(name);
+    await expect(page.getByRole('region', { name: 'Engine gone' })).toContainText('unreachable');
+    await page.getByRole('button', { name: 'Graph view' }).click();
+
     // Selected on the map, it opens its panel, and its actions act on v26 with the docker line that says so.
     await map.clickNode(`v26/net:${id}`);
     await expect(map.inspectPanel).toHaveAttribute('data-selected', `net:${id}`);
@@ -141,7 +148,11 @@ test.describe('two engines, one of them stopped', () => {
   test.afterAll(() => lab.close());
   const side = extraPortolan(sidePort(3), { PORTOLAN_ENGINES: `v26=${V26},lab=${lab.endpoint}` }, 200);
 
-  test('a stopped engine’s group turns unreachable while the other keeps working, and its picture comes back when it does', async ({ map, page }) => {
+  test('a stopped engine’s group turns unreachable while the other keeps working, and its picture comes back when it does', async ({
+    map,
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
     const labEnv = { ...process.env, DOCKER_HOST: lab.endpoint };
     const v26Env = { ...process.env, DOCKER_HOST: V26 };
     const labBridge = await bridgeId(labEnv);
@@ -156,6 +167,8 @@ test.describe('two engines, one of them stopped', () => {
     expect(down.lab!.label).toMatch(/\n(reconnecting|unreachable)/);
     expect(down.lab!.holds).toBe(0);
     await map.expectElement(`lab/net:${labBridge}`, false);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.screenshot({ path: testInfo.outputPath('lab-stopped-1280x720.png') });
     // The other engine is still drawn, and still live: a network made on it now appears in its group.
     expect(down.v26).toMatchObject({ status: 'connected' });
     expect(down.v26!.holds).toBeGreaterThan(0);

@@ -180,6 +180,32 @@ export function MapPage() {
                     controllerRef={controller}
                   />
                 )}
+                {all && view === 'list' && (
+                  // The map of every engine as tables: each engine under its name and status, its rows selecting on its map.
+                  <div className="absolute inset-0 space-y-8 overflow-auto p-4">
+                    {engines.map((e, i) => {
+                      const prefix = i === 0 ? null : e.name;
+                      const status = statuses[e.name] ?? e;
+                      const t = status.status === 'connected' ? pictures[e.name]?.topology : undefined;
+                      return (
+                        <section key={e.name} aria-label={`Engine ${e.name}`} data-engine={e.name} className="space-y-2">
+                          <h2 className="text-lg font-semibold">
+                            {e.name} <span className="font-normal text-slate-600 dark:text-slate-300">· {status.status}</span>
+                          </h2>
+                          {t ? (
+                            <ListView
+                              topology={t}
+                              selected={selectedOn && selectedOn.engine === prefix ? selectedOn.id : null}
+                              onSelect={(id) => setSelected(id === null ? null : engineElementId(prefix, id))}
+                            />
+                          ) : (
+                            <p className="text-slate-600 dark:text-slate-300">{status.detail ?? 'Not connected.'}</p>
+                          )}
+                        </section>
+                      );
+                    })}
+                  </div>
+                )}
                 {!all && topology && view === 'list' && (
                   <div className="absolute inset-0 overflow-auto p-4">
                     <ListView topology={topology} selected={selected} onSelect={setSelected} />

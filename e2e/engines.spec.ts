@@ -114,7 +114,7 @@ test('the map of every engine shows each engine as a group with its status; a ne
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.getByRole('button', { name: 'Fit' }).click();
-      await page.waitForTimeout(300);
+      await map.still();
       await page.screenshot({ path: testInfo.outputPath(`all-engines-${width}x${height}.png`) });
       // The group headings read from the back of a room on a projector's screen.
       for (const { id: group, px } of await map.fontSizes('engine')) expect(px, `${group} at ${width}×${height}`).toBeGreaterThanOrEqual(12);
@@ -167,7 +167,9 @@ test.describe('two engines, one of them stopped', () => {
     expect(down.lab!.label).toMatch(/\n(reconnecting|unreachable)/);
     expect(down.lab!.holds).toBe(0);
     await map.expectElement(`lab/net:${labBridge}`, false);
+    await map.still();
     await page.getByRole('button', { name: 'Fit' }).click();
+    await map.still();
     await page.screenshot({ path: testInfo.outputPath('lab-stopped-1280x720.png') });
     // The other engine is still drawn, and still live: a network made on it now appears in its group.
     expect(down.v26).toMatchObject({ status: 'connected' });

@@ -145,6 +145,20 @@ export class MapPage {
     return boxes;
   }
 
+  /** Waits until the view has stopped moving (a fit or a re-layout animates): for a screenshot of what a person sees. */
+  async still(): Promise<void> {
+    await this.mounted();
+    let previous = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await this.page.evaluate(() => window.__PORTOLAN__!.viewport()));
+        const still = now === previous;
+        previous = now;
+        return still;
+      })
+      .toBe(true);
+  }
+
   /** Clicks a node on the canvas where cytoscape draws it; a network's box by its heading, as its containers fill the rest. */
   async clickNode(id: string): Promise<void> {
     // Where it is once it is still: a box the arrangement just moved settles within a frame or two.

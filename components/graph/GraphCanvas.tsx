@@ -28,8 +28,18 @@ export interface GraphController {
   focus(): void;
 }
 
+/** A picture built and placed outside the canvas: the map of every engine (lib/graph/engines.ts). */
+export interface PlacedPicture {
+  elements: GraphElements;
+  positions: Map<string, Placed>;
+  /** Changes when a part of it is laid out afresh: the map fits itself again. */
+  generation: string;
+}
+
 export interface GraphCanvasProps {
-  topology: Topology;
+  /** One engine's picture, placed by its shared arrangement (`layout`); or `picture`, already placed. */
+  topology: Topology | null;
+  picture?: PlacedPicture | undefined;
   layout: Arrangement | undefined;
   /** The compact arrangement, each network collapsed to its count: drawn while the picture is collapsed. */
   compactLayout?: Arrangement | undefined;
@@ -89,7 +99,7 @@ const DETAIL_SETTLE_MS = 120;
  * arrangement moves them.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { topology, layout: fullLayout, compactLayout, options, theme, presenter, selected, matches, picked, controllerRef } = props;
+  const { topology, picture, layout: fullLayout, compactLayout, options, theme, presenter, selected, matches, picked, controllerRef } = props;
   const container = useRef<HTMLDivElement>(null);
   const glows = useRef<Glows | null>(null);
   const cyRef = useRef<Core | null>(null);
@@ -110,7 +120,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const live = useRef({ props, mode, actions: useActions() });
   live.current = { props, mode, actions: useActions() };
 
-  const elements = useMemo(() => toElements(topology, options), [topology, options]);
+  const elements = useMemo(
+    () => picture?.elements ?? (topology ? toElements(topology, options) : { nodes: [], edges: [] }),
+    [picture, topology, options],
+  );
   // Collapsed, the boxes are small and close, so names and counts can be read at 1,000 containers.
   const layout = useMemo(
     () =>
@@ -169,7 +182,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
         return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
       })[0];
       const { readOnly, perform } = live.current.actions;
-      if (!target || readOnly) return;
+      // On the map of every engine a connect would need the engine of both: it is done from the container's panel.
+      if (!target || readOnly || live.current.props.picture) return;
       const containerId = String(node.data('containerId'));
       const networkId = String(target.data('networkId'));
       if (target.id() === node.data('box') || cy.getElementById(`att:${networkId}:${containerId}`).nonempty()) return;
@@ -294,9 +308,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !layout) return;
+    const placing: Placing | null = picture
+      ? { positions: () => picture.positions, shape: picture.generation }
+      : layout
+        ? { positions: () => positionsOf(layout, elements), shape: `${layout === fullLayout ? 'full' : 'compact'}:${layout.generation}` }
+        : null;
+    if (!cy || !placing) return;
     busy.current = busy.current
-      .then(() => draw(cy, elements, layout))
+      .then(() => draw(cy, elements, placing))
       .catch((err: unknown) => {
         // A picture the canvas could not take is drawn again whole, so the map never stays wrong.
         console.error('Portolan: redrawing the map after an error', err);
@@ -304,22 +323,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
         cy.elements().remove();
         drawn.current = { nodes: [], edges: [] };
         model.current = { nodes: [], edges: [] };
-        return draw(cy, elements, layout);
+        return draw(cy, elements, placing);
       });
     // draw reads the latest props through refs; it runs once per new picture.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [elements, layout]);
+  }, [elements, layout, picture]);
 
-  async function draw(cy: Core, next: GraphElements, arrangement: Arrangement): Promise<void> {
+  async function draw(cy: Core, next: GraphElements, placing: Placing): Promise<void> {
     if (cy.destroyed()) return;
     const m = live.current.mode;
-    const positions = positionsOf(arrangement, next);
+    const positions = placing.positions();
     const before = placedRef.current;
     const first = model.current.nodes.length === 0;
     // What changed in the picture, drawn in detail or sketched: what glows and what is new.
     const changed = diffElements(model.current, next);
     // A Re-layout, or the picture switched between its full and compact arrangements.
-    const shape = `${arrangement === fullLayout ? 'full' : 'compact'}:${arrangement.generation}`;
+    const shape = placing.shape;
     const relaid = generation.current !== '' && generation.current !== shape;
     generation.current = shape;
     model.current = next;
@@ -564,6 +583,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       )}
     </div>
   );
+}
+
+/** Where a picture's nodes go, and what changes when it is laid out afresh. */
+interface Placing {
+  positions: () => Map<string, Placed>;
+  shape: string;
 }
 
 function visible(cy: Core, positions: ReadonlyMap<string, Placed>, id: string): boolean {

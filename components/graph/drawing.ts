@@ -29,7 +29,7 @@ function measureAt(size: number, weight: number): Measure | undefined {
 const ADDRESS = /^[0-9a-f.:[\]/]+$/i;
 
 /** The label as drawn: each line shortened with an ellipsis to fit its node in this mode; the whole label stays in data(label). */
-export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode, placed?: Placed): string {
+export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'> & Partial<Pick<GraphNode, 'data'>>, mode: Mode, placed?: Placed): string {
   const t = TYPE[mode];
   const fit = (text: string, width: number, size: number, lines: number) => fitLabel(text, width, size, lines, false, measureAt(size, t.weight));
   switch (node.kind) {
@@ -89,6 +89,14 @@ export function displayLabel(node: Pick<GraphNode, 'kind' | 'label'>, mode: Mode
       const size = lines.length > 2 ? PRESENTER_HOST_3_LINES : t.host;
       return lines.map((line) => fit(line, LABEL_WIDTH.host, size, 1)).join('\n');
     }
+    case 'engine': {
+      // An engine's heading on the map of every engine, cut to the group's width; one that is not connected holds
+      // nothing, and its status and why wrap in its middle (graphStyle), whole.
+      if (node.data?.status !== 'connected') return node.label;
+      const size = Number(node.data?.fontSize ?? 34);
+      const width = Math.max(200, (placed?.w ?? 900) - 60);
+      return fitLabel(node.label, width, size, 2, false, measureAt(size, 700));
+    }
     default:
       return node.label;
   }
@@ -127,7 +135,7 @@ export function place(node: NodeSingular, placed: Placed, mode: Mode): void {
     node.data({
       w: placed.w,
       h: placed.h,
-      display: displayLabel({ kind: String(node.data('kind')), label: String(node.data('label')) } as GraphNode, mode, placed),
+      display: displayLabel({ kind: String(node.data('kind')), label: String(node.data('label')), data: node.data() } as GraphNode, mode, placed),
     });
   }
 }

@@ -1,5 +1,6 @@
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { DRIVER_COLORS } from '../../lib/graph/colors';
+import { GROUP_PAD } from '../../lib/graph/engines';
 import { CELL_W, CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HOST_H, HOST_W, PORT_H, PORT_W, SWARM_NODE_H, SWARM_NODE_W } from '../../lib/graph/layout';
 import { DOWN_BADGE, DRAINED_BADGE, driverIcon, EXPOSED_BADGE, HOST_ICON, PAUSED_BADGE, ROOT_BADGE } from './icons';
 
@@ -160,6 +161,41 @@ export function graphStyle(theme: Theme, mode: Mode = 'normal'): StylesheetJson 
       selector: `node.driver[driver = "${driver}"]`,
       style: { 'background-image': driverIcon(driver, color) },
     })),
+    {
+      // The map of every engine: an engine's group holds its picture under a heading (name, version, status in words),
+      // sized with the whole map (data fontSize) so it still reads when everything fits one screen.
+      selector: 'node.engine',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        'background-color': c.scope,
+        'background-opacity': 0.5,
+        'border-width': 4,
+        'border-color': c.scopeBorder,
+        color: c.text,
+        'font-size': 'data(fontSize)',
+        'font-weight': 700,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': (n: NodeSingular) => Number(n.data('head')),
+        'z-index': 0,
+        events: 'no',
+      },
+    },
+    {
+      // An engine that is not connected holds nothing: its status and why, wrapped in its middle, say what to do.
+      selector: 'node.engine-reconnecting, node.engine-unreachable',
+      style: {
+        'border-style': 'dashed',
+        'border-width': 6,
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-max-width': (n: NodeSingular) => `${Number(n.data('w')) - 2 * GROUP_PAD}px`,
+      },
+    },
+    { selector: 'node.engine-reconnecting', style: { 'border-color': '#d97706' } },
+    { selector: 'node.engine-unreachable', style: { 'border-color': '#dc2626' } },
     {
       // A network is a box holding the containers whose home it is; its name and subnet head the box.
       selector: 'node.network',

@@ -1,5 +1,6 @@
 import type { Placed } from '../../lib/graph/layout';
 import { CONTAINER_H, CONTAINER_W, DRIVER_SIZE, HEAD, HOST_H, HOST_W, PORT_H, PORT_W } from '../../lib/graph/layout';
+import { splitEngineId } from '../../lib/graph/engines';
 
 export interface Bounds {
   x1: number;
@@ -51,7 +52,9 @@ const KIND_OF: Record<string, string> = { ctr: 'container', port: 'port', ports:
  */
 export function keepClearOf(positions: ReadonlyMap<string, Placed>): Bounds[] {
   const out: Bounds[] = [];
-  for (const [id, at] of positions) {
+  for (const [full, at] of positions) {
+    // On the map of every engine, another engine's ids carry its name first (`v26/ctr:…`).
+    const { id } = splitEngineId(full);
     const prefix = id.slice(0, id.indexOf(':'));
     if (prefix === 'net' && at.w !== undefined && at.h !== undefined) {
       out.push({ x1: at.x - at.w / 2, y1: at.y - at.h / 2, x2: at.x + at.w / 2, y2: at.y - at.h / 2 + HEAD });

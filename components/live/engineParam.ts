@@ -1,12 +1,25 @@
 import { createContext } from 'react';
+import { splitEngineId } from '../../lib/graph/engines';
+
+/** The address of the map of every engine at once: `/?engines=all`, as the live feed's handshake says it. */
+export const ALL_ENGINES_QUERY = 'engines=all';
+
+/** Whether this page shows every engine on one map (`?engines=all`). */
+export function showsAllEngines(): boolean {
+  if (typeof window === 'undefined') return false;
+  return new URLSearchParams(window.location.search).get('engines') === 'all';
+}
 
 /**
- * Which engine this page shows, from its address (`?engine=NAME`); null means the first one Portolan watches.
+ * Which engine this page's requests go to, from its address: `?engine=NAME`; on the map of every engine, the engine of
+ * the selected element (its id's `NAME/`); null means the first one Portolan watches.
  * Every API call and the live feed name it, so an action acts on the engine the person is looking at.
  */
 export function currentEngine(): string | null {
   if (typeof window === 'undefined') return null;
-  return new URLSearchParams(window.location.search).get('engine');
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('engines') === 'all') return splitEngineId(params.get('select') ?? '').engine;
+  return params.get('engine');
 }
 
 /** An API path aimed at the engine this page shows. */

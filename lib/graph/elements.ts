@@ -16,7 +16,9 @@ export type NodeKind =
   | 'swarm-node'
   | 'service'
   | 'task'
-  | 'span';
+  | 'span'
+  // The all-engines map: one engine's group, holding its picture (lib/graph/engines.ts).
+  | 'engine';
 export type EdgeKind = 'attachment' | 'publish' | 'driver' | 'host-port';
 
 type Data = Record<string, string | number | boolean | undefined>;

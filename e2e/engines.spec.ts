@@ -147,7 +147,10 @@ test('the map of every engine shows each engine as a group with its status; a ne
     await map.clickNode(`v26/net:${id}`);
     await expect(map.inspectPanel).toHaveAttribute('data-selected', `net:${id}`);
     await expect(map.inspectPanel.getByRole('heading', { name })).toBeVisible();
-    await map.inspectPanel.getByRole('button', { name: 'Remove network' }).click();
+    await map.inspectPanel.getByRole('button', { name: 'Remove network…' }).click();
+    const confirm = page.getByRole('dialog');
+    await expect(confirm.getByTestId('command-preview')).toContainText(`docker -H ${V26} network rm ${name}`);
+    await confirm.getByRole('button', { name: 'Remove network' }).click();
     await expect(page.getByTestId('action-command')).toContainText(`docker -H ${V26} network rm ${name}`);
     await map.expectElement(`v26/net:${id}`, false);
     await expect(docker(['network', 'inspect', name], { ...process.env, DOCKER_HOST: V26 })).rejects.toThrow();

@@ -96,7 +96,7 @@ function planOf(request: Request, topology: Topology): Plan {
       path: '/api/networks/prune',
       body: { expected: candidates.map((c) => c.network.id) },
       summary: (done) => {
-        const removed = (done.removed as string[] | undefined) ?? [];
+        const removed = [...((done.removed as string[] | undefined) ?? [])].sort();
         return removed.length ? `${plural(removed.length, 'network')} pruned: ${removed.join(', ')}` : 'no network was unused: nothing pruned';
       },
     };

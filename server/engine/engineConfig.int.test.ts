@@ -23,6 +23,8 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-cn-home-'));
 const local = process.env.DOCKER_HOST?.trim() || 'unix:///var/run/docker.sock';
 /** Docker 26.1 beside the test engine (scripts/engine-26.sh). */
 const V26 = 'unix:///run/portolan-engines/26.1/docker.sock';
+/** The engine the contexts point at: Docker 26.1 beside the test engine, or, when the suite runs on 26.1, the 20.10 one. */
+const OTHER = local === V26 ? 'unix:///var/run/docker.sock' : V26;
 let portolan: Portolan | null = null;
 
 afterEach(async () => {
@@ -87,7 +89,7 @@ describe("the docker CLI's contexts", () => {
 
   it('answers the docker line of an engine that came from a context as `docker --context NAME …`, which reaches it', async () => {
     const env = userEnv();
-    await docker(['context', 'create', 'ptl-cn-v26', '--docker', `host=${V26}`, '--description', 'Docker 26.1 beside the test engine'], env);
+    await docker(['context', 'create', 'ptl-cn-v26', '--docker', `host=${OTHER}`, '--description', 'the engine beside the test engine'], env);
     portolan = await startTestPortolan(userEnv({ PORTOLAN_ENGINES: `here=${local},ptl-cn-v26` }));
     await Promise.all(portolan.sites.map((site) => (site.broken === undefined ? site.store.settled() : null)));
     const api = new PortolanApi(portolan.url);
@@ -101,7 +103,7 @@ describe("the docker CLI's contexts", () => {
       expect(await docker(words, env)).toBe(net);
       await expect(docker(['network', 'inspect', net])).rejects.toThrow();
     } finally {
-      await docker(['network', 'rm', net], { ...env, DOCKER_HOST: V26 }).catch(() => undefined);
+      await docker(['network', 'rm', net], { ...env, DOCKER_HOST: OTHER }).catch(() => undefined);
     }
     const listed = (await api.get<{ engines: EngineSummary[] }>('/api/engines')).body.engines;
     expect(listed.map((e) => e.dockerFlags)).toEqual([

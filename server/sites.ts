@@ -62,8 +62,9 @@ export function openSites(specs: readonly EngineSpec[], makeStore: (engine: Engi
 /**
  * A task's container that starts or dies on a worker is news the manager never sends: Docker has no task events,
  * and a worker's engine events stay on the worker. When Portolan watches the worker too, its container events
- * tell every manager it watches of that node (sites, read at each event: engines watched later count too) to read the service again; the task then moves on the map at once
- * instead of at the manager's next event. Costs nothing while nothing happens.
+ * tell every manager of that node among `sites` (read at each event, so engines watched later count too) to read
+ * the service again: the task moves on the map at once instead of at the manager's next event. Costs nothing
+ * while nothing happens.
  */
 export function linkSwarmSite(sites: readonly Site[], worker: LiveSite): void {
   worker.store.on('event', (event) => {

@@ -1,4 +1,4 @@
-import { docker, dockerJson, TEST_IMAGE, TestObjects, waitFor } from '../scripts/testkit/docker';
+import { docker, dockerJson, TEST_IMAGE, TestObjects } from '../scripts/testkit/docker';
 import { TestSwarm } from '../scripts/testkit/swarm';
 import { expect, extraPortolan, sidePort, test, type DrawnNode, type MapPage } from './fixtures';
 
@@ -61,16 +61,7 @@ test.afterAll(async () => {
   await cli(['service', 'rm', WEB]).catch(() => undefined);
   await objects.cleanup().catch((err: Error) => console.warn(`swarm e2e cleanup: ${err.message}`));
   // The overlay can go once the tasks on it have.
-  await waitFor(
-    'the overlay removed',
-    () =>
-      cli(['network', 'rm', NET]).then(
-        () => true,
-        (err: Error) => /not found/.test(err.message),
-      ),
-    60_000,
-    1000,
-  ).catch((err: Error) => console.warn(`swarm e2e cleanup: ${err.message}`));
+  await swarm.removeNetwork(NET);
   await swarm.down();
 });
 

@@ -101,6 +101,20 @@ export function MapPage() {
 
   const connected = feed === 'live' && (all || engine?.status === 'connected');
   const shown = all ? everything : topology;
+  // What the one-engine map and the all-engines map share; each adds its own picture, layouts and refit key.
+  const canvasProps = {
+    options,
+    theme,
+    presenter,
+    selected,
+    onSelect: setSelected,
+    onExpand: (networkId: string) => expand(networkId),
+    matches,
+    picked,
+    sketchFrom: sketch && /^\d+$/.test(sketch) ? Number(sketch) : undefined,
+    controllerRef: controller,
+  };
+
   return (
     <TransfersContext.Provider value={transfers}>
       <EngineAimContext.Provider value={aim}>
@@ -155,17 +169,8 @@ export function MapPage() {
                     picture={enginesPicture}
                     layout={undefined}
                     revision={Object.values(pictures).reduce((sum, p) => sum + p.revision, 0)}
-                    options={options}
-                    theme={theme}
-                    presenter={presenter}
-                    selected={selected}
-                    onSelect={setSelected}
-                    onExpand={(networkId) => expand(networkId)}
-                    matches={matches}
-                    picked={picked}
+                    {...canvasProps}
                     refitKey="all-engines"
-                    sketchFrom={sketch && /^\d+$/.test(sketch) ? Number(sketch) : undefined}
-                    controllerRef={controller}
                   />
                 )}
                 {!all && topology && view === 'graph' && (
@@ -174,17 +179,8 @@ export function MapPage() {
                     layout={snapshot?.layout}
                     compactLayout={snapshot?.compactLayout}
                     revision={snapshot?.revision ?? 0}
-                    options={options}
-                    theme={theme}
-                    presenter={presenter}
-                    selected={selected}
-                    onSelect={setSelected}
-                    onExpand={(networkId) => expand(networkId)}
-                    matches={matches}
-                    picked={picked}
+                    {...canvasProps}
                     refitKey={lesson ? `lesson:${lesson.id}` : 'no-lesson'}
-                    sketchFrom={sketch && /^\d+$/.test(sketch) ? Number(sketch) : undefined}
-                    controllerRef={controller}
                   />
                 )}
                 {all && view === 'list' && (

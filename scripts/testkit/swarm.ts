@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { docker, waitFor } from './docker';
 
 const run = promisify(execFile);
 const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'swarm.sh');
@@ -39,6 +40,20 @@ export class TestSwarm {
   /** Stops node N's daemon as a machine going away would; `up` starts it again. */
   async stop(n: 1 | 2 | 3): Promise<void> {
     await this.swarm('stop', String(n));
+  }
+
+  /** A suite's cleanup: removes an overlay once the tasks on it have gone (a minute at most), warning rather than failing. */
+  async removeNetwork(name: string): Promise<void> {
+    await waitFor(
+      `the overlay ${name} removed`,
+      () =>
+        docker(['network', 'rm', name], this.env).then(
+          () => true,
+          (err: Error) => /not found/.test(err.message),
+        ),
+      60_000,
+      1000,
+    ).catch((err: Error) => console.warn(`swarm cleanup: ${err.message}`));
   }
 
   /** Removes the swarm, unless it was there before the suite: then only the suite's own objects go (the caller's part). */

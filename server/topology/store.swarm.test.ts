@@ -53,16 +53,7 @@ afterAll(async () => {
   await cli(['service', 'rm', WEB]).catch(() => undefined);
   await cli(['rm', '-f', CLIENT]).catch(() => undefined);
   // The overlay can go once the tasks on it have.
-  await waitFor(
-    'the overlay removed',
-    () =>
-      cli(['network', 'rm', NET]).then(
-        () => true,
-        (err: Error) => /not found/.test(err.message),
-      ),
-    60_000,
-    1000,
-  ).catch((err: Error) => console.warn(`swarm test cleanup: ${err.message}`));
+  await swarm.removeNetwork(NET);
   await swarm.down();
 });
 

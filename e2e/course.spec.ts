@@ -59,7 +59,7 @@ test('the course walkthrough, from the map only', async ({ map, objects, page })
   const body = await waitFor(
     'web1 to serve',
     () =>
-      fetch('http://127.0.0.1:8080/').then(
+      fetch('http://127.0.0.1:8080/', { signal: AbortSignal.timeout(2000) }).then(
         (r) => (r.ok ? r.text() : null),
         () => null,
       ),
@@ -132,7 +132,7 @@ test('the course walkthrough, from the map only', async ({ map, objects, page })
     await waitFor(
       '8081 to serve',
       () =>
-        fetch('http://127.0.0.1:8081/').then(
+        fetch('http://127.0.0.1:8081/', { signal: AbortSignal.timeout(2000) }).then(
           (r) => r.ok,
           () => false,
         ),

@@ -333,7 +333,7 @@ export function extraPortolan(port: number, env: Record<string, string>, healthS
       stdio: 'ignore',
     });
     const health = () =>
-      fetch(`http://localhost:${port}/api/health`).then(
+      fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
         (r) => r.status,
         () => 0,
       );
@@ -377,7 +377,7 @@ export function syntheticSwarm(port: number, env: Record<string, string> = {}): 
       if (/^(applied|refused) /.test(line)) answers.shift()?.(line);
     });
     const health = () =>
-      fetch(`http://localhost:${port}/api/health`).then(
+      fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
         (r) => r.status,
         () => 0,
       );

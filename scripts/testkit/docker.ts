@@ -91,14 +91,27 @@ export class TestObjects {
   }
 }
 
-/** Polls a condition until it holds or the time is up; returns the first truthy value. */
+/**
+ * Polls a condition until it holds or the time is up; returns the first truthy value. A check that never
+ * settles (a fetch to a port that accepts and never answers) fails at the deadline too, naming what it waited for.
+ */
 export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 2000, everyMs = 20): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await check();
-    if (last) return last as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (its last check had not answered)`)),
+      timeoutMs + everyMs,
+    );
+  });
+  try {
+    for (;;) {
+      const last = await Promise.race([check(), outOfTime]);
+      if (last) return last as NonNullable<T>;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -21,7 +21,7 @@ export async function registryAnswers(host: string): Promise<void> {
   await waitFor(
     `the registry at ${host} to answer`,
     () =>
-      fetch(`http://${host}/v2/`).then(
+      fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(2000) }).then(
         (r) => r.ok,
         () => false,
       ),

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine to run Portolan's tests: a Docker Engine that answers,
 # the local busybox test image, a private registry's image (Debian's
-# docker-registry, never run as a service on the host) and a second engine,
-# Docker 26.1 (engine-26.sh).
+# docker-registry, never run as a service on the host), a second engine,
+# Docker 26.1 (engine-26.sh), and Node 24 LTS (node24.sh).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 
@@ -114,3 +114,6 @@ log "ready: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server
 # The integration suite and a smoke end-to-end run again against Docker 26.1,
 # the engine most people run today, beside this one.
 bash "$(dirname "$0")/engine-26.sh" >/dev/null || log "Docker 26.1 is not ready: npm test counts its suites as failed"
+
+# Node 24 LTS beside the machine's Node: npm test runs the unit and integration suites on it too.
+bash "$(dirname "$0")/node24.sh" >/dev/null || log "Node 24 is not unpacked: npm test counts its suite as failed"

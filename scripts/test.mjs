@@ -1,5 +1,6 @@
 // `npm test`: every suite (unit, integration, end-to-end) against a real
-// Docker Engine and a real browser, then the integration suite and an
+// Docker Engine and a real browser, the unit and integration suites again on
+// Node 24, then the integration suite and an
 // end-to-end smoke test again against Docker 26.1, then the swarm suite on a
 // 3-node test swarm of its own and the browser test on that swarm, then one
 // closing line with the totals.
@@ -61,6 +62,18 @@ function playwright(name, file, args, { mustRun = false, ...options } = {}) {
 
 vitest('unit + integration (vitest)', 'vitest.json', ['--project', 'unit', '--project', 'integration']);
 playwright('end-to-end (playwright)', 'e2e.json', []);
+
+// The unit and integration suites again on Node 24 LTS (scripts/node24.sh unpacks it), first on PATH so that
+// vitest's workers and every `node` a test starts are Node 24 too. The suite's name is the version that answered.
+const node24 = spawnSync('bash', ['scripts/node24.sh'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).stdout.trim();
+const node24Version = node24 ? spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout?.trim() : '';
+if (node24Version.startsWith('v24.')) {
+  vitest(`unit + integration on Node ${node24Version.slice(1)} (vitest)`, 'vitest-node24.json', ['--project', 'unit', '--project', 'integration'], {
+    env: { PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` },
+  });
+} else {
+  suites.push({ name: 'Node 24: scripts/node24.sh did not unpack it', passed: 0, failed: 1, skipped: 0 });
+}
 
 // Docker 26.1 in its network namespace (scripts/engine-26.sh): its published
 // ports answer on that namespace's loopback, so the suites run there too.

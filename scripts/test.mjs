@@ -42,7 +42,35 @@ function vitest(name, file, args, options) {
     passed: report?.numPassedTests ?? 0,
     failed: report ? report.numFailedTests + (exit !== 0 && report.numFailedTests === 0 ? 1 : 0) : 1,
     skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+    failures: report ? vitestFailures(report) : [`${file}: no report (exit ${exit})`],
   });
+}
+
+/** The first line of an error message, short enough for one line of the summary. */
+const firstLine = (message = '') => (message.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
+
+/** Each failed test of a vitest JSON report, and each file that failed outside its tests (a hook, an import). */
+function vitestFailures(report) {
+  return report.testResults.flatMap((file) => {
+    const name = path.relative(root, file.name);
+    const tests = file.assertionResults
+      .filter((t) => t.status === 'failed')
+      .map((t) => `${name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    return tests.length || file.status !== 'failed' ? tests : [`${name}: ${firstLine(file.message)}`];
+  });
+}
+
+/** Each failed test of a Playwright JSON report, by file and title, with its error's first line. */
+function playwrightFailures(report) {
+  const walk = (suite) => [
+    ...(suite.suites ?? []).flatMap(walk),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'unexpected')
+        .map((t) => `${spec.file}:${spec.line} › ${spec.title}: ${firstLine(t.results.at(-1)?.error?.message)}`),
+    ),
+  ];
+  return (report.suites ?? []).flatMap(walk);
 }
 
 /**
@@ -53,11 +81,14 @@ function playwright(name, file, args, { mustRun = false, ...options } = {}) {
   const json = path.join(results, file);
   fs.rmSync(json, { force: true });
   const exit = run('npx', ['playwright', 'test', ...args], { ...options, env: { ...options.env, PORTOLAN_E2E_JSON: json } });
-  const stats = readJson(json)?.stats;
+  const report = readJson(json);
+  const stats = report?.stats;
   const ran = stats ? stats.expected + stats.flaky + stats.unexpected : 0;
   const skipped = stats?.skipped ?? 0;
   const failed = stats ? stats.unexpected + (exit !== 0 && stats.unexpected === 0 ? 1 : 0) + (ran === 0 ? 1 : 0) + (mustRun ? skipped : 0) : 1;
-  suites.push({ name, passed: stats ? stats.expected + stats.flaky : 0, failed, skipped: mustRun ? 0 : skipped });
+  const failures = report ? playwrightFailures(report) : [`${file}: no report (exit ${exit})`];
+  if (report && ran === 0) failures.push(`${file}: ran no test`);
+  suites.push({ name, passed: stats ? stats.expected + stats.flaky : 0, failed, skipped: mustRun ? 0 : skipped, failures });
 }
 
 vitest('unit + integration (vitest)', 'vitest.json', ['--project', 'unit', '--project', 'integration']);
@@ -111,6 +142,9 @@ if (swarmUp && run('bash', ['scripts/swarm.sh', 'up']) === 0) {
   suites.push({ name: 'end-to-end on the 3-node swarm: scripts/swarm.sh up failed', passed: 0, failed: 1, skipped: 0 });
 }
 if (!swarmWasUp) run('bash', ['scripts/swarm.sh', 'down']);
+
+// What failed, by name, just above the totals: the end of a long CI log is often all that is kept.
+for (const s of suites) for (const f of s.failures ?? []) console.log(`failed in ${s.name}: ${f}`);
 
 let passed = 0;
 let failed = 0;

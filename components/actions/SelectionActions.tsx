@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Container, Network, Service, Topology } from '../../lib/topology';
 import { useActions } from './ActionsProvider';
+import { api } from '../api/client';
 
 const button =
   'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-800 dark:hover:bg-slate-700';
@@ -36,9 +37,7 @@ export function NetworkActions({ network, topology }: { network: Network; topolo
           className={button}
           onClick={() =>
             void perform(
-              'POST',
-              `/api/networks/${network.id}/disconnect`,
-              { container: c.id },
+              () => api.disconnect(network.id, { container: c.id }),
               `${c.name} left ${network.name}`,
               `could not disconnect ${c.name} from ${network.name}`,
             )
@@ -66,7 +65,7 @@ export function ContainerActions({ container: c }: { container: Container }) {
   if (readOnly) return null;
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
   const verb = (v: 'start' | 'stop' | 'restart', summary: string) => () =>
-    void perform('POST', `/api/containers/${c.id}/${v}`, undefined, summary, `could not ${v} ${c.name}`);
+    void perform(() => api.containerLifecycle(c.id, v), summary, `could not ${v} ${c.name}`);
   return (
     <Bar>
       {running ? (
@@ -101,9 +100,7 @@ export function ContainerActions({ container: c }: { container: Container }) {
             className={button}
             onClick={() =>
               void perform(
-                'POST',
-                `/api/networks/${e.networkId}/disconnect`,
-                { container: c.id },
+                () => api.disconnect(e.networkId, { container: c.id }),
                 `${c.name} left ${e.networkName}`,
                 `could not disconnect ${c.name} from ${e.networkName}`,
               )

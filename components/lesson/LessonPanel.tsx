@@ -4,7 +4,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { controlFor, imageCommandOf, probeOf, type LessonView } from '../../lib/lessons/view';
 import { findByRef, type Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
-import { mutate } from '../actions/client';
+import { api, errorDetailOf } from '../api/client';
 import type { DialogRequest } from '../actions/dialogs';
 
 export interface LessonPanelProps {
@@ -22,7 +22,7 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
   // The room's progress moves; the new state arrives for every viewer as lesson:progress.
   const teacher = (action: 'back' | 'skip' | 'reset') => {
     setRefused(null);
-    mutate('POST', `/api/lessons/${lesson.id}/${action}`, {}).catch((err: unknown) => setRefused(err instanceof Error ? err.message : String(err)));
+    api.moveLesson(lesson.id, action).catch((err: unknown) => setRefused(errorDetailOf(err).message));
   };
 
   return (

@@ -2,14 +2,15 @@
 
 import { useEffect, useState } from 'react';
 import type { LessonListing } from '../../lib/lessons/view';
-import { fetchJson } from '../actions/client';
+import { api } from '../api/client';
 
 /** A fresh Engine shows nothing but Docker's own networks: a newcomer is offered the lessons. */
 export function LessonsOffer({ onOpen }: { onOpen: (id: string) => void }) {
   const [listing, setListing] = useState<LessonListing | null>(null);
   useEffect(() => {
     let live = true;
-    fetchJson<LessonListing>('/api/lessons')
+    api
+      .lessons()
       .then((l) => live && setListing(l))
       .catch(() => undefined);
     return () => {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DockerContext, EngineSummary } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
-import { fetchJson } from '../actions/client';
+import { api } from '../api/client';
 
 /**
  * The docker CLI's contexts (`docker context ls`) Portolan does not watch yet, offered by name beside the engines:
@@ -18,7 +18,7 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
   const names = engines.map((e) => e.name).join(',');
 
   const read = useCallback(() => {
-    fetchJson<{ contexts?: DockerContext[] }>('/api/engines').then(
+    api.engines().then(
       (answer) => setContexts(answer.contexts ?? []),
       () => undefined, // the engines' own status says what is wrong; the offer simply stays as it was
     );
@@ -79,9 +79,7 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
                     type="button"
                     onClick={() =>
                       void perform(
-                        'POST',
-                        '/api/engines',
-                        { context: c.name },
+                        () => api.watchContext(c.name),
                         `watching the docker context ${c.name}`,
                         `could not watch the docker context ${c.name}`,
                       ).then((done) => {

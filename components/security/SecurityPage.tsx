@@ -13,13 +13,14 @@ import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
 import { AuditFilters } from './AuditFilters';
 import { AuditSummary } from './AuditSummary';
-import { filterAudits, groupByRule, megabytes, NO_FILTER, rulesOf, type AuditFilter, type ImageSummary } from './auditView';
+import { filterAudits, groupByRule, megabytes, NO_FILTER, rulesOf, type AuditFilter } from './auditView';
 import { ByContainer, rowId } from './ByContainer';
 import { ByRule } from './ByRule';
 import { ImageSizes } from './ImageSizes';
 import { LensSection } from './LensSection';
 import { PullImage } from './PullImage';
 import { useFreshJson } from './useFreshJson';
+import { api } from '../api/client';
 
 /** The security lens: every container's findings against the CIS Docker Benchmark, and the images they run. */
 export function SecurityPage() {
@@ -49,7 +50,7 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
   // Image events (pull, push, tag, delete), from Portolan or a terminal, are the other cue.
   const containerSet = snapshot ? `${snapshot.epoch}|${snapshot.topology.containers.map((c) => `${c.id}:${c.image}`).join(',')}` : '';
   const lastImageEvent = activity.find((a) => a.type === 'image')?.id ?? '';
-  const images = useFreshJson<{ images: ImageSummary[] }>('/api/images', `${containerSet}|${lastImageEvent}`);
+  const images = useFreshJson(api.images, `${containerSet}|${lastImageEvent}`);
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
   // `?container=<name>` (the inspect panel's "All findings") opens and scrolls to that container.

@@ -22,10 +22,10 @@ import { EngineBanner } from '../status/EngineBanner';
 import { ActivityTicker } from './ActivityTicker';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
-import { useTheme } from './useTheme';
+import { useTheme } from '../ui/useTheme';
 import { useMapOptions } from './useMapOptions';
 import { useEnginesPicture } from './useEnginesPicture';
-import { useUrlParam } from './useUrlState';
+import { useUrlParam } from '../ui/useUrlState';
 
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DockerContext, EngineSummary } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
 import { api } from '../api/client';
+import { Button } from '../ui/Button';
 
 /**
  * The docker CLI's contexts (`docker context ls`) Portolan does not watch yet, offered by name beside the engines:
@@ -75,8 +76,8 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
                   </p>
                 </div>
                 {!readOnly && (
-                  <button
-                    type="button"
+                  <Button
+                    variant="primary"
                     onClick={() =>
                       void perform(
                         () => api.watchContext(c.name),
@@ -88,10 +89,10 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
                       })
                     }
                     aria-label={`Watch ${c.name}`}
-                    className="rounded-md bg-teal-700 px-3 py-1 text-sm font-semibold text-white shadow-sm hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-amber-500"
+                    className="text-sm"
                   >
                     Watch
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}

@@ -1,3 +1,4 @@
+import type { ContainerAudit } from './audit';
 import type { ImageProgress } from './imageProgress';
 import type { LessonView } from './lessons/view';
 import type { Activity, EngineStatus, EngineSummary, TopologyPatch, TopologySnapshot } from './topology';
@@ -16,6 +17,15 @@ export interface ServerToClient {
   'image:progress': (progress: ImageProgress) => void;
   /** Every engine Portolan watches, with its status: on connect and whenever one's status changes. */
   engines: (engines: EngineSummary[]) => void;
+  /** Every container's audit (GET /api/audit's `containers`): on connect, and after each revision that changed it. */
+  audit: (audit: AuditPush) => void;
+}
+
+/** The engine's audit as of `revision`, named by its engine like every other payload. */
+export interface AuditPush {
+  engine: string;
+  revision: number;
+  containers: ContainerAudit[];
 }
 
 export interface ClientToServer {

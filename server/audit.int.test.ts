@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ContainerAudit } from '../lib/audit';
 import { PortolanApi, freePort } from '../scripts/testkit/api';
 import { TestObjects, waitFor } from '../scripts/testkit/docker';
+import { Feed } from '../scripts/testkit/feed';
 import { startTestPortolan } from '../scripts/testkit/portolan';
 import type { Portolan } from './index';
 
@@ -120,5 +121,58 @@ describe('the audit stays live', () => {
       if (audit.id !== renamed.id && before.has(audit.id)) expect(audit, audit.name).toBe(before.get(audit.id));
     }
     expect(after.find((a) => a.id === restarted.id)).toBe(restarted);
+  });
+});
+
+describe('the audit pushed over socket.io', () => {
+  it('reaches a viewer on connect, the store’s audit at the picture’s revision, without asking the Engine', async () => {
+    await portolan.store.settled();
+    const spies = [vi.spyOn(portolan.engine, 'inspectContainer'), vi.spyOn(portolan.engine, 'networks'), vi.spyOn(portolan.engine, 'info')];
+    const feed = new Feed(portolan.url);
+    try {
+      await feed.ready();
+      await waitFor('the audit on connect', () => feed.audits.length > 0);
+      const [first] = feed.audits;
+      expect(first?.engine).toBe(portolan.sites[0]?.name);
+      expect(first?.revision).toBe(feed.snapshot?.revision);
+      expect(first?.containers).toEqual(portolan.store.audit());
+      expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 0]);
+    } finally {
+      feed.close();
+      spies.forEach((s) => s.mockRestore());
+    }
+  });
+
+  it('pushes a CLI docker run of a root container to every viewer as one audit per change, computed once', async () => {
+    const viewers = Array.from({ length: 3 }, () => new Feed(portolan.url));
+    const announced: ContainerAudit[][] = [];
+    const listen = ({ containers }: { containers: ContainerAudit[] }) => void announced.push(containers);
+    portolan.store.on('audit', listen);
+    const gets = vi.spyOn(portolan.store, 'audit');
+    try {
+      await Promise.all(viewers.map((v) => v.ready()));
+      await waitFor('the audit on connect', () => viewers.every((v) => v.audits.length > 0));
+      const before = viewers.map((v) => v.audits.length);
+      gets.mockClear();
+      announced.length = 0;
+
+      const id = await objects.sleeper('pushed');
+      const pushed = (v: Feed) => v.audits.slice(before[viewers.indexOf(v)]).find((a) => a.containers.some((c) => c.id === id));
+      await waitFor('the new root container in a pushed audit at every viewer', () => viewers.every(pushed), 5000);
+
+      const mine = pushed(viewers[0]!)!.containers.find((c) => c.id === id);
+      expect(mine?.findings.map((f) => f.rule)).toEqual(['4.1', '5.11', '5.13']);
+      expect(mine?.score).toBe(82);
+      // Each viewer was sent what the store announced, in the same order, and the store read its audit once per announcement, not once per viewer.
+      await portolan.store.settled();
+      for (const [i, v] of viewers.entries()) expect(v.audits.slice(before[i]).map((a) => a.containers)).toEqual(announced);
+      expect(gets.mock.calls.length).toBe(announced.length);
+      const revisions = viewers[0]!.audits.slice(before[0]).map((a) => a.revision);
+      expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    } finally {
+      portolan.store.off('audit', listen);
+      gets.mockRestore();
+      viewers.forEach((v) => v.close());
+    }
   });
 });

@@ -53,6 +53,7 @@ export function attachRealtime(http: HttpServer, sites: readonly Site[], config:
           site.store.recentActivity().map((a) => ({ ...a, engine: site.name })),
         );
         for (const progress of site.images.running()) socket.emit('image:progress', progress);
+        socket.emit('audit', { ...site.store.auditReport(), engine: site.name });
       }
     }
     for (const { id } of lessons.list().lessons) socket.emit('lesson:progress', lessons.view(id)!);
@@ -95,5 +96,6 @@ export function follow(io: Server<ClientToServer, ServerToClient>, sites: readon
     io.emit('engines', engines());
   });
   store.on('activity', (activity) => to().emit('activity', { ...activity, engine: name }));
+  store.on('audit', (report) => to().emit('audit', { ...report, engine: name }));
   images.on('progress', (progress) => to().emit('image:progress', progress));
 }

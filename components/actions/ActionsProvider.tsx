@@ -1,9 +1,8 @@
 'use client';
 
-import { withEngine } from '../live/engineParam';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Topology } from '../../lib/topology';
-import { ActionError, mutate, type Done } from './client';
+import { api, errorDetailOf, type Done } from '../api/client';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
 import { CommandToast, type Outcome } from './CommandToast';
 import { ConnectDialog } from './ConnectDialog';
@@ -26,7 +25,8 @@ interface Actions {
   open: (request: DialogRequest) => void;
   /** A one-click action (start, stop, remove, disconnect…): runs it and shows its command or its refusal. */
   /** `summary` says what happened when it worked ("web stopped"), `failed` what did not when it was refused ("could not stop web"). */
-  perform: (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string, failed: string) => Promise<boolean>;
+  /** Runs one API call (`api.…`) from a button, and tells its outcome in the command toast. */
+  perform: (call: () => Promise<Done>, summary: string, failed: string) => Promise<boolean>;
 }
 
 const ActionsContext = createContext<Actions>({ readOnly: true, open: () => undefined, perform: async () => false });
@@ -42,8 +42,8 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
   useEffect(() => {
     let live = true;
     // Health answers 503 while the engine is away, with readOnly all the same.
-    fetch(withEngine('/api/health'))
-      .then((res) => res.json() as Promise<{ readOnly?: boolean }>)
+    api
+      .health()
       .then((health) => live && setReadOnly(health.readOnly === true))
       .catch(() => live && setReadOnly(false));
     return () => {
@@ -56,14 +56,13 @@ export function ActionsProvider({ topology, children }: { topology: Topology | n
     setDialog(null);
   }, []);
 
-  const perform = useCallback(async (method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, summary: string, failed: string) => {
+  const perform = useCallback(async (call: () => Promise<Done>, summary: string, failed: string) => {
     try {
-      const result = await mutate(method, path, body);
+      const result = await call();
       setOutcome({ ok: true, summary, command: result.command, at: Date.now() });
       return true;
     } catch (err) {
-      const detail = err instanceof ActionError ? err.detail : { code: 'failed', message: String(err) };
-      setOutcome({ ok: false, summary: failed, error: detail, at: Date.now() });
+      setOutcome({ ok: false, summary: failed, error: errorDetailOf(err), at: Date.now() });
       return false;
     }
   }, []);

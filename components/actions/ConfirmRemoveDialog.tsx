@@ -3,7 +3,7 @@
 import { containerCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
 import { namesNetwork, pruneCandidates } from '../../lib/prune';
 import type { Topology } from '../../lib/topology';
-import { mutate } from './client';
+import { api, type Done } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { useAction } from './useAction';
@@ -22,7 +22,7 @@ export function ConfirmRemoveDialog({ request, topology, onClose, onDone }: Dial
   const plan = planOf(request, topology);
 
   const submit = async () => {
-    const done = await action.run(() => mutate(plan.method, plan.path, plan.body));
+    const done = await action.run(() => plan.call());
     if (done) onDone(done, plan.summary(done));
   };
 
@@ -68,9 +68,8 @@ interface Plan {
   canSubmit: boolean;
   items: { id: string; name: string; note?: string }[];
   empty: string;
-  method: 'POST' | 'DELETE';
-  path: string;
-  body?: unknown;
+  /** The API call that removes exactly what is listed. */
+  call: () => Promise<Done>;
   summary: (done: Record<string, unknown>) => string;
 }
 
@@ -92,9 +91,7 @@ function planOf(request: Request, topology: Topology): Plan {
           : `${network.driver}, no containers`,
       })),
       empty: 'No network is unused: pruning now would remove nothing.',
-      method: 'POST',
-      path: '/api/networks/prune',
-      body: { expected: candidates.map((c) => c.network.id) },
+      call: () => api.pruneNetworks(candidates.map((c) => c.network.id)),
       summary: (done) => {
         const removed = [...((done.removed as string[] | undefined) ?? [])].sort();
         return removed.length ? `${plural(removed.length, 'network')} pruned: ${removed.join(', ')}` : 'no network was unused: nothing pruned';
@@ -127,8 +124,7 @@ function planOf(request: Request, topology: Topology): Plan {
           ]
         : [],
       empty: `Network ${name} is no longer in the picture: it may have been removed already.`,
-      method: 'DELETE',
-      path: `/api/networks/${encodeURIComponent(request.id)}`,
+      call: () => api.removeNetwork(request.id),
       summary: () => `network ${name} removed`,
     };
   }
@@ -153,8 +149,7 @@ function planOf(request: Request, topology: Topology): Plan {
         ]
       : [],
     empty: `Container ${name} is no longer in the picture: it may have been removed already.`,
-    method: 'DELETE',
-    path: `/api/containers/${encodeURIComponent(request.id)}`,
+    call: () => api.removeContainer(request.id),
     summary: () => `container ${name} removed`,
   };
 }

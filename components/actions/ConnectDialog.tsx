@@ -5,7 +5,7 @@ import { contains, isRange, parseCidr } from '../../lib/cidr';
 import { connectCommand } from '../../lib/dockerCommand';
 import { connectSchema, type Connect } from '../../lib/schemas';
 import type { Container, Network } from '../../lib/topology';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, SelectField, TextField, useTouched } from './fields';
@@ -68,7 +68,7 @@ export function ConnectDialog({ request, topology, onClose, onDone }: DialogProp
 
   const submit = async () => {
     if (!parsed.success || !network) return;
-    const done = await action.run(() => mutate('POST', `/api/networks/${encodeURIComponent(network.id)}/connect`, parsed.data));
+    const done = await action.run(() => api.connect(network.id, parsed.data));
     if (done) onDone(done, `${parsed.data.container} connected to ${network.name}`);
   };
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { freeSubnet, isRange, overlapping, parseCidr } from '../../lib/cidr';
 import { networkCreateCommand } from '../../lib/dockerCommand';
 import { networkCreateSchema, type NetworkCreate } from '../../lib/schemas';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import {
@@ -121,7 +121,7 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
 
   const submit = async () => {
     if (!parsed.success) return;
-    const done = await action.run(() => mutate('POST', '/api/networks', parsed.data));
+    const done = await action.run(() => api.createNetwork(parsed.data));
     if (done) onDone(done, `network ${parsed.data.name} created`);
   };
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LessonCleanup, LessonObject } from '../../lib/lessons/cleanup';
 import { LESSON_LABEL } from '../../lib/lessons/label';
-import { ActionError, fetchJson, mutate } from './client';
+import { api, errorDetailOf } from '../api/client';
 import { ActionErrorBox, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { useAction, type ActionErrorDetail } from './useAction';
@@ -12,7 +12,6 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** "Clean up this lesson": lists what carries the lesson's label and the commands that remove it, then removes exactly that. */
 export function LessonCleanupDialog({ request, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'lesson-cleanup' }>>) {
-  const path = `/api/lessons/${encodeURIComponent(request.lesson)}/cleanup`;
   const [plan, setPlan] = useState<LessonCleanup | null>(null);
   const [listError, setListError] = useState<ActionErrorDetail | null>(null);
   const action = useAction();
@@ -20,20 +19,20 @@ export function LessonCleanupDialog({ request, onClose, onDone }: DialogProps<Ex
   // Read afresh when the dialog opens, and again after a refusal: what is left is what the next try removes.
   const list = useCallback(
     () =>
-      fetchJson<LessonCleanup>(path).then(
+      api.lessonCleanupPlan(request.lesson).then(
         (answer) => {
           setPlan(answer);
           setListError(null);
         },
-        (err: unknown) => setListError(err instanceof ActionError ? err.detail : { code: 'client', message: String(err) }),
+        (err: unknown) => setListError(errorDetailOf(err)),
       ),
-    [path],
+    [request.lesson],
   );
   useEffect(() => void list(), [list]);
 
   const total = plan ? plan.containers.length + plan.networks.length : 0;
   const submit = async () => {
-    const done = await action.run(() => mutate('POST', path, {}));
+    const done = await action.run(() => api.cleanUpLesson(request.lesson));
     if (done) onDone(done, `lesson cleaned up: ${count(total, 'object')} removed`);
     else void list();
   };

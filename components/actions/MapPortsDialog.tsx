@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { portsCommand, runCommand } from '../../lib/dockerCommand';
 import { portsSchema, type PortBindingInput } from '../../lib/schemas';
 import { portLabel } from '../inspect/badges';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { FieldGroup } from './fields';
@@ -49,7 +49,7 @@ export function MapPortsDialog({ request, topology, onClose, onDone }: DialogPro
 
   const submit = async () => {
     if (!parsed.success) return;
-    const done = await action.run(() => mutate('PUT', `/api/containers/${encodeURIComponent(request.containerId)}/ports`, parsed.data));
+    const done = await action.run(() => api.mapPorts(request.containerId, parsed.data));
     if (done) onDone(done, `${name} recreated with ${listed(parsed.data.ports)}`);
   };
 

@@ -4,20 +4,12 @@ import { useState } from 'react';
 import { probeCommand } from '../../lib/dockerCommand';
 import { probeSchema } from '../../lib/schemas';
 import type { Container } from '../../lib/topology';
-import { mutate, type Done } from './client';
+import { api, type ProbeAnswer } from '../api/client';
 import { CommandPreview, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, SelectField, TextField, useTouched } from './fields';
 import { useAction } from './useAction';
 import { useRevealed } from './useRevealed';
-
-/** The answer of POST /api/containers/:ref/probe. */
-export type ProbeAnswer = Done & {
-  reachable: boolean;
-  via: { network: string; ip: string } | null;
-  explanation: string;
-  output: string;
-};
 
 /** The network two containers share, if any, and the target's address there. */
 function route(from: Container, to: Container): { network: string; ip: string } | null {
@@ -59,9 +51,7 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
 
   const submit = async () => {
     if (!parsed.success) return;
-    const result = await action.run(() =>
-      mutate<ProbeAnswer>('POST', `/api/containers/${encodeURIComponent(request.containerId)}/probe`, parsed.data),
-    );
+    const result = await action.run(() => api.probe(request.containerId, parsed.data));
     if (result) setAnswer({ target: parsed.data.target, port: parsed.data.port ? String(parsed.data.port) : '', result });
   };
 

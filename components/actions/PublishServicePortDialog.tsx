@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { servicePublishCommand } from '../../lib/dockerCommand';
 import { servicePublishSchema, type ServicePublish } from '../../lib/schemas';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, optional, SelectField, TextField, useTouched } from './fields';
@@ -55,7 +55,7 @@ export function PublishServicePortDialog({
 
   const submit = async () => {
     if (!parsed.success) return;
-    const done = await action.run(() => mutate('POST', `/api/services/${encodeURIComponent(name)}/publish`, parsed.data));
+    const done = await action.run(() => api.publishServicePort(name, parsed.data));
     if (done)
       onDone(
         done,

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { removeImageCommand } from '../../lib/dockerCommand';
 import { findImage, removalOf } from '../../lib/images';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { useAction } from './useAction';
@@ -23,7 +23,7 @@ export function RemoveImageDialog({ request, onClose, onDone }: DialogProps<Extr
   const action = useAction();
 
   const submit = async () => {
-    const done = await action.run(() => mutate('DELETE', `/api/images/${encodeURIComponent(ref)}`));
+    const done = await action.run(() => api.removeImage(ref));
     if (done) onDone(done, (done.deleted as string[] | undefined)?.length ? `image ${ref} removed` : `${ref} untagged`);
   };
 

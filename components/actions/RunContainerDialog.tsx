@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { runCommand } from '../../lib/dockerCommand';
 import { runSchema, type Run } from '../../lib/schemas';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { ActionErrorBox, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import {
@@ -86,7 +86,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
 
   const submit = async () => {
     if (!parsed.success) return;
-    const done = await action.run(() => mutate('POST', '/api/containers', parsed.data));
+    const done = await action.run(() => api.runContainer(parsed.data));
     if (done) onDone(done, `container ${parsed.data.name ?? parsed.data.image} started`);
   };
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { serviceScaleCommand } from '../../lib/dockerCommand';
 import { replicasText } from '../../lib/graph/swarm';
 import { serviceScaleSchema } from '../../lib/schemas';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, TextField } from './fields';
@@ -23,7 +23,7 @@ export function ScaleServiceDialog({ request, topology, onClose, onDone }: Dialo
 
   const submit = async () => {
     if (!parsed.success) return;
-    const done = await action.run(() => mutate('POST', `/api/services/${encodeURIComponent(name)}/scale`, parsed.data));
+    const done = await action.run(() => api.scaleService(name, parsed.data));
     if (done) onDone(done, `${name} scaled to ${parsed.data.replicas}`);
   };
 

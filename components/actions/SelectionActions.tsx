@@ -3,10 +3,8 @@
 import type { ReactNode } from 'react';
 import type { Container, Network, Service, Topology } from '../../lib/topology';
 import { useActions } from './ActionsProvider';
-
-const button =
-  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-800 dark:hover:bg-slate-700';
-const danger = `${button} text-rose-700 dark:text-rose-300`;
+import { api } from '../api/client';
+import { Button } from '../ui/Button';
 
 function Bar({ children }: { children: ReactNode }) {
   return (
@@ -23,39 +21,30 @@ export function NetworkActions({ network, topology }: { network: Network; topolo
   const attached = topology.containers.filter((c) => c.endpoints.some((e) => e.networkId === network.id));
   return (
     <Bar>
-      <button type="button" className={button} onClick={() => open({ kind: 'connect', networkId: network.id })}>
-        Connect a container…
-      </button>
-      <button type="button" className={button} onClick={() => open({ kind: 'run-container', network: network.name })}>
-        Run a container here…
-      </button>
+      <Button onClick={() => open({ kind: 'connect', networkId: network.id })}>Connect a container…</Button>
+      <Button onClick={() => open({ kind: 'run-container', network: network.name })}>Run a container here…</Button>
       {attached.map((c) => (
-        <button
+        <Button
           key={c.id}
-          type="button"
-          className={button}
           onClick={() =>
             void perform(
-              'POST',
-              `/api/networks/${network.id}/disconnect`,
-              { container: c.id },
+              () => api.disconnect(network.id, { container: c.id }),
               `${c.name} left ${network.name}`,
               `could not disconnect ${c.name} from ${network.name}`,
             )
           }
         >
           Disconnect {c.name}
-        </button>
+        </Button>
       ))}
-      <button
-        type="button"
-        className={danger}
+      <Button
+        variant="danger"
         disabled={network.predefined}
         title={network.predefined ? 'Docker creates this network itself: it cannot be removed.' : undefined}
         onClick={() => open({ kind: 'confirm-remove', target: 'network', id: network.id })}
       >
         Remove network…
-      </button>
+      </Button>
     </Bar>
   );
 }
@@ -66,55 +55,41 @@ export function ContainerActions({ container: c }: { container: Container }) {
   if (readOnly) return null;
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
   const verb = (v: 'start' | 'stop' | 'restart', summary: string) => () =>
-    void perform('POST', `/api/containers/${c.id}/${v}`, undefined, summary, `could not ${v} ${c.name}`);
+    void perform(() => api.containerLifecycle(c.id, v), summary, `could not ${v} ${c.name}`);
   return (
     <Bar>
       {running ? (
         <>
-          <button type="button" className={button} onClick={verb('stop', `${c.name} stopped`)}>
-            Stop
-          </button>
-          <button type="button" className={button} onClick={verb('restart', `${c.name} restarted`)}>
-            Restart
-          </button>
+          <Button onClick={verb('stop', `${c.name} stopped`)}>Stop</Button>
+          <Button onClick={verb('restart', `${c.name} restarted`)}>Restart</Button>
         </>
       ) : (
-        <button type="button" className={button} onClick={verb('start', `${c.name} started`)}>
-          Start
-        </button>
+        <Button onClick={verb('start', `${c.name} started`)}>Start</Button>
       )}
-      <button type="button" className={button} onClick={() => open({ kind: 'connect', containerId: c.id })}>
-        Connect to network…
-      </button>
-      <button type="button" className={button} onClick={() => open({ kind: 'map-ports', containerId: c.id })}>
-        Map ports…
-      </button>
-      <button type="button" className={button} disabled={!running} onClick={() => open({ kind: 'probe', containerId: c.id })}>
+      <Button onClick={() => open({ kind: 'connect', containerId: c.id })}>Connect to network…</Button>
+      <Button onClick={() => open({ kind: 'map-ports', containerId: c.id })}>Map ports…</Button>
+      <Button disabled={!running} onClick={() => open({ kind: 'probe', containerId: c.id })}>
         Probe…
-      </button>
+      </Button>
       {c.endpoints
         .filter((e) => e.networkId)
         .map((e) => (
-          <button
+          <Button
             key={e.networkId}
-            type="button"
-            className={button}
             onClick={() =>
               void perform(
-                'POST',
-                `/api/networks/${e.networkId}/disconnect`,
-                { container: c.id },
+                () => api.disconnect(e.networkId, { container: c.id }),
                 `${c.name} left ${e.networkName}`,
                 `could not disconnect ${c.name} from ${e.networkName}`,
               )
             }
           >
             Disconnect from {e.networkName}
-          </button>
+          </Button>
         ))}
-      <button type="button" className={danger} onClick={() => open({ kind: 'confirm-remove', target: 'container', id: c.id })}>
+      <Button variant="danger" onClick={() => open({ kind: 'confirm-remove', target: 'container', id: c.id })}>
         Remove…
-      </button>
+      </Button>
     </Bar>
   );
 }
@@ -126,19 +101,12 @@ export function ServiceActions({ service: s }: { service: Service }) {
   return (
     <Bar>
       {/* A global service runs one task on every node: there is no number to scale it to. */}
-      {s.mode === 'replicated' && (
-        <button type="button" className={button} onClick={() => open({ kind: 'scale-service', serviceId: s.id })}>
-          Scale…
-        </button>
-      )}
-      <button type="button" className={button} onClick={() => open({ kind: 'publish-service-port', serviceId: s.id })}>
-        Publish a port…
-      </button>
+      {s.mode === 'replicated' && <Button onClick={() => open({ kind: 'scale-service', serviceId: s.id })}>Scale…</Button>}
+      <Button onClick={() => open({ kind: 'publish-service-port', serviceId: s.id })}>Publish a port…</Button>
       {s.ports.map((p) => (
-        <button
+        <Button
           key={`${p.publishedPort}/${p.protocol}`}
-          type="button"
-          className={danger}
+          variant="danger"
           onClick={() =>
             open({
               kind: 'unpublish-service-port',
@@ -149,7 +117,7 @@ export function ServiceActions({ service: s }: { service: Service }) {
           }
         >
           Unpublish {p.publishedPort}/{p.protocol}…
-        </button>
+        </Button>
       ))}
     </Bar>
   );

@@ -5,7 +5,7 @@ import { tagCommand } from '../../lib/dockerCommand';
 import { findImage } from '../../lib/images';
 import { DOCKER_HUB, registryOf } from '../../lib/imageReference';
 import { imageTagSchema } from '../../lib/schemas';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { errorAt, fieldErrors, TextField, useTouched } from './fields';
@@ -32,7 +32,7 @@ export function TagImageDialog({ request, onClose, onDone }: DialogProps<Extract
 
   const submit = async () => {
     if (!parsed.success) return;
-    const done = await action.run(() => mutate('POST', '/api/images/tag', parsed.data));
+    const done = await action.run(() => api.tagImage(parsed.data));
     if (done) onDone(done, done.unchanged ? `${parsed.data.target} already names that image` : `tagged ${parsed.data.target}`);
   };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { serviceUnpublishCommand } from '../../lib/dockerCommand';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
 import { useAction } from './useAction';
@@ -20,7 +20,7 @@ export function UnpublishServicePortDialog({
   const ports = service?.ports.filter((p) => p.targetPort === targetPort && p.protocol === protocol) ?? [];
 
   const submit = async () => {
-    const done = await action.run(() => mutate('POST', `/api/services/${encodeURIComponent(name)}/unpublish`, { targetPort, protocol }));
+    const done = await action.run(() => api.unpublishServicePort(name, { targetPort, protocol }));
     if (done) onDone(done, `${name} no longer publishes ${targetPort}/${protocol}`);
   };
 

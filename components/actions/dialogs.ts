@@ -1,6 +1,6 @@
 import type { TransferKind } from '../../lib/imageProgress';
 import type { Topology } from '../../lib/topology';
-import type { Done } from './client';
+import type { Done } from '../api/client';
 
 /** Which dialog is open, and what it starts from. */
 export type DialogRequest =

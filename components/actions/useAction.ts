@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionError } from './client';
+import { errorDetailOf, type ApiErrorDetail } from '../api/client';
 
-export type ActionErrorDetail = ActionError['detail'];
+export type ActionErrorDetail = ApiErrorDetail;
 
 /** One request at a time: whether it is in flight, and what was refused last. */
 export function useAction() {
@@ -16,7 +16,7 @@ export function useAction() {
     try {
       return await action();
     } catch (err) {
-      setError(err instanceof ActionError ? err.detail : { code: 'client', message: err instanceof Error ? err.message : 'The action failed.' });
+      setError(errorDetailOf(err));
       return undefined;
     } finally {
       setPending(false);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ImageProgress, TransferKind } from '../../lib/imageProgress';
 import { useTransfers } from '../live/TransfersContext';
-import { mutate } from './client';
+import { api } from '../api/client';
 import { useAction } from './useAction';
 
 interface Started {
@@ -22,12 +22,12 @@ export function useImageTransfer() {
 
   const start = async (kind: TransferKind, image: string) => {
     setStarted(null);
-    const answer = await action.run(() => mutate<{ operation: string; command: string }>('POST', `/api/images/${kind}`, { image }));
+    const answer = await action.run(() => api.transferImage(kind, image));
     if (answer) setStarted({ operation: answer.operation, kind, image, command: answer.command });
   };
 
   const cancel = async () => {
-    if (started) await action.run(() => mutate('POST', `/api/images/operations/${started.operation}/cancel`, {}).then(() => undefined));
+    if (started) await action.run(() => api.cancelTransfer(started.operation).then(() => undefined));
   };
 
   return {

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { ImageSummary } from '../../lib/images';
-import { ActionError, fetchJson } from './client';
+import { api, errorDetailOf } from '../api/client';
 
 /** The engine's images, read when a dialog opens and again when `version` changes (a pull that ended). */
 export function useLocalImages(version?: unknown): { images: ImageSummary[] | null; error: string | null } {
@@ -10,9 +10,9 @@ export function useLocalImages(version?: unknown): { images: ImageSummary[] | nu
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetchJson<{ images: ImageSummary[] }>('/api/images').then(
+    api.images().then(
       (answer) => live && setImages(answer.images),
-      (err: unknown) => live && setError(err instanceof ActionError || err instanceof Error ? err.message : 'The images could not be listed.'),
+      (err: unknown) => live && setError(errorDetailOf(err, 'The images could not be listed.').message),
     );
     return () => {
       live = false;

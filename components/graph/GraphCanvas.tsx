@@ -10,7 +10,7 @@ import { DRIVER_SIZE, positionsOf, samePlace, type Arrangement, type Placed } fr
 import { neighbourTowards, type Direction } from '../../lib/graph/navigation';
 import type { Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
-import { mutate } from '../actions/client';
+import { api } from '../api/client';
 import { addInSlices, definition, displayLabel, place } from './drawing';
 import { exportPng } from './exportPng';
 import { Glows } from './glow';
@@ -188,16 +188,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const networkId = String(target.data('networkId'));
       if (target.id() === node.data('box') || cy.getElementById(`att:${networkId}:${containerId}`).nonempty()) return;
       void perform(
-        'POST',
-        `/api/networks/${networkId}/connect`,
-        { container: containerId },
+        () => api.connect(networkId, { container: containerId }),
         `${node.data('name')} joined ${target.data('name')}`,
         `could not connect ${node.data('name')} to ${target.data('name')}`,
       );
     });
 
     const sketched = () => sketch.current?.drawn() ?? { nodes: [], edges: [] };
-    const api: PortolanWindowApi = {
+    const windowApi: PortolanWindowApi = {
       get revision() {
         return live.current.props.revision;
       },
@@ -257,7 +255,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         return parseFloat(String(node.style('font-size'))) * cy.zoom();
       },
     };
-    window.__PORTOLAN__ = api;
+    window.__PORTOLAN__ = windowApi;
     // cytoscape follows window resizes only; panels opening change the canvas size too.
     const resize = new ResizeObserver(() => {
       cy.resize();
@@ -267,14 +265,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
     controllerRef.current = {
       fit: () => fitAll(cy, placedRef.current, false),
-      relayout: () => void mutate('POST', '/api/layout', {}).catch((err: unknown) => console.error('Re-layout failed', err)),
+      relayout: () => void api.relayout().catch((err: unknown) => console.error('Re-layout failed', err)),
       png: () => exportPng(cy, getComputedStyle(container.current!).backgroundColor || '#ffffff', sketch.current),
       focus: () => container.current?.focus(),
     };
     return () => {
       resize.disconnect();
       controllerRef.current = null;
-      if (window.__PORTOLAN__ === api) delete window.__PORTOLAN__;
+      if (window.__PORTOLAN__ === windowApi) delete window.__PORTOLAN__;
       drawn.current = { nodes: [], edges: [] };
       placedRef.current = new Map();
       if (fitTimer.current) clearTimeout(fitTimer.current);

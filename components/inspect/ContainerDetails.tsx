@@ -1,3 +1,4 @@
+import type { ContainerAudit } from '../../lib/audit';
 import type { ReactNode } from 'react';
 import { COMPOSE_PROJECT, addressOn, isExposed, isRoot, withNetworkIds } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
@@ -9,12 +10,13 @@ import { SecurityFindings } from './SecurityFindings';
 export function ContainerDetails({
   container: c,
   topology,
-  revision = 0,
+  audit = null,
   onSelect,
 }: {
   container: Container;
   topology: Topology;
-  revision?: number;
+  /** The engine's audit as the server pushed it; null until it comes. */
+  audit?: readonly ContainerAudit[] | null;
   onSelect: (graphId: string) => void;
 }) {
   const project = c.labels[COMPOSE_PROJECT];
@@ -116,7 +118,7 @@ export function ContainerDetails({
         )}
       </Section>
 
-      <SecurityFindings container={c} revision={revision} />
+      <SecurityFindings container={c} audit={audit} />
 
       <KeyValues title="Labels" values={c.labels} />
     </>

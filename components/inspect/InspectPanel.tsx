@@ -1,5 +1,6 @@
 'use client';
 
+import type { ContainerAudit } from '../../lib/audit';
 import { ContainerActions, NetworkActions, ServiceActions } from '../actions/SelectionActions';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import type { Service, Topology } from '../../lib/topology';
@@ -11,8 +12,8 @@ import { TaskDetails } from './TaskDetails';
 
 export interface InspectPanelProps {
   topology: Topology;
-  /** The picture's revision: panels that ask the server for more (the audit) ask again when it moves. */
-  revision?: number;
+  /** The engine's audit, pushed by the server with each revision that changes it. */
+  audit?: readonly ContainerAudit[] | null;
   /** A graph id: `net:<networkId>`, `ctr:<containerId>`, or the swarm's `node:`, `svc:`, `task:` (a swarm port opens its service). */
   selected: string;
   onSelect: (graphId: string | null) => void;
@@ -20,7 +21,7 @@ export interface InspectPanelProps {
 }
 
 /** Everything the picture knows about one network or container, with words for learners. */
-export function InspectPanel({ topology, revision = 0, selected, onSelect, readOnly = false }: InspectPanelProps) {
+export function InspectPanel({ topology, audit = null, selected, onSelect, readOnly = false }: InspectPanelProps) {
   // A collapsed network's published ports (`ports:<networkId>`) are read in that network's panel.
   const networkRef = selected.startsWith('ports:') ? networkNodeId(selected.slice('ports:'.length)) : selected;
   const network = networkRef.startsWith('net:') ? topology.networks.find((n) => networkNodeId(n.id) === networkRef) : undefined;
@@ -82,7 +83,7 @@ export function InspectPanel({ topology, revision = 0, selected, onSelect, readO
             onSelect={onSelect}
           />
         )}
-        {container && <ContainerDetails container={container} topology={topology} revision={revision} onSelect={onSelect} />}
+        {container && <ContainerDetails container={container} topology={topology} audit={audit} onSelect={onSelect} />}
         {node && <SwarmNodeDetails node={node} topology={topology} onSelect={onSelect} />}
         {service && <ServiceDetails service={service} topology={topology} onSelect={onSelect} />}
         {task && <TaskDetails task={task} topology={topology} onSelect={onSelect} />}

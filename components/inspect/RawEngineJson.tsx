@@ -1,8 +1,7 @@
 'use client';
 
-import { withEngine } from '../live/engineParam';
+import { api, errorDetailOf } from '../api/client';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiErrorBody } from '../../lib/apiError';
 
 type RawState =
   { status: 'idle' | 'loading' } | { status: 'ok'; text: string } | { status: 'error'; message: string; hint?: string; engine?: string };
@@ -19,24 +18,17 @@ export function RawEngineJson({ networkId }: { networkId: string }) {
     pending.current = controller;
     setRaw({ status: 'loading' });
     try {
-      const res = await fetch(withEngine(`/api/networks/${encodeURIComponent(networkId)}`), {
-        signal: controller.signal,
-        headers: { accept: 'application/json' },
-      });
-      const body: unknown = await res.json().catch(() => null);
-      if (res.ok) setRaw({ status: 'ok', text: JSON.stringify(body, null, 2) });
-      else {
-        const error = (body as Partial<ApiErrorBody> | null)?.error;
-        setRaw({
-          status: 'error',
-          message: error?.message ?? `The server answered ${res.status}.`,
-          hint: error?.hint,
-          engine: error?.engine ? `${error.engine.status} ${error.engine.message}` : undefined,
-        });
-      }
-    } catch (e) {
+      const body = await api.networkInspect(networkId, controller.signal);
+      setRaw({ status: 'ok', text: JSON.stringify(body, null, 2) });
+    } catch (err) {
       if (controller.signal.aborted) return;
-      setRaw({ status: 'error', message: 'Could not reach the Portolan server.', hint: e instanceof Error ? e.message : undefined });
+      const error = errorDetailOf(err);
+      setRaw({
+        status: 'error',
+        message: error.message,
+        hint: error.hint,
+        engine: error.engine ? `${error.engine.status} ${error.engine.message}` : undefined,
+      });
     }
   };
 

@@ -4,8 +4,9 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { controlFor, imageCommandOf, probeOf, type LessonView } from '../../lib/lessons/view';
 import { findByRef, type Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
-import { mutate } from '../actions/client';
+import { api, errorDetailOf } from '../api/client';
 import type { DialogRequest } from '../actions/dialogs';
+import { Button } from '../ui/Button';
 
 export interface LessonPanelProps {
   lesson: LessonView;
@@ -22,7 +23,7 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
   // The room's progress moves; the new state arrives for every viewer as lesson:progress.
   const teacher = (action: 'back' | 'skip' | 'reset') => {
     setRefused(null);
-    mutate('POST', `/api/lessons/${lesson.id}/${action}`, {}).catch((err: unknown) => setRefused(err instanceof Error ? err.message : String(err)));
+    api.moveLesson(lesson.id, action).catch((err: unknown) => setRefused(errorDetailOf(err).message));
   };
 
   return (
@@ -132,14 +133,9 @@ export function LessonPanel({ lesson, topology, onClose }: LessonPanelProps) {
 
 function TeacherButton({ children, onClick, disabled }: { children: ReactNode; onClick: () => void; disabled?: boolean }) {
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      disabled={disabled}
-      className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800"
-    >
+    <Button variant="quiet" onClick={onClick} disabled={disabled}>
       {children}
-    </button>
+    </Button>
   );
 }
 
@@ -157,22 +153,13 @@ function Command({ command, topology, lesson }: { command: string; topology: Top
         {command}
       </pre>
       <div className="flex gap-2 text-xs">
-        <button
-          type="button"
-          className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-          onClick={() => void navigator.clipboard?.writeText(command).then(() => setCopied(true))}
-        >
+        <Button variant="quiet" onClick={() => void navigator.clipboard?.writeText(command).then(() => setCopied(true))}>
           {copied ? 'Copied' : 'Copy'}
-        </button>
+        </Button>
         {request && (
-          <button
-            type="button"
-            className="rounded-md bg-teal-700 px-2 py-1 font-medium text-white hover:bg-teal-800"
-            onClick={() => open(request)}
-            data-testid="lesson-do"
-          >
+          <Button variant="primary" onClick={() => open(request)} data-testid="lesson-do">
             {labelOf(request)}
-          </button>
+          </Button>
         )}
       </div>
     </div>

@@ -2,14 +2,16 @@
 
 import { useEffect, useState } from 'react';
 import type { LessonListing } from '../../lib/lessons/view';
-import { fetchJson } from '../actions/client';
+import { api } from '../api/client';
+import { Button } from '../ui/Button';
 
 /** A fresh Engine shows nothing but Docker's own networks: a newcomer is offered the lessons. */
 export function LessonsOffer({ onOpen }: { onOpen: (id: string) => void }) {
   const [listing, setListing] = useState<LessonListing | null>(null);
   useEffect(() => {
     let live = true;
-    fetchJson<LessonListing>('/api/lessons')
+    api
+      .lessons()
       .then((l) => live && setListing(l))
       .catch(() => undefined);
     return () => {
@@ -36,13 +38,9 @@ export function LessonsOffer({ onOpen }: { onOpen: (id: string) => void }) {
                 {l.level} · {l.duration} · {l.steps} steps
               </p>
             </div>
-            <button
-              type="button"
-              onClick={() => onOpen(l.id)}
-              className="shrink-0 rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-teal-800"
-            >
+            <Button variant="primary" onClick={() => onOpen(l.id)} className="shrink-0 py-1.5 text-sm">
               Start
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { ACTIVITY_KEPT } from '../../lib/activity';
+import type { ContainerAudit } from '../../lib/audit';
 import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
@@ -29,6 +30,10 @@ export interface LiveTopology {
   /** On the map of every engine: each engine's picture and status, by its name (empty otherwise). */
   pictures: Record<string, TopologySnapshot>;
   statuses: Record<string, EngineStatus>;
+  /** The shown engine's audit as the server pushes it with each revision that changes it (null until the first push). */
+  audit: ContainerAudit[] | null;
+  /** On the map of every engine: each engine's audit, by its name. */
+  audits: Record<string, ContainerAudit[]>;
 }
 
 /**
@@ -47,6 +52,8 @@ export function useLiveTopology(): LiveTopology {
     engines: [],
     pictures: {},
     statuses: {},
+    audit: null,
+    audits: {},
   });
 
   useEffect(() => (showsAllEngines() ? followEveryEngine(setState) : followOneEngine(setState)), []);
@@ -100,6 +107,7 @@ function followEveryEngine(setState: SetState): () => void {
     else if (result.reason !== 'stale') resync(engine);
   });
   socket.on('engine:status', (status) => status.engine && setState((s) => ({ ...s, statuses: { ...s.statuses, [status.engine!]: status } })));
+  socket.on('audit', ({ engine, containers }) => setState((s) => ({ ...s, audits: { ...s.audits, [engine]: containers } })));
   // Each engine sends its own history on connect: the page keeps one list, newest first.
   socket.on('activity:recent', (recent) =>
     setState((s) => {
@@ -143,6 +151,7 @@ function followOneEngine(setState: SetState): () => void {
     else if (result.reason !== 'stale') resync();
   });
   socket.on('engine:status', (status) => setState((s) => ({ ...s, engine: status })));
+  socket.on('audit', ({ containers }) => setState((s) => ({ ...s, audit: containers })));
   // The server's history replaces this page's: every viewer, and this one after a reconnect, reads the same lines.
   socket.on('activity:recent', (recent) => setState((s) => ({ ...s, activity: recent, earlier: recent[0]?.id ?? null })));
   return () => {

@@ -22,14 +22,14 @@ import { EngineBanner } from '../status/EngineBanner';
 import { ActivityTicker } from './ActivityTicker';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
-import { useTheme } from './useTheme';
+import { useTheme } from '../ui/useTheme';
 import { useMapOptions } from './useMapOptions';
 import { useEnginesPicture } from './useEnginesPicture';
-import { useUrlParam } from './useUrlState';
+import { useUrlParam } from '../ui/useUrlState';
 
 /** The map: a full-window live graph with its controls, panels and presenter mode. */
 export function MapPage() {
-  const { snapshot, engine, feed, activity, earlier, lessons, transfers, engines, pictures, statuses } = useLiveTopology();
+  const { snapshot, engine, feed, activity, earlier, lessons, transfers, engines, pictures, statuses, audit, audits } = useLiveTopology();
   // The map of every engine (`?engines=all`): each engine a group; a selection is on one engine, and so are its actions.
   const [enginesParam] = useUrlParam('engines');
   const all = enginesParam === 'all';
@@ -239,13 +239,13 @@ export function MapPage() {
                 )}
               </main>
               {topology && selected && !presenter && !all && (
-                <InspectPanel topology={topology} revision={snapshot?.revision} selected={selected} onSelect={setSelected} />
+                <InspectPanel topology={topology} audit={audit} selected={selected} onSelect={setSelected} />
               )}
               {topology && selectedOn && selectedEngine && !presenter && (
                 // On the map of every engine: the panel of the selected element's engine, its links kept on that engine.
                 <InspectPanel
                   topology={topology}
-                  revision={pictures[selectedEngine]?.revision}
+                  audit={audits[selectedEngine]}
                   selected={selectedOn.id}
                   onSelect={(id) => setSelected(id === null ? null : engineElementId(selectedOn.engine, id))}
                 />

@@ -1,9 +1,10 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import { COMPOSE_PROJECT, driverOrder, scopeOrder, type GraphOptions } from '../../lib/graph/elements';
 import type { Topology } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
+import { Button } from '../ui/Button';
+import { Toggle } from '../ui/Toggle';
 
 interface ToolbarProps {
   topology: Topology;
@@ -20,27 +21,6 @@ interface ToolbarProps {
   onPresent: () => void;
   onTheme: () => void;
   theme: 'light' | 'dark';
-}
-
-export const button =
-  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
-
-export function Toggle({ on, onClick, children, label }: { on: boolean; onClick: () => void; children: ReactNode; label?: string }) {
-  return (
-    <button
-      type="button"
-      aria-pressed={on}
-      aria-label={label}
-      onClick={onClick}
-      className={`rounded-full border px-2.5 py-0.5 text-xs font-medium ${
-        on
-          ? 'border-slate-800 bg-slate-800 text-white dark:border-slate-200 dark:bg-slate-200 dark:text-slate-900'
-          : 'border-slate-300 bg-white text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300'
-      }`}
-    >
-      {children}
-    </button>
-  );
 }
 
 function toggled(list: readonly string[] | undefined, value: string): string[] {
@@ -127,28 +107,20 @@ export function Toolbar(props: ToolbarProps) {
       <div className="ml-auto flex items-center gap-1.5">
         {props.view === 'graph' && (
           <>
-            <button type="button" className={button} onClick={props.onFit}>
-              Fit
-            </button>
+            <Button onClick={props.onFit}>Fit</Button>
             {!readOnly && (
-              <button type="button" className={button} onClick={props.onRelayout} title="Lay the map out afresh, for every viewer">
+              <Button onClick={props.onRelayout} title="Lay the map out afresh, for every viewer">
                 Re-layout
-              </button>
+              </Button>
             )}
-            <button type="button" className={button} onClick={props.onExport}>
-              PNG
-            </button>
+            <Button onClick={props.onExport}>PNG</Button>
           </>
         )}
-        <button type="button" className={button} onClick={() => props.onView(props.view === 'graph' ? 'list' : 'graph')}>
-          {props.view === 'graph' ? 'List view' : 'Graph view'}
-        </button>
-        <button type="button" className={button} onClick={props.onPresent}>
-          Present
-        </button>
-        <button type="button" className={button} onClick={props.onTheme} aria-label={`Switch to ${props.theme === 'dark' ? 'light' : 'dark'} theme`}>
+        <Button onClick={() => props.onView(props.view === 'graph' ? 'list' : 'graph')}>{props.view === 'graph' ? 'List view' : 'Graph view'}</Button>
+        <Button onClick={props.onPresent}>Present</Button>
+        <Button onClick={props.onTheme} aria-label={`Switch to ${props.theme === 'dark' ? 'light' : 'dark'} theme`}>
           {props.theme === 'dark' ? '☀' : '☾'}
-        </button>
+        </Button>
       </div>
     </div>
   );

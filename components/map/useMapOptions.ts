@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { GraphOptions } from '../../lib/graph/elements';
-import { useUrlParam } from './useUrlState';
+import { useUrlParam } from '../ui/useUrlState';
 
 /** Past a few hundred containers a network's containers show as a count until asked for. */
 const AUTO_COLLAPSE = 300;

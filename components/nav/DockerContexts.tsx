@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DockerContext, EngineSummary } from '../../lib/topology';
 import { useActions } from '../actions/ActionsProvider';
-import { fetchJson } from '../actions/client';
+import { api } from '../api/client';
+import { Button } from '../ui/Button';
 
 /**
  * The docker CLI's contexts (`docker context ls`) Portolan does not watch yet, offered by name beside the engines:
@@ -18,7 +19,7 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
   const names = engines.map((e) => e.name).join(',');
 
   const read = useCallback(() => {
-    fetchJson<{ contexts?: DockerContext[] }>('/api/engines').then(
+    api.engines().then(
       (answer) => setContexts(answer.contexts ?? []),
       () => undefined, // the engines' own status says what is wrong; the offer simply stays as it was
     );
@@ -75,13 +76,11 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
                   </p>
                 </div>
                 {!readOnly && (
-                  <button
-                    type="button"
+                  <Button
+                    variant="primary"
                     onClick={() =>
                       void perform(
-                        'POST',
-                        '/api/engines',
-                        { context: c.name },
+                        () => api.watchContext(c.name),
                         `watching the docker context ${c.name}`,
                         `could not watch the docker context ${c.name}`,
                       ).then((done) => {
@@ -90,10 +89,10 @@ export function DockerContexts({ engines }: { engines: EngineSummary[] }) {
                       })
                     }
                     aria-label={`Watch ${c.name}`}
-                    className="rounded-md bg-teal-700 px-3 py-1 text-sm font-semibold text-white shadow-sm hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-amber-500"
+                    className="text-sm"
                   >
                     Watch
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}

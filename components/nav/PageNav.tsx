@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useUrlParam } from '../map/useUrlState';
+import { useUrlParam } from '../ui/useUrlState';
 
 const PAGES = [
   { href: '/', label: 'Map' },

@@ -1,7 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { button, Toggle } from '../map/Toolbar';
+import { Button } from '../ui/Button';
+import { Toggle } from '../ui/Toggle';
 import { cisId, SEVERITIES, type AuditFilter } from './auditView';
 
 /** Narrow the lens: by severity, by rule, by container name. */
@@ -68,15 +69,11 @@ export function AuditFilters({
         only with findings
       </Toggle>
       <div className="ml-auto flex items-center gap-1.5">
-        <button type="button" className={button} onClick={onExpandAll}>
-          Expand all
-        </button>
-        <button type="button" className={button} onClick={onCollapseAll}>
-          Collapse all
-        </button>
-        <button type="button" className={button} onClick={onTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+        <Button onClick={onExpandAll}>Expand all</Button>
+        <Button onClick={onCollapseAll}>Collapse all</Button>
+        <Button onClick={onTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -1,26 +1,26 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ContainerAudit } from '../../lib/audit';
 import { ActionsProvider, useActions } from '../actions/ActionsProvider';
 import { useImageTransfer } from '../actions/useImageTransfer';
 import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
-import { useTheme } from '../map/useTheme';
-import { useUrlParam } from '../map/useUrlState';
+import { useTheme } from '../ui/useTheme';
+import { useUrlParam } from '../ui/useUrlState';
 import { EngineAimContext, showsFirstEngine } from '../live/engineParam';
 import { EngineSwitcher } from '../nav/EngineSwitcher';
 import { PageNav } from '../nav/PageNav';
 import { EngineBanner } from '../status/EngineBanner';
 import { AuditFilters } from './AuditFilters';
 import { AuditSummary } from './AuditSummary';
-import { filterAudits, groupByRule, megabytes, NO_FILTER, rulesOf, type AuditFilter, type ImageSummary } from './auditView';
+import { filterAudits, groupByRule, megabytes, NO_FILTER, rulesOf, type AuditFilter } from './auditView';
 import { ByContainer, rowId } from './ByContainer';
 import { ByRule } from './ByRule';
 import { ImageSizes } from './ImageSizes';
 import { LensSection } from './LensSection';
 import { PullImage } from './PullImage';
 import { useFreshJson } from './useFreshJson';
+import { api } from '../api/client';
 
 /** The security lens: every container's findings against the CIS Docker Benchmark, and the images they run. */
 export function SecurityPage() {
@@ -45,23 +45,21 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
   const transfer = useImageTransfer();
   const { readOnly, open } = useActions();
   const [theme, toggleTheme] = useTheme();
-  // The server re-audits a container when an event changes it; a new revision is the cue to ask again.
-  const version = snapshot ? `${snapshot.epoch}:${snapshot.revision}` : '';
-  const audit = useFreshJson<{ containers: ContainerAudit[] }>('/api/audit', version);
+  // The server re-audits a container when an event changes it and pushes the audit with that revision.
   // Listing images costs the Engine two calls, so ask again only when containers come or go, not at every start or stop.
   // Image events (pull, push, tag, delete), from Portolan or a terminal, are the other cue.
   const containerSet = snapshot ? `${snapshot.epoch}|${snapshot.topology.containers.map((c) => `${c.id}:${c.image}`).join(',')}` : '';
   const lastImageEvent = activity.find((a) => a.type === 'image')?.id ?? '';
-  const images = useFreshJson<{ images: ImageSummary[] }>('/api/images', `${containerSet}|${lastImageEvent}`);
+  const images = useFreshJson(api.images, `${containerSet}|${lastImageEvent}`);
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
   // `?container=<name>` (the inspect panel's "All findings") opens and scrolls to that container.
   const [focus, setFocus] = useUrlParam('container');
 
-  const audits = audit.data?.containers ?? [];
+  const audits = live.audit ?? [];
   const rows = filterAudits(audits, filter);
   const expanded = focus ? new Set([...opened, focus]) : opened;
-  const loaded = audit.data !== null;
+  const loaded = live.audit !== null;
 
   useEffect(() => {
     if (loaded && focus) document.getElementById(rowId(focus))?.scrollIntoView({ block: 'start' });
@@ -126,13 +124,7 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
             testId="audit-by-container"
             note="Score out of 100: a clean container scores 100, and each finding costs points by its severity."
           >
-            {audit.error && !loaded ? (
-              <Problem>{audit.error}</Problem>
-            ) : loaded ? (
-              <ByContainer rows={rows} expanded={expanded} focused={focus} onToggle={toggle} />
-            ) : (
-              <Waiting>Reading the audit…</Waiting>
-            )}
+            {loaded ? <ByContainer rows={rows} expanded={expanded} focused={focus} onToggle={toggle} /> : <Waiting>Reading the audit…</Waiting>}
           </LensSection>
           <LensSection title="By rule" testId="audit-by-rule" note="Rule ids from the CIS Docker Benchmark; click a container to read its findings.">
             {loaded ? <ByRule groups={groupByRule(rows)} onShow={show} /> : <Waiting>Reading the audit…</Waiting>}

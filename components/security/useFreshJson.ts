@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { fetchJson } from '../actions/client';
+import { errorDetailOf } from '../api/client';
 
 export interface FreshJson<T> {
   data: T | null;
@@ -11,10 +11,10 @@ export interface FreshJson<T> {
 }
 
 /**
- * GETs `path` on mount, then again whenever `version` changes, waiting `debounceMs`
+ * Calls `load` (an `api.…` read) on mount, then again whenever `version` changes, waiting `debounceMs`
  * for bursts of changes to settle. Answers that arrive out of order are dropped.
  */
-export function useFreshJson<T>(path: string, version: string | number, debounceMs = 300): FreshJson<T> {
+export function useFreshJson<T>(load: () => Promise<T>, version: string | number, debounceMs = 300): FreshJson<T> {
   const [state, setState] = useState<FreshJson<T>>({ data: null, error: null, fetchedAt: 0 });
   const asked = useRef(0);
   const applied = useRef(0);
@@ -23,7 +23,7 @@ export function useFreshJson<T>(path: string, version: string | number, debounce
     const delay = asked.current === 0 ? 0 : debounceMs;
     const timer = setTimeout(() => {
       const seq = ++asked.current;
-      fetchJson<T>(path).then(
+      load().then(
         (data) => {
           if (seq < applied.current) return;
           applied.current = seq;
@@ -32,12 +32,12 @@ export function useFreshJson<T>(path: string, version: string | number, debounce
         (err: unknown) => {
           if (seq < applied.current) return;
           applied.current = seq;
-          setState((s) => ({ ...s, error: err instanceof Error ? err.message : String(err) }));
+          setState((s) => ({ ...s, error: errorDetailOf(err).message }));
         },
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [path, version, debounceMs]);
+  }, [load, version, debounceMs]);
 
   return state;
 }

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ImageProgress } from '../../lib/imageProgress';
 import { applyPatch } from '../../lib/patch';
 import type { LessonView } from '../../lib/lessons/view';
-import type { ClientToServer, ServerToClient } from '../../lib/realtime';
+import type { AuditPush, ClientToServer, ServerToClient } from '../../lib/realtime';
 import { waitFor } from './docker';
 import type { Activity, EngineStatus, EngineSummary, TopologyPatch, TopologySnapshot } from '../../lib/topology';
 
@@ -22,6 +22,8 @@ export class Feed {
   resyncs = 0;
   /** The last `engines` list the server sent. */
   engines: EngineSummary[] | null = null;
+  /** Every audit the server pushed, in the order it came: the first on connect. */
+  readonly audits: AuditPush[] = [];
   /** Each engine's latest snapshot, when following several (`{ engines: 'all' }`), by engine name. */
   readonly snapshots = new Map<string, TopologySnapshot>();
 
@@ -42,6 +44,7 @@ export class Feed {
     });
     this.socket.on('lesson:progress', (l) => void this.lessons.set(l.id, l));
     this.socket.on('image:progress', (p) => void this.imageProgress.push(p));
+    this.socket.on('audit', (a) => void this.audits.push(a));
     this.socket.on('topology:patch', (p) => {
       this.patches.push(p);
       // Following several engines, each keeps its own picture; `snapshot` is the last engine's to send one.

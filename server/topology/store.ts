@@ -71,6 +71,14 @@ export interface StoreEvents {
   event: [DockerEvent];
   /** The Engine events whose reads were just applied: how long each waited, from its arrival to the patch (ms). */
   applied: [number[]];
+  /** Every container's audit, after a change that changed it: computed once, whatever the number of viewers. */
+  audit: [AuditReport];
+}
+
+/** The audit at a revision of the picture: what `audit` announces and viewers are sent on connect. */
+export interface AuditReport {
+  revision: number;
+  containers: ContainerAudit[];
 }
 
 /** What an action of Portolan's changed, by id or name: the store reads it again. */
@@ -100,6 +108,10 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private lostSince: number | null = null;
   private securities = new Map<string, ContainerSecurity>();
   private audits = new Map<string, ContainerAudit>();
+  /** `audits` sorted by name, kept until an audit changes: every viewer and every GET reads the same list. */
+  private auditList: ContainerAudit[] | null = [];
+  /** An audit changed since the last `audit` announcement. */
+  private auditChanged = false;
   /** Port mappings each container is set to publish, by graph node id: kept with its security inputs, read by the arrangement. */
   private plannedPorts = new Map<string, number>();
   private layouts: MapLayouts;
@@ -355,6 +367,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     }
     for (const [id, read] of services) ops.push(...this.serviceOps(id, read));
     this.commit(ops);
+    this.announceAudit();
     for (const service of new Set(nodesMoved.flatMap((id) => this.servicesTouchedBy(id)))) this.follow(service);
     for (const [id, read] of services) {
       if (read) this.followUp.observed(id, isSettled(read.service, this.topology.tasks, this.topology.nodes));
@@ -469,6 +482,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     } else {
       this.commit(ops);
     }
+    this.announceAudit();
     // Services caught on their way somewhere are followed until they get there; the rest need nothing.
     this.followUp.stop();
     for (const service of this.topology.services) if (!isSettled(service, this.topology.tasks, this.topology.nodes)) this.follow(service.id);
@@ -505,7 +519,25 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   /** Every container's security findings, kept live with the picture. */
   audit(): ContainerAudit[] {
-    return [...this.audits.values()].sort(byName);
+    this.auditList ??= [...this.audits.values()].sort(byName);
+    return this.auditList;
+  }
+
+  /** The audit with the revision it belongs to. */
+  auditReport(): AuditReport {
+    return { revision: this.revision, containers: this.audit() };
+  }
+
+  /** Tells viewers the audit once per change that changed it, after the patch that shows that change. */
+  private announceAudit(): void {
+    if (!this.auditChanged) return;
+    this.auditChanged = false;
+    this.emit('audit', this.auditReport());
+  }
+
+  private auditsChanged(): void {
+    this.auditList = null;
+    this.auditChanged = true;
   }
 
   /**
@@ -518,6 +550,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     if (!sameValue(this.securities.get(inspected.container.id), inspected.security)) {
       this.securities.set(inspected.container.id, inspected.security);
       this.audits.set(inspected.container.id, auditOf(inspected.security));
+      this.auditsChanged();
       const node = containerNodeId(inspected.container.id);
       const planned = publishedBindings(inspected.security.ports).length;
       if (planned) this.plannedPorts.set(node, planned);
@@ -538,7 +571,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   private forget(id: string): void {
     this.securities.delete(id);
-    this.audits.delete(id);
+    if (this.audits.delete(id)) this.auditsChanged();
     this.plannedPorts.delete(containerNodeId(id));
   }
 

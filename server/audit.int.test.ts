@@ -126,20 +126,30 @@ describe('the audit stays live', () => {
 
 describe('the audit pushed over socket.io', () => {
   it('reaches a viewer on connect, the store’s audit at the picture’s revision, without asking the Engine', async () => {
-    await portolan.store.settled();
-    const spies = [vi.spyOn(portolan.engine, 'inspectContainer'), vi.spyOn(portolan.engine, 'networks'), vi.spyOn(portolan.engine, 'info')];
-    const feed = new Feed(portolan.url);
-    try {
-      await feed.ready();
-      await waitFor('the audit on connect', () => feed.audits.length > 0);
-      const [first] = feed.audits;
-      expect(first?.engine).toBe(portolan.sites[0]?.name);
-      expect(first?.revision).toBe(feed.snapshot?.revision);
-      expect(first?.containers).toEqual(portolan.store.audit());
-      expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 0]);
-    } finally {
-      feed.close();
-      spies.forEach((s) => s.mockRestore());
+    // An Engine event from anyone else's work in the window is read, as it must be: such a window is measured again.
+    for (let attempt = 1; ; attempt++) {
+      await portolan.store.settled();
+      let events = 0;
+      const counted = () => void events++;
+      portolan.store.on('event', counted);
+      const spies = [vi.spyOn(portolan.engine, 'inspectContainer'), vi.spyOn(portolan.engine, 'networks'), vi.spyOn(portolan.engine, 'info')];
+      const feed = new Feed(portolan.url);
+      try {
+        await feed.ready();
+        await waitFor('the audit on connect', () => feed.audits.length > 0);
+        if (events > 0 && attempt < 5) continue;
+        const [first] = feed.audits;
+        expect(first?.engine).toBe(portolan.sites[0]?.name);
+        expect(first?.revision).toBe(feed.snapshot?.revision);
+        expect(first?.containers).toEqual(portolan.store.audit());
+        expect(events).toBe(0);
+        expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 0]);
+        return;
+      } finally {
+        portolan.store.off('event', counted);
+        feed.close();
+        spies.forEach((s) => s.mockRestore());
+      }
     }
   });
 

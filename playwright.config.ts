@@ -25,8 +25,10 @@ export default defineConfig({
   },
   projects: [
     // The real 3-node swarm (scripts/swarm.sh) is up only when asked for: its spec is a project of its own.
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /swarmLive\.spec\.ts$/ },
+    // So is Portolan's own image (scripts/image.sh builds it): e2e/image.spec.ts runs it as compose.yaml says.
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /(swarmLive|image)\.spec\.ts$/ },
     ...(process.env.PORTOLAN_E2E_SWARM ? [{ name: 'swarm', use: { browserName: 'chromium' as const }, testMatch: /swarmLive\.spec\.ts$/ }] : []),
+    ...(process.env.PORTOLAN_E2E_IMAGE ? [{ name: 'image', use: { browserName: 'chromium' as const }, testMatch: /image\.spec\.ts$/ }] : []),
   ],
   webServer: {
     command: 'node scripts/start.mjs',

@@ -2,7 +2,8 @@
 # Prepares this machine to run Portolan's tests: a Docker Engine that answers,
 # the local busybox test image, a private registry's image (Debian's
 # docker-registry, never run as a service on the host), a second engine,
-# Docker 26.1 (engine-26.sh), and Node 24 LTS (node24.sh).
+# Docker 26.1 (engine-26.sh), Node 24 LTS (node24.sh) and Portolan's own image
+# (image.sh).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 
@@ -117,3 +118,6 @@ bash "$(dirname "$0")/engine-26.sh" >/dev/null || log "Docker 26.1 is not ready:
 
 # Node 24 LTS beside the machine's Node: npm test runs the unit and integration suites on it too.
 bash "$(dirname "$0")/node24.sh" >/dev/null || log "Node 24 is not unpacked: npm test counts its suite as failed"
+
+# Portolan's own image, portolan:<version> and :latest, on its base made from local parts; rebuilt only when its sources changed.
+bash "$(dirname "$0")/image.sh" >/dev/null || log "Portolan's image did not build: npm test counts its suite as failed"

@@ -2,8 +2,8 @@
 // Docker Engine and a real browser, the unit and integration suites again on
 // Node 24, then the integration suite and an
 // end-to-end smoke test again against Docker 26.1, then the swarm suite on a
-// 3-node test swarm of its own and the browser test on that swarm, then one
-// closing line with the totals.
+// 3-node test swarm of its own and the browser test on that swarm, then
+// Portolan's own image run as compose.yaml says, then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -142,6 +142,16 @@ if (swarmUp && run('bash', ['scripts/swarm.sh', 'up']) === 0) {
   suites.push({ name: 'end-to-end on the 3-node swarm: scripts/swarm.sh up failed', passed: 0, failed: 1, skipped: 0 });
 }
 if (!swarmWasUp) run('bash', ['scripts/swarm.sh', 'down']);
+
+// Portolan's own image (scripts/image.sh, run by test-host.sh; this only checks it is current), run as compose.yaml says.
+if (run('bash', ['scripts/image.sh']) === 0) {
+  playwright("end-to-end on Portolan's image (playwright)", 'e2e-image.json', ['--project', 'image'], {
+    mustRun: true,
+    env: { PORTOLAN_E2E_IMAGE: '1', PORTOLAN_E2E_OUTPUT: 'test-results/e2e-image' },
+  });
+} else {
+  suites.push({ name: "end-to-end on Portolan's image: scripts/image.sh did not build it", passed: 0, failed: 1, skipped: 0 });
+}
 
 // What failed, by name, just above the totals: the end of a long CI log is often all that is kept.
 for (const s of suites) for (const f of s.failures ?? []) console.log(`failed in ${s.name}: ${f}`);

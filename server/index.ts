@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -11,6 +12,7 @@ import { checkRequest, hostAllowed, isToken, requestTarget } from './gate';
 import { imageTags } from './engine/images';
 import { loadLessons } from './lessons/library';
 import { Lessons } from './lessons/service';
+import { appRoot } from './appRoot';
 import { log, logRequest, routeOf } from './log';
 import { Metrics, routeLabel } from './metrics';
 import { REALTIME_PATH, attachRealtime, follow } from './realtime';
@@ -39,8 +41,6 @@ export interface Portolan {
   lessons: Lessons;
   close(): Promise<void>;
 }
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The composition root: security gate first, then the API, socket.io and Next's pages on one port. */
 export async function startPortolan({
@@ -110,8 +110,9 @@ export async function startPortolan({
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
   if (pages) {
+    if (!config.dev) readStandaloneConfig();
     const { default: next } = await import('next');
-    const app = next({ dev: config.dev, dir: root, hostname: config.host, port: config.port });
+    const app = next({ dev: config.dev, dir: appRoot, hostname: config.host, port: config.port });
     await app.prepare();
     nextHandler = app.getRequestHandler();
     nextUpgrade = app.getUpgradeHandler();
@@ -196,6 +197,18 @@ export async function startPortolan({
   };
 }
 
+/**
+ * The image holds Next's standalone build and no next.config.js: the settings the build used travel in
+ * .next/required-server-files.json, and Next reads them from this variable, as its own standalone server.js sets it.
+ */
+function readStandaloneConfig(): void {
+  if (fs.existsSync(path.join(appRoot, 'next.config.js'))) return;
+  const files = path.join(appRoot, '.next', 'required-server-files.json');
+  if (!fs.existsSync(files)) return;
+  const { config } = JSON.parse(fs.readFileSync(files, 'utf8')) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
+
 /** engine.io's own test for its requests (a prefix of the raw target), so both sides always agree on whose a request is. */
 function isRealtimeRequest(req: IncomingMessage): boolean {
   return (req.url ?? '').startsWith(REALTIME_PATH);
@@ -246,8 +259,30 @@ async function main(): Promise<void> {
         log[s.status === 'connected' ? 'info' : 'warn']({ engine: site.name, endpoint: s.endpoint, detail: s.detail }, `engine ${s.status}`),
       );
   }
-  const shutdown = () => {
-    void portolan.close().finally(() => process.exit(0));
+  closeOnSignals(portolan);
+}
+
+/** How long a close may take before the process ends anyway: well inside `docker stop`'s 10 s before its SIGKILL. */
+const CLOSE_DEADLINE_MS = 8000;
+
+/**
+ * SIGTERM (what `docker stop` sends) or SIGINT: the viewers disconnected, each Engine's event stream closed, then
+ * exit 0. A close that hangs ends in exit 1 at the deadline rather than in Docker's SIGKILL.
+ */
+export function closeOnSignals(portolan: Pick<Portolan, 'close'>): void {
+  const shutdown = (signal: NodeJS.Signals) => {
+    log.info(`${signal}: closing`);
+    setTimeout(() => {
+      log.error(`not closed after ${CLOSE_DEADLINE_MS} ms: exiting anyway`);
+      process.exit(1);
+    }, CLOSE_DEADLINE_MS).unref();
+    portolan.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'closing failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

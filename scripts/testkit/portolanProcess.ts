@@ -61,6 +61,16 @@ export class PortolanProcess {
     }
   }
 
+  /** Sends `signal` and resolves with how the process ended. */
+  signal(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, sig) => resolve({ code, signal: sig })),
+    );
+    child.kill(signal);
+    return ended;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (child.exitCode !== null || child.signalCode !== null) return;

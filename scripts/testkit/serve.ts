@@ -1,7 +1,7 @@
 // A Portolan server in a process of its own, for tests that need one: the API and the live feed, no pages.
 import { loadConfig } from '../../server/config';
-import { startPortolan } from '../../server/index';
+import { closeOnSignals, startPortolan } from '../../server/index';
 
 const portolan = await startPortolan({ config: loadConfig(), pages: false });
 process.stdout.write(`listening ${portolan.url}\n`);
-process.once('SIGTERM', () => void portolan.close().finally(() => process.exit(0)));
+closeOnSignals(portolan);

@@ -26,9 +26,15 @@ export function unreachableHint(endpoint: string, err: unknown): string {
   if (code && TLS_FAILURE.test(code))
     return `TLS with ${endpoint} failed: ${(err as Error).message} (${code}). Check that the ca.pem in use signed the engine's certificate, for this address, and that the engine trusts your cert.pem.`;
   if (code === 'EACCES')
-    return `Permission denied on ${endpoint}: run Portolan as a user in the docker group, or point DOCKER_HOST at an engine you may use.`;
+    return (
+      `Permission denied on ${endpoint}: run Portolan as a user in the docker group, or point DOCKER_HOST at an engine you may use. ` +
+      "In Portolan's container, give it the socket's group: DOCKER_GID=$(stat -c %g /var/run/docker.sock) docker compose up -d, or docker run --group-add with that id."
+    );
   if (endpoint.startsWith('unix://'))
-    return `No Docker Engine answers on ${endpoint}. Start it (sudo systemctl start docker, or run dockerd), or set DOCKER_HOST to the engine you want.`;
+    return (
+      `No Docker Engine answers on ${endpoint}. Start it (sudo systemctl start docker, or run dockerd), or set DOCKER_HOST to the engine you want. ` +
+      'In a container, mount the socket: -v /var/run/docker.sock:/var/run/docker.sock, as compose.yaml does.'
+    );
   return `No Docker Engine answers on ${endpoint}. Check that it is running and reachable, and that DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are right.`;
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../appRoot';
 import { LessonError, parseLesson, type Lesson } from '../../lib/lessons/lesson';
 
 export interface LessonLibrary {
@@ -10,7 +10,7 @@ export interface LessonLibrary {
 }
 
 /** The built-in lessons, beside the server. */
-export const LESSONS_DIR = fileURLToPath(new URL('../../lessons', import.meta.url));
+export const LESSONS_DIR = path.join(appRoot, 'lessons');
 
 /** Every `*.md` in `dir`, sorted by id; `vars` override each lesson's defaults. */
 export function loadLessons(dir: string = LESSONS_DIR, vars: Readonly<Record<string, string>> = {}): LessonLibrary {

@@ -1,0 +1,34 @@
+# Portolan's image: a Node 24 LTS base, Next's standalone build (only the files its tracing says the pages need) and
+# the custom server bundled into one file, run as the unprivileged user `node`. Build: npm run image (scripts/image.sh).
+
+# Dependencies, development ones included: the build needs Next, TypeScript, Tailwind and esbuild.
+FROM node:24.22.3-bookworm-slim AS deps
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# The pages (next build, standalone output) and the server (esbuild, with its dependencies inside; Next stays apart).
+FROM deps AS build
+COPY . .
+ENV NEXT_TELEMETRY_DISABLED=1 PORTOLAN_STANDALONE=1
+RUN npx next build && npm run --silent build:server
+
+# What runs: node, the bundle, Next's traced node_modules and the built pages. No npm ci, no development files.
+FROM node:24.22.3-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0
+COPY --from=build /src/.next/standalone/node_modules ./node_modules
+COPY --from=build /src/.next/standalone/.next ./.next
+COPY --from=build /src/.next/static ./.next/static
+COPY --from=build /src/public ./public
+COPY --from=build /src/lessons ./lessons
+COPY --from=build /src/package.json ./
+COPY --from=build /src/dist/server ./server
+# Root owns every file; `node` only reads them (the root file system is read-only when run as compose.yaml says).
+USER node
+EXPOSE 3000
+# Docker's default stop signal, named: Portolan closes its viewers and the Engine's event stream on it, then exits.
+STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "server/index.mjs"]

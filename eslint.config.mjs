@@ -20,6 +20,30 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', 'dockerode'] }] },
   },
   {
+    // DESIGN.md: server/engine is the one door to the Engine. Outside it no code holds a Docker client; Engine's own is private.
+    files: ['server/**'],
+    ignores: ['server/engine/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['dockerode', 'docker-modem'].map((name) => ({ name, message: 'Only server/engine talks to Docker: call a method of Engine.' })) },
+      ],
+    },
+  },
+  {
+    // TypeScript lets `engine['docker']` past `private`; only the tests' request counter may (scripts/testkit/engineDials.ts).
+    ignores: ['scripts/testkit/engineDials.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[computed=true][property.value='docker']",
+          message: "Engine's Docker client is private: add a method to Engine that says what it does.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their callback `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

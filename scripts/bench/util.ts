@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../../server/engine/engine';
+import { onDial } from '../testkit/engineDials';
 
 export function intEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -96,9 +97,7 @@ export function spyOnEngine(engine: Engine): () => Counts {
     const original = engine[method] as unknown as (...args: unknown[]) => Promise<unknown>;
     Object.assign(engine, { [method]: (...args: unknown[]) => (counts[method]++, original.apply(engine, args)) });
   }
-  const modem = engine.docker.modem;
-  const dial = modem.dial.bind(modem);
-  modem.dial = (options, callback) => (counts.http++, dial(options, callback));
+  onDial(engine, () => counts.http++);
   return () => ({ ...counts });
 }
 

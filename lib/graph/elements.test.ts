@@ -4,17 +4,7 @@ import { applyOps } from '../patch';
 import { arrange } from './arrangement';
 import { CONTAINER_H, PORT_H, positionsOf } from './layout';
 import type { Container, Endpoint, Network, PatchOp, PortBinding, Topology } from '../topology';
-import {
-  DEFAULT_OPTIONS,
-  homeNetwork,
-  isExposed,
-  isRoot,
-  publishedBindings,
-  toElements,
-  visibleTopology,
-  type GraphElements,
-  type GraphOptions,
-} from './elements';
+import { DEFAULT_OPTIONS, homeNetwork, publishedBindings, toElements, visibleTopology, type GraphElements, type GraphOptions } from './elements';
 
 const ENGINE_ID = 'ENG1:ABCD';
 
@@ -114,29 +104,6 @@ function sample(): Topology {
   const job = container('job', { state: 'exited', status: 'Exited (0)', endpoints: [endpoint(bridge(), '')] });
   return topology([back, bridge(), front, hostNet(), mesh, noneNet()], [db, job, web]);
 }
-
-describe('isExposed', () => {
-  it('calls bindings on every IPv4 or IPv6 interface exposed', () => {
-    expect(isExposed({ hostIp: '0.0.0.0' })).toBe(true);
-    expect(isExposed({ hostIp: '::' })).toBe(true);
-    expect(isExposed({ hostIp: '' })).toBe(true);
-  });
-
-  it('does not call loopback bindings exposed', () => {
-    expect(isExposed({ hostIp: '127.0.0.1' })).toBe(false);
-    expect(isExposed({ hostIp: '::1' })).toBe(false);
-  });
-});
-
-describe('isRoot', () => {
-  it.each(['', '0', 'root', '0:0', 'root:root'])('treats user %j as root', (user) => {
-    expect(isRoot({ user })).toBe(true);
-  });
-
-  it.each(['1000', 'nobody', '1000:0', 'node'])('treats user %j as not root', (user) => {
-    expect(isRoot({ user })).toBe(false);
-  });
-});
 
 describe('visibleTopology', () => {
   it('keeps everything with the default options', () => {

@@ -31,6 +31,14 @@ const config = [
     },
   },
   {
+    // lib/testing builds pictures for unit tests: production code never imports it, so no bundle holds it.
+    files: ['lib/**', 'components/**', 'app/**', 'server/**'],
+    ignores: ['**/*.test.ts', 'lib/testing/**'],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: [{ target: '.', from: './lib/testing', message: 'Test builders are for *.test.ts files.' }] }],
+    },
+  },
+  {
     // TypeScript lets `engine['docker']` past `private`; only the tests' request counter may (scripts/testkit/engineDials.ts).
     ignores: ['scripts/testkit/engineDials.ts'],
     rules: {

@@ -12,57 +12,23 @@ import {
   type Topology,
   type TopologySnapshot,
 } from './topology';
+import { container as aContainer, endpoint, network as aNetwork, topology as picture } from './testing/topology';
 
-function network(name: string, overrides: Partial<Network> = {}): Network {
-  return {
-    id: `id-${name}`,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    ipv6: false,
-    predefined: false,
-    subnets: [{ subnet: '172.18.0.0/16', gateway: '172.18.0.1' }],
-    labels: {},
-    options: {},
-    createdAt: '2024-06-11T08:30:00Z',
-    ...overrides,
-  };
-}
+/** This file's networks have a subnet, and its containers sit on demo-net with an address there, as `docker run --network demo-net` leaves them. */
+const network = (name: string, overrides: Partial<Network> = {}): Network =>
+  aNetwork(name, { subnets: [{ subnet: '172.18.0.0/16', gateway: '172.18.0.1' }], ...overrides });
 
-function container(name: string, overrides: Partial<Container> = {}): Container {
-  return {
-    id: `id-${name}`,
-    name,
+const container = (name: string, overrides: Partial<Container> = {}): Container =>
+  aContainer(name, {
     image: 'nginx:1.27-alpine',
-    state: 'running',
     status: 'Up since 2024-06-11T08:31:03Z',
-    user: '',
     networkMode: 'demo-net',
-    endpoints: [
-      {
-        networkId: 'id-demo-net',
-        networkName: 'demo-net',
-        ipv4: '172.18.0.2',
-        ipv6: '',
-        mac: '02:42:ac:12:00:02',
-        aliases: [name],
-      },
-    ],
-    ports: [],
-    labels: {},
-    createdAt: '2024-06-11T08:31:02Z',
+    endpoints: [{ ...endpoint(network('demo-net'), '172.18.0.2'), mac: '02:42:ac:12:00:02', aliases: [name] }],
     ...overrides,
-  };
-}
+  });
 
 const engine = emptyEngine('unix:///var/run/docker.sock');
-
-function topology(networks: Network[], containers: Container[]): Topology {
-  return { engine, networks, containers, nodes: [], services: [], tasks: [] };
-}
+const topology = (networks: Network[], containers: Container[]): Topology => picture(networks, containers, engine);
 
 function snapshot(revision: number, topo: Topology, epoch = 'epoch-a'): TopologySnapshot {
   return { epoch, revision, topology: topo };

@@ -1,5 +1,5 @@
-import { isExposed, isRoot, publishedBindings } from './graph/elements';
-import type { PortBinding } from './topology';
+import { publishedBindings } from './graph/elements';
+import { isExposed, isRoot, type PortBinding } from './topology';
 
 /** What the security lens reads of one container's inspect document. */
 export interface ContainerSecurity {

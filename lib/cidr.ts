@@ -4,16 +4,13 @@ import ipaddr from 'ipaddr.js';
 
 export interface Range {
   cidr: string;
-  first: bigint;
-  last: bigint;
+  /** The network address: the first of the range. */
+  network: ipaddr.IPv4 | ipaddr.IPv6;
+  prefix: number;
   version: 4 | 6;
 }
 
-function toBigInt(bytes: number[]): bigint {
-  return bytes.reduce((n, b) => (n << 8n) | BigInt(b), 0n);
-}
-
-/** A CIDR as a numeric range, or an error message a person can act on. */
+/** A CIDR as a network and its prefix length, or an error message a person can act on. */
 export function parseCidr(text: string): Range | { error: string } {
   const value = text.trim();
   if (!value.includes('/')) return { error: `"${value}" has no prefix length: write it like 172.20.0.0/16.` };
@@ -24,44 +21,47 @@ export function parseCidr(text: string): Range | { error: string } {
     return { error: `"${value}" is not a valid CIDR: write it like 172.20.0.0/16 or fd00:1::/64.` };
   }
   const [address, prefix] = parsed;
-  const bits = address.kind() === 'ipv4' ? 32 : 128;
-  const n = toBigInt(address.toByteArray());
-  const size = 1n << BigInt(bits - prefix);
-  const first = n - (n % size);
-  if (first !== n) {
-    const network = fromBigInt(first, address.kind() === 'ipv4' ? 4 : 6);
-    return { error: `${value} has host bits set: the network address is ${network}/${prefix}.` };
-  }
-  return { cidr: value, first, last: first + size - 1n, version: address.kind() === 'ipv4' ? 4 : 6 };
+  const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(value) : ipaddr.IPv6.networkAddressFromCIDR(value);
+  if (network.toString() !== address.toString())
+    return { error: `${value} has host bits set: the network address is ${network.toString()}/${prefix}.` };
+  return { cidr: value, network, prefix, version: address.kind() === 'ipv4' ? 4 : 6 };
 }
 
 export function isRange(r: Range | { error: string }): r is Range {
   return !('error' in r);
 }
 
-function fromBigInt(n: bigint, version: 4 | 6): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < (version === 4 ? 4 : 16); i++) {
-    bytes.unshift(Number(n & 255n));
-    n >>= 8n;
-  }
-  return ipaddr.fromByteArray(bytes).toString();
+/** Two CIDR ranges are either nested or apart: they overlap when either holds the other's first address. */
+export function overlaps(a: Range, b: Range): boolean {
+  return a.version === b.version && (a.network.match(b.network, b.prefix) || b.network.match(a.network, a.prefix));
 }
 
-export function overlaps(a: Range, b: Range): boolean {
-  return a.version === b.version && a.first <= b.last && b.first <= a.last;
+/** Whether `inner` lies wholly inside `outer`, e.g. an IP range inside its subnet. */
+export function within(inner: Range, outer: Range): boolean {
+  return inner.version === outer.version && inner.prefix >= outer.prefix && inner.network.match(outer.network, outer.prefix);
 }
 
 /** Whether an address lies inside a range, e.g. a gateway inside its subnet. */
 export function contains(range: Range, address: string): boolean {
   try {
     const ip = ipaddr.parse(address.trim());
-    if ((ip.kind() === 'ipv4' ? 4 : 6) !== range.version) return false;
-    const n = toBigInt(ip.toByteArray());
-    return n >= range.first && n <= range.last;
+    return ip.kind() === range.network.kind() && ip.match(range.network, range.prefix);
   } catch {
     return false;
   }
+}
+
+/**
+ * The first usable address of an IPv4 subnet, Docker's own choice of gateway; empty for IPv6, for text that is
+ * no subnet, and for a /31 or /32, which have no address to spare. The network address of a /30 or larger ends
+ * in a 0 bit, so the next address is its last byte plus one (ipaddr.js has no address arithmetic).
+ */
+export function firstHost(subnet: string): string {
+  const range = parseCidr(subnet);
+  if (!isRange(range) || range.version !== 4 || range.prefix > 30) return '';
+  const bytes = range.network.toByteArray();
+  bytes[3]! += 1;
+  return ipaddr.fromByteArray(bytes).toString();
 }
 
 /** The existing subnets a proposed one would collide with. */

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal/lite';
 import { applyArrangementChange } from './graph/layout';
 import {
   byName,
@@ -86,19 +87,8 @@ export function diffKind(kind: TopologyKind, before: readonly Item[], after: rea
   for (const value of after) {
     const previous = old.get(value.id);
     old.delete(value.id);
-    if (!previous || !sameValue(previous, value)) ops.push({ op: 'upsert', kind, value } as PatchOp);
+    if (!previous || !dequal(previous, value)) ops.push({ op: 'upsert', kind, value } as PatchOp);
   }
   for (const id of old.keys()) ops.push({ op: 'remove', kind, id });
   return ops;
-}
-
-/** Structural equality for the plain JSON values of a Topology. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pruneCandidates } from './prune';
-import type { Container, Network, Task } from './topology';
+import { container as aContainer, endpoint, network } from './testing/topology';
+import type { Container, Task } from './topology';
 
-function network(name: string, extra: Partial<Network> = {}): Network {
-  return {
-    id: `id-${name}`,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    ipv6: false,
-    predefined: false,
-    subnets: [],
-    labels: {},
-    options: {},
-    createdAt: '2024-06-11T08:30:00Z',
-    ...extra,
-  };
-}
-
-function container(name: string, state: Container['state'], networks: string[]): Container {
-  return {
-    id: `id-${name}`,
-    name,
-    image: 'busybox:1.36',
-    state,
-    status: state,
-    user: '',
-    networkMode: networks[0] ?? 'none',
-    endpoints: networks.map((n) => ({ networkId: `id-${n}`, networkName: n, ipv4: '', ipv6: '', mac: '', aliases: [] })),
-    ports: [],
-    labels: {},
-    createdAt: '2024-06-11T08:31:02Z',
-  };
-}
+/** A container on these networks (by name), the first being the one it was run on, with no addresses. */
+const container = (name: string, state: Container['state'], networks: string[]): Container =>
+  aContainer(name, { state, status: state, networkMode: networks[0] ?? 'none', endpoints: networks.map((n) => endpoint(network(n))) });
 
 const task = (network: string): Task => ({
   id: 't1',
@@ -43,7 +13,7 @@ const task = (network: string): Task => ({
   nodeId: 'n1',
   state: 'running',
   desiredState: 'running',
-  endpoints: [{ networkId: `id-${network}`, ipv4: '' }],
+  endpoints: [{ networkId: `n-${network}`, ipv4: '' }],
 });
 const names = (c: ReturnType<typeof pruneCandidates>) => c.map((x) => x.network.name);
 

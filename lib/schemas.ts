@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { contains, isRange, parseCidr } from './cidr';
+import { contains, isRange, parseCidr, within } from './cidr';
 import { isReference, parseReference } from './imageReference';
 import { LESSON_ID, LESSON_LABEL } from './lessons/label';
 
@@ -103,7 +103,7 @@ export const networkCreateSchema = z
     if (range && isRange(range) && n.gateway && !contains(range, n.gateway))
       ctx.addIssue({ code: 'custom', path: ['gateway'], message: `${n.gateway} is not inside ${n.subnet}` });
     const ipRange = n.ipRange ? parseCidr(n.ipRange) : null;
-    if (range && isRange(range) && ipRange && isRange(ipRange) && (ipRange.first < range.first || ipRange.last > range.last))
+    if (range && isRange(range) && ipRange && isRange(ipRange) && !within(ipRange, range))
       ctx.addIssue({ code: 'custom', path: ['ipRange'], message: `${n.ipRange} is not inside ${n.subnet}` });
     if (n.encrypted && n.driver !== 'overlay')
       ctx.addIssue({

@@ -2,41 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { nodeDownOps, swarmPicture } from '../scripts/testkit/syntheticSwarm';
 import { applyOps } from './patch';
 import { summarize } from './summary';
+import { container as aContainer, network as aNetwork } from './testing/topology';
 import { emptyEngine, type Container, type Network, type Topology } from './topology';
 
-function network(name: string, driver: string): Network {
-  return {
-    id: `id-${name}`,
-    name,
-    driver,
-    scope: driver === 'overlay' ? 'swarm' : 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    ipv6: false,
-    predefined: false,
-    subnets: [],
-    labels: {},
-    options: {},
-    createdAt: '2024-06-11T08:30:00Z',
-  };
-}
-
-function container(name: string, state: string): Container {
-  return {
-    id: `id-${name}`,
-    name,
-    image: 'busybox:1.36',
-    state,
-    status: state,
-    user: '',
-    networkMode: 'bridge',
-    endpoints: [],
-    ports: [],
-    labels: {},
-    createdAt: '2024-06-11T08:31:02Z',
-  };
-}
+const network = (name: string, driver: string): Network => aNetwork(name, { driver, scope: driver === 'overlay' ? 'swarm' : 'local' });
+const container = (name: string, state: string): Container => aContainer(name, { state, status: state });
 
 const engine = emptyEngine('unix:///var/run/docker.sock');
 

@@ -228,6 +228,22 @@ export interface Activity {
   engine?: string;
 }
 
+/** Bindings on every interface reach the container from other machines too. */
+export function isExposed(p: Pick<PortBinding, 'hostIp'>): boolean {
+  return p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === '';
+}
+
+/** Bound to 127.0.0.1 or ::1: reachable from this machine only. */
+export function isLoopbackBinding(p: Pick<PortBinding, 'hostIp'>): boolean {
+  return p.hostIp.startsWith('127.') || p.hostIp === '::1';
+}
+
+/** Root is an empty user (neither the image nor the run named one), 0 or root; a group after the colon changes nothing. */
+export function isRoot(c: Pick<Container, 'user'>): boolean {
+  const user = c.user.split(':')[0] ?? '';
+  return user === '' || user === '0' || user === 'root';
+}
+
 export function emptyEngine(endpoint: string): EngineInfo {
   return { id: '', name: '', version: '', apiVersion: '', os: '', arch: '', endpoint, swarm: { state: 'inactive' } };
 }

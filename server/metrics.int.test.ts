@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestObjects, waitFor } from '../scripts/testkit/docker';
+import { onDial } from '../scripts/testkit/engineDials';
 import { Feed } from '../scripts/testkit/feed';
 import { startTestPortolan } from '../scripts/testkit/portolan';
 import type { Portolan } from './index';
@@ -12,9 +13,7 @@ const objects = new TestObjects('metrics');
 beforeAll(async () => {
   portolan = await startTestPortolan();
   // Every request Portolan makes to the Engine, counted apart from the metrics.
-  const modem = portolan.engine.docker.modem;
-  const dial = modem.dial.bind(modem);
-  modem.dial = (options, callback) => (dials++, dial(options, callback));
+  onDial(portolan.engine, () => dials++);
   await portolan.store.settled();
 });
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { freeSubnet, isRange, overlapping, parseCidr } from '../../lib/cidr';
+import { firstHost, freeSubnet, overlapping } from '../../lib/cidr';
 import { networkCreateCommand } from '../../lib/dockerCommand';
 import { networkCreateSchema, type NetworkCreate } from '../../lib/schemas';
 import { api } from '../api/client';
@@ -34,14 +34,6 @@ const DRIVER_HINTS: Record<Driver, string> = {
   macvlan: 'Each container gets its own MAC address on the host’s LAN, as if it were a machine plugged in there.',
   ipvlan: 'Containers share the host interface’s MAC address but get their own IPs on its LAN.',
 };
-
-/** The first usable address of an IPv4 subnet, Docker's own choice of gateway. */
-function firstHost(subnet: string): string {
-  const range = parseCidr(subnet);
-  if (!isRange(range) || range.version !== 4 || range.last - range.first < 2n) return '';
-  const n = range.first + 1n;
-  return [24n, 16n, 8n, 0n].map((shift) => Number((n >> shift) & 255n)).join('.');
-}
 
 function mtuError(mtu: string): string | undefined {
   if (!mtu.trim()) return undefined;

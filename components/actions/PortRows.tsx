@@ -1,9 +1,8 @@
 'use client';
 
 import { useId } from 'react';
-import { isExposed, isLoopbackBinding } from '../../lib/graph/elements';
 import type { PortBindingInput } from '../../lib/schemas';
-import type { PortBinding } from '../../lib/topology';
+import { isExposed, isLoopbackBinding, type PortBinding } from '../../lib/topology';
 import { controlClass, FieldError } from './fields';
 
 // The published-port editor that Run and Map ports share: one row per

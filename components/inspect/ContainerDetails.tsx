@@ -1,8 +1,8 @@
 import type { ContainerAudit } from '../../lib/audit';
 import type { ReactNode } from 'react';
-import { COMPOSE_PROJECT, addressOn, isExposed, isRoot, withNetworkIds } from '../../lib/graph/elements';
+import { COMPOSE_PROJECT, addressOn, withNetworkIds } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
-import type { Container, Topology } from '../../lib/topology';
+import { isExposed, isRoot, type Container, type Topology } from '../../lib/topology';
 import { Badge, StateBadge, portLabel } from './badges';
 import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td, Warning } from './panelParts';
 import { SecurityFindings } from './SecurityFindings';

@@ -1,4 +1,5 @@
-import { homeNetwork, isExposed, publishedBindings, withNetworkIds } from '../../lib/graph/elements';
+import { homeNetwork, publishedBindings, withNetworkIds } from '../../lib/graph/elements';
+import { isExposed } from '../../lib/topology';
 import { containerNodeId } from '../../lib/graph/ids';
 import { Badge } from './badges';
 import type { NetworkDetailsProps } from './NetworkDetails';

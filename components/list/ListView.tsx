@@ -1,10 +1,9 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
-import { isExposed, isRoot } from '../../lib/graph/elements';
 import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId, taskNodeId } from '../../lib/graph/ids';
 import { isCurrentTask, isNodeDown, nodeStatus, replicasText, taskName, taskPhase } from '../../lib/graph/swarm';
-import type { Network, Topology } from '../../lib/topology';
+import { isExposed, isRoot, type Network, type Topology } from '../../lib/topology';
 import { Badge, DriverBadge, StateBadge, portLabel } from '../inspect/badges';
 
 export interface ListViewProps {

@@ -1,4 +1,4 @@
-import { sameValue } from '../patch';
+import { dequal } from 'dequal/lite';
 import type { GraphEdge, GraphElements, GraphNode } from './elements';
 
 export interface ElementChanges {
@@ -28,7 +28,7 @@ export function diffElements(before: GraphElements, after: GraphElements): Eleme
       reparented.add(node.id);
       changes.remove.push(node.id);
       changes.addNodes.push(node);
-    } else if (!sameValue(old, node)) changes.update.push(node);
+    } else if (!dequal(old, node)) changes.update.push(node);
   }
   for (const edge of after.edges) {
     const old = oldEdges.get(edge.id);
@@ -39,7 +39,7 @@ export function diffElements(before: GraphElements, after: GraphElements): Eleme
     } else if (old.source !== edge.source || old.target !== edge.target) {
       changes.remove.push(edge.id);
       changes.addEdges.push(edge);
-    } else if (!sameValue(old, edge)) changes.update.push(edge);
+    } else if (!dequal(old, edge)) changes.update.push(edge);
   }
   changes.remove.push(...oldEdges.keys(), ...oldNodes.keys());
   return changes;

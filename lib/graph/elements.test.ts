@@ -3,88 +3,27 @@ import { Generator, syntheticTopology } from '../../scripts/bench/synthetic';
 import { applyOps } from '../patch';
 import { arrange } from './arrangement';
 import { CONTAINER_H, PORT_H, positionsOf } from './layout';
-import type { Container, Endpoint, Network, PatchOp, PortBinding, Topology } from '../topology';
-import {
-  DEFAULT_OPTIONS,
-  homeNetwork,
-  isExposed,
-  isRoot,
-  publishedBindings,
-  toElements,
-  visibleTopology,
-  type GraphElements,
-  type GraphOptions,
-} from './elements';
+import type { Container, EngineInfo, Network, PatchOp, PortBinding, Topology } from '../topology';
+import { container, endpoint, network, port, topology as picture } from '../testing/topology';
+import { DEFAULT_OPTIONS, homeNetwork, publishedBindings, toElements, visibleTopology, type GraphElements, type GraphOptions } from './elements';
 
 const ENGINE_ID = 'ENG1:ABCD';
-
-function network(name: string, over: Partial<Network> = {}): Network {
-  return {
-    id: `n-${name}`,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    ipv6: false,
-    predefined: false,
-    subnets: [],
-    labels: {},
-    options: {},
-    createdAt: '2024-06-11T08:30:00Z',
-    ...over,
-  };
-}
 
 const bridge = () => network('bridge', { id: 'n-bridge', predefined: true, subnets: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }] });
 const hostNet = () => network('host', { id: 'n-host', driver: 'host', predefined: true });
 const noneNet = () => network('none', { id: 'n-none', driver: 'null', predefined: true });
 
-function endpoint(net: Network, ipv4: string, ipv6 = ''): Endpoint {
-  return { networkId: net.id, networkName: net.name, ipv4, ipv6, mac: '', aliases: [] };
-}
-
-function port(hostIp: string, hostPort: number, containerPort: number, protocol: PortBinding['protocol'] = 'tcp'): PortBinding {
-  return { hostIp, hostPort, containerPort, protocol };
-}
-
-function container(name: string, over: Partial<Container> = {}): Container {
-  return {
-    id: `c-${name}`,
-    name,
-    image: 'busybox:1.36',
-    state: 'running',
-    status: 'Up 2 minutes',
-    user: '',
-    networkMode: 'bridge',
-    endpoints: [],
-    ports: [],
-    labels: {},
-    createdAt: '2024-06-11T08:31:02Z',
-    ...over,
-  };
-}
-
-function topology(networks: Network[], containers: Container[] = []): Topology {
-  return {
-    engine: {
-      id: ENGINE_ID,
-      name: 'devbox',
-      version: '27.3.1',
-      apiVersion: '1.47',
-      os: 'linux',
-      arch: 'x86_64',
-      endpoint: 'unix:///var/run/docker.sock',
-      swarm: { state: 'inactive' },
-    },
-    networks,
-    containers,
-    nodes: [],
-    services: [],
-    tasks: [],
-  };
-}
+const ENGINE: EngineInfo = {
+  id: ENGINE_ID,
+  name: 'devbox',
+  version: '27.3.1',
+  apiVersion: '1.47',
+  os: 'linux',
+  arch: 'x86_64',
+  endpoint: 'unix:///var/run/docker.sock',
+  swarm: { state: 'inactive' },
+};
+const topology = (networks: Network[], containers: Container[] = []): Topology => picture(networks, containers, ENGINE);
 
 const options = (over: Partial<GraphOptions>): GraphOptions => ({ ...DEFAULT_OPTIONS, ...over });
 const nodeIds = (els: GraphElements) => els.nodes.map((n) => n.id);
@@ -114,29 +53,6 @@ function sample(): Topology {
   const job = container('job', { state: 'exited', status: 'Exited (0)', endpoints: [endpoint(bridge(), '')] });
   return topology([back, bridge(), front, hostNet(), mesh, noneNet()], [db, job, web]);
 }
-
-describe('isExposed', () => {
-  it('calls bindings on every IPv4 or IPv6 interface exposed', () => {
-    expect(isExposed({ hostIp: '0.0.0.0' })).toBe(true);
-    expect(isExposed({ hostIp: '::' })).toBe(true);
-    expect(isExposed({ hostIp: '' })).toBe(true);
-  });
-
-  it('does not call loopback bindings exposed', () => {
-    expect(isExposed({ hostIp: '127.0.0.1' })).toBe(false);
-    expect(isExposed({ hostIp: '::1' })).toBe(false);
-  });
-});
-
-describe('isRoot', () => {
-  it.each(['', '0', 'root', '0:0', 'root:root'])('treats user %j as root', (user) => {
-    expect(isRoot({ user })).toBe(true);
-  });
-
-  it.each(['1000', 'nobody', '1000:0', 'node'])('treats user %j as not root', (user) => {
-    expect(isRoot({ user })).toBe(false);
-  });
-});
 
 describe('visibleTopology', () => {
   it('keeps everything with the default options', () => {

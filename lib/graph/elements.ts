@@ -1,4 +1,14 @@
-import type { Container, Endpoint, EngineInfo, Network, PortBinding, Topology } from '../topology';
+import {
+  isExposed,
+  isLoopbackBinding,
+  isRoot,
+  type Container,
+  type Endpoint,
+  type EngineInfo,
+  type Network,
+  type PortBinding,
+  type Topology,
+} from '../topology';
 import { driverColor, networkColors } from './colors';
 import * as id from './ids';
 import { isSwarmView, isTaskContainer, swarmElements } from './swarm';
@@ -65,24 +75,9 @@ export const DEFAULT_OPTIONS: GraphOptions = { showStopped: true, showPredefined
 
 export const COMPOSE_PROJECT = 'com.docker.compose.project';
 
-/** Bindings on every interface reach the container from other machines too. */
-export function isExposed(p: Pick<PortBinding, 'hostIp'>): boolean {
-  return p.hostIp === '0.0.0.0' || p.hostIp === '::' || p.hostIp === '';
-}
-
-/** Bound to 127.0.0.1 or ::1: reachable from this machine only. */
-export function isLoopbackBinding(p: Pick<PortBinding, 'hostIp'>): boolean {
-  return p.hostIp.startsWith('127.') || p.hostIp === '::1';
-}
-
 /** The style class of a binding: all interfaces, one other address, or loopback only. */
 export function bindingClass(p: Pick<PortBinding, 'hostIp'>): 'exposed' | 'specific' | 'loopback' {
   return isExposed(p) ? 'exposed' : isLoopbackBinding(p) ? 'loopback' : 'specific';
-}
-
-export function isRoot(c: Pick<Container, 'user'>): boolean {
-  const user = c.user.split(':')[0] ?? '';
-  return user === '' || user === '0' || user === 'root';
 }
 
 export function visibleTopology(topology: Topology, options: GraphOptions): { networks: Network[]; containers: Container[] } {

@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { container as aContainer, endpoint, network as aNetwork } from '../testing/topology';
 import { emptyEngine, type Container, type Network, type Topology } from '../topology';
 import { evaluate, runsAsRoot, type Condition, type World } from './conditions';
 import { LessonError, parseLesson } from './lesson';
 import { advance, back, focusOf, skip, startProgress } from './progress';
 import { controlFor, imageCommandOf, probeOf } from './view';
 
-function network(name: string, over: Partial<Network> = {}): Network {
-  return {
-    ...{ id: `n-${name}`, name, driver: 'bridge', scope: 'local', internal: false, attachable: false, ingress: false, ipv6: false },
-    ...{ predefined: ['bridge', 'host', 'none'].includes(name), subnets: [], labels: {}, options: {}, createdAt: '2026-01-01T00:00:00Z' },
-    ...over,
-  };
-}
+/** bridge, host and none are Docker's own here, as on an engine. */
+const network = (name: string, over: Partial<Network> = {}): Network =>
+  aNetwork(name, { predefined: ['bridge', 'host', 'none'].includes(name), ...over });
 
-function container(name: string, nets: Network[], over: Partial<Container> = {}): Container {
-  return {
-    ...{ id: `c-${name}`, name, image: 'portolan/busybox:test', state: 'running', status: 'Up', user: '', networkMode: nets[0]?.name ?? 'none' },
-    endpoints: nets.map((n, i) => ({ networkId: n.id, networkName: n.name, ipv4: `10.0.${i}.2`, ipv6: '', mac: '', aliases: [] })),
-    ...{ ports: [], labels: {}, createdAt: '2026-01-01T00:00:00Z' },
+/** A container on these networks, run on the first, with the address 10.0.<i>.2 on the i-th. */
+const container = (name: string, nets: Network[], over: Partial<Container> = {}): Container =>
+  aContainer(name, {
+    image: 'portolan/busybox:test',
+    networkMode: nets[0]?.name ?? 'none',
+    endpoints: nets.map((n, i) => endpoint(n, `10.0.${i}.2`)),
     ...over,
-  };
-}
+  });
 
 const bridge = network('bridge', { subnets: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }] });
 const app = network('app-net', { subnets: [{ subnet: '10.20.0.0/24', gateway: '10.20.0.1' }] });

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import pLimit from 'p-limit';
 import type { Engine } from '../../server/engine/engine';
+import { onDial } from '../testkit/engineDials';
 
 export function intEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -19,24 +21,23 @@ export const median = (values: readonly number[]): number => percentile(values, 
 
 /** Like Promise.all with a concurrency limit, but settles only once nothing is in flight, so cleanup after a failure misses nothing. */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
+  const limited = pLimit(limit);
   let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const i = next++;
-      try {
-        out[i] = await fn(items[i] as T);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  // After a failure the calls not yet started are skipped (clearQueue would leave their promises pending).
+  const results = await Promise.allSettled(
+    items.map((item) =>
+      limited(async () => {
+        if (failed) return undefined as R;
+        return fn(item).catch((err: unknown) => {
+          failed = true;
+          throw err;
+        });
+      }),
+    ),
+  );
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
-  return out;
+  return results.map((r) => (r as PromiseFulfilledResult<R>).value);
 }
 
 /**
@@ -96,9 +97,7 @@ export function spyOnEngine(engine: Engine): () => Counts {
     const original = engine[method] as unknown as (...args: unknown[]) => Promise<unknown>;
     Object.assign(engine, { [method]: (...args: unknown[]) => (counts[method]++, original.apply(engine, args)) });
   }
-  const modem = engine.docker.modem;
-  const dial = modem.dial.bind(modem);
-  modem.dial = (options, callback) => (counts.http++, dial(options, callback));
+  onDial(engine, () => counts.http++);
   return () => ({ ...counts });
 }
 

@@ -3,6 +3,7 @@
  * must not need a real swarm. Addresses are from TEST-NET (192.0.2.0/24) and the overlays' own subnets; nothing here
  * is ever contacted.
  */
+import { network as aNetwork } from '../../lib/testing/topology';
 import { byName, type Container, type Network, type PatchOp, type Service, type SwarmNode, type Task, type Topology } from '../../lib/topology';
 
 /** Swarm ids look like this: 25 characters of [0-9a-z]. */
@@ -26,24 +27,8 @@ export const SWARM = {
 /** The overlay the services and the plain container share. */
 export const OVERLAY = 'ptl-sm-front';
 
-function network(id: string, name: string, driver: string, scope: string, over: Partial<Network> = {}): Network {
-  return {
-    id,
-    name,
-    driver,
-    scope,
-    internal: false,
-    attachable: false,
-    ingress: false,
-    ipv6: false,
-    predefined: false,
-    subnets: [],
-    labels: {},
-    options: {},
-    createdAt: '2026-01-01T00:00:00Z',
-    ...over,
-  };
-}
+const network = (id: string, name: string, driver: string, scope: string, over: Partial<Network> = {}): Network =>
+  aNetwork(name, { id, driver, scope, createdAt: '2026-01-01T00:00:00Z', ...over });
 
 function node(id: string, hostname: string, role: SwarmNode['role'], addr: string, leader = false): SwarmNode {
   return { id, hostname, role, availability: 'active', state: 'ready', leader, addr, engineVersion: '26.1.5' };

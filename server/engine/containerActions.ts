@@ -1,4 +1,3 @@
-import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { commandWords, containerCommand, runCommand } from '../../lib/dockerCommand';
 import { withLessonLabel } from '../../lib/lessons/label';
@@ -47,13 +46,10 @@ export const portHint =
 export async function runContainer(engine: Engine, topology: Topology, body: Run): Promise<Done> {
   if (body.network) await refuseSharedNamespace(engine, body.network);
   const { exposed, bindings } = portBindings(body.ports ?? []);
-  const hasImage = await engine.docker
-    .getImage(body.image)
-    .inspect()
-    .then(
-      () => true,
-      () => false,
-    );
+  const hasImage = await engine.inspectImage(body.image).then(
+    () => true,
+    () => false,
+  );
   if (!hasImage) {
     if (!body.pull)
       throw new ApiError(
@@ -65,9 +61,9 @@ export async function runContainer(engine: Engine, topology: Topology, body: Run
       );
     await transferImage(engine, 'pull', body.image);
   }
-  let created: Dockerode.Container | null = null;
+  let created: string | null = null;
   try {
-    created = await engine.docker.createContainer({
+    created = await engine.createContainer({
       Image: body.image,
       ...(body.name ? { name: body.name } : {}),
       ...(body.command !== undefined ? { Cmd: commandWords(body.command) } : {}),
@@ -82,11 +78,11 @@ export async function runContainer(engine: Engine, topology: Topology, body: Run
         PublishAllPorts: false,
       },
     });
-    await created.start();
-    return { command: runCommand(body), id: created.id };
+    await engine.startContainer(created);
+    return { command: runCommand(body), id: created };
   } catch (err) {
     // Nothing half-done: a container that was created but could not start goes again.
-    if (created) await created.remove({ force: true }).catch(() => undefined);
+    if (created) await engine.removeContainer(created).catch(() => undefined);
     throw engineError(err, engine.endpoint, (message, status) => {
       if (status === 409 || /already in use by container/.test(message))
         return `Choose another name, or remove the container called ${body.name ?? 'that'} first.`;
@@ -118,13 +114,12 @@ export function alreadyDone(err: unknown, verb: ContainerVerb): boolean {
 }
 
 export async function containerVerb(engine: Engine, ref: string, verb: ContainerVerb, topology: Topology): Promise<Done> {
-  const container = engine.docker.getContainer(ref);
   const command = containerCommand(verb === 'remove' ? 'rm' : verb, findByRef(topology.containers, ref)?.name ?? ref);
   try {
-    if (verb === 'remove') await container.remove({ force: true, v: true });
-    else if (verb === 'stop') await container.stop({ t: 5 });
-    else if (verb === 'restart') await container.restart({ t: 5 });
-    else await container.start();
+    if (verb === 'remove') await engine.removeContainer(ref, { volumes: true });
+    else if (verb === 'stop') await engine.stopContainer(ref, 5);
+    else if (verb === 'restart') await engine.restartContainer(ref, 5);
+    else await engine.startContainer(ref);
     return { command };
   } catch (err) {
     // Starting a running container or stopping a stopped one is not a failure: it is already done.

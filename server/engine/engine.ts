@@ -1,10 +1,11 @@
 import type http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { ConfigError } from '../config';
 import type { Container, EngineInfo, Network, Service, SwarmNode, Task } from '../../lib/topology';
 import type { ContainerSecurity } from '../../lib/audit';
+import { repositoryAndTag } from '../../lib/imageReference';
 import type { EngineEnv } from './contexts';
 import type { Connection } from './endpoint';
 import { defaultEngine, type EngineSpec } from './engineSpecs';
@@ -66,7 +67,8 @@ export function dockerOptions(connection: Connection): DockerOptions {
 
 /** The only code that talks to Docker. Everything it returns is already a lib type. */
 export class Engine {
-  readonly docker: Docker;
+  /** Private: every Engine request goes through a method here that says what it does (DESIGN.md: the one door). */
+  private readonly docker: Docker;
   readonly endpoint: string;
   /** The engine's name in PORTOLAN_ENGINES, or its docker context's (`default` for DOCKER_HOST). */
   readonly name: string;
@@ -124,8 +126,8 @@ export class Engine {
     return orNullWhenGone(async () => toNetwork(await this.docker.getNetwork(id).inspect()));
   }
 
-  /** The Engine's own inspect document, for people who want the raw JSON. */
-  async inspectNetwork(ref: string): Promise<unknown> {
+  /** The Engine's own inspect document, for people who want the raw JSON and for the actions that read its IPAM. */
+  async inspectNetwork(ref: string): Promise<Docker.NetworkInspectInfo> {
     return this.docker.getNetwork(ref).inspect();
   }
 
@@ -177,6 +179,152 @@ export class Engine {
         .filter(isCurrentTask);
       return { service: toService(raw, tasks), tasks };
     });
+  }
+
+  /** Networks, in the Engine's own shape, and only those the filters name (`{ label: ['k=v'] }`). */
+  async listNetworks(filters: Record<string, string[]>): Promise<Docker.NetworkInspectInfo[]> {
+    return this.docker.listNetworks({ filters });
+  }
+
+  /** Every container, stopped ones included, in the Engine's summary shape; only those the filters name when given. */
+  async listContainers(filters?: Record<string, string[]>): Promise<Docker.ContainerInfo[]> {
+    return this.docker.listContainers({ all: true, ...(filters ? { filters } : {}) });
+  }
+
+  /** The Engine's own inspect document of a container: what the actions read to recreate or repair it. */
+  async inspectContainerDocument(ref: string): Promise<Docker.ContainerInspectInfo> {
+    return this.docker.getContainer(ref).inspect();
+  }
+
+  async createNetwork(options: Docker.NetworkCreateOptions): Promise<string> {
+    return (await this.docker.createNetwork(options)).id;
+  }
+
+  async removeNetwork(ref: string): Promise<void> {
+    await this.docker.getNetwork(ref).remove();
+  }
+
+  /** `docker network prune`: the names of the networks it removed. */
+  async pruneNetworks(): Promise<string[]> {
+    const result = (await this.docker.pruneNetworks()) as { NetworksDeleted?: string[] | null };
+    return result.NetworksDeleted ?? [];
+  }
+
+  async connectNetwork(ref: string, container: string, endpoint: Docker.EndpointSettings = {}): Promise<void> {
+    await this.docker.getNetwork(ref).connect({ Container: container, EndpointConfig: endpoint });
+  }
+
+  /** Without `force` the request carries no Force at all. */
+  async disconnectNetwork(ref: string, container: string, force?: boolean): Promise<void> {
+    await this.docker.getNetwork(ref).disconnect({ Container: container, ...(force === undefined ? {} : { Force: force }) });
+  }
+
+  /** Creates a container and answers its id; it does not start it. */
+  async createContainer(options: Docker.ContainerCreateOptions): Promise<string> {
+    return (await this.docker.createContainer(options)).id;
+  }
+
+  async startContainer(ref: string): Promise<void> {
+    await this.docker.getContainer(ref).start();
+  }
+
+  /** `seconds`: how long the container has to stop before it is killed. */
+  async stopContainer(ref: string, seconds: number): Promise<void> {
+    await this.docker.getContainer(ref).stop({ t: seconds });
+  }
+
+  async restartContainer(ref: string, seconds: number): Promise<void> {
+    await this.docker.getContainer(ref).restart({ t: seconds });
+  }
+
+  async renameContainer(ref: string, name: string): Promise<void> {
+    await this.docker.getContainer(ref).rename({ name });
+  }
+
+  /** Removes it even when it runs (`docker rm -f`); `volumes` removes its anonymous volumes too (`-v`). */
+  async removeContainer(ref: string, { volumes = false }: { volumes?: boolean } = {}): Promise<void> {
+    await this.docker.getContainer(ref).remove({ force: true, ...(volumes ? { v: true } : {}) });
+  }
+
+  /**
+   * Runs `cmd` in a running container, collecting stdout and stderr as one text, and answers its exit code.
+   * After `timeoutMs` the output stream is closed and the answer says so; the command may still run.
+   */
+  async exec(ref: string, cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string; timedOut: boolean }> {
+    const exec = await this.docker.getContainer(ref).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    let output = '';
+    let timedOut = false;
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    this.docker.modem.demuxStream(stream, sink, sink);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        stream.destroy();
+        resolve();
+      }, timeoutMs);
+      stream.on('end', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      stream.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const { ExitCode } = await exec.inspect();
+    return { exitCode: ExitCode ?? -1, output, timedOut };
+  }
+
+  /** The options a volume was created with (`-o type=none -o o=bind …`). */
+  async volumeOptions(name: string): Promise<Record<string, string> | null | undefined> {
+    return ((await this.docker.getVolume(name).inspect()) as { Options?: Record<string, string> | null }).Options;
+  }
+
+  /** Local images in the Engine's summary shape, dangling layers left out. */
+  async listImages(): Promise<Docker.ImageInfo[]> {
+    return this.docker.listImages({ all: false });
+  }
+
+  async inspectImage(ref: string): Promise<Docker.ImageInspectInfo> {
+    return this.docker.getImage(ref).inspect();
+  }
+
+  /** `docker tag SOURCE REPOSITORY:TAG`. */
+  async tagImage(source: string, repository: string, tag: string | undefined): Promise<void> {
+    await this.docker.getImage(source).tag({ repo: repository, tag });
+  }
+
+  /** `docker rmi IMAGE`, never forced: the Engine's list of what it untagged and deleted. */
+  async removeImage(image: string): Promise<{ Untagged?: string; Deleted?: string }[]> {
+    return (await this.docker.getImage(image).remove({ force: false, noprune: false })) as { Untagged?: string; Deleted?: string }[];
+  }
+
+  /**
+   * Pulls or pushes an image and calls `onLine` with each progress line the Engine streams; resolves when the
+   * stream ends. Aborting `signal` ends the request, and with it the Engine's pull or push.
+   */
+  async transferImage(kind: 'pull' | 'push', image: string, signal: AbortSignal | undefined, onLine: (line: unknown) => void): Promise<void> {
+    const stream = (await (kind === 'pull' ? this.docker.pull(image, { abortSignal: signal }) : this.pushRequest(image, signal))) as Readable;
+    await new Promise<void>((resolve, reject) =>
+      this.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()), onLine),
+    );
+  }
+
+  private pushRequest(image: string, signal: AbortSignal | undefined) {
+    const { repository, tag } = repositoryAndTag(image);
+    // An empty X-Registry-Auth: Portolan sends no credentials, and 20.10 refuses a push without the header.
+    return this.docker.getImage(repository).push({ tag, authconfig: {}, abortSignal: signal });
+  }
+
+  /** A swarm service's inspect document, with its spec's version: the one an update must name. */
+  async inspectService(ref: string): Promise<unknown> {
+    return this.docker.getService(ref).inspect();
+  }
+
+  async updateService(id: string, version: number, spec: Record<string, unknown>): Promise<void> {
+    await this.docker.getService(id).update({ ...spec, version });
   }
 
   /** One stream of the events the picture follows; the caller owns its lifetime. A manager adds its swarm's nodes and services. */

@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
 import { applyLine, lineError, startTransfer, type ProgressLine, type TransferKind, type TransferState } from '../../lib/imageProgress';
-import { DOCKER_HUB, registryName, registryOf, repositoryAndTag } from '../../lib/imageReference';
+import { DOCKER_HUB, registryName, registryOf } from '../../lib/imageReference';
 import type { Engine } from './engine';
 import { engineError } from './errors';
 
@@ -25,7 +24,6 @@ export async function transferImage(
 ): Promise<TransferState> {
   let state = startTransfer(kind);
   try {
-    const stream = (await (kind === 'pull' ? engine.docker.pull(image, { abortSignal: signal }) : pushRequest(engine, image, signal))) as Readable;
     await new Promise<void>((resolve, reject) => {
       const onLine = (line: ProgressLine) => {
         const error = lineError(line);
@@ -34,7 +32,7 @@ export async function transferImage(
         state = applyLine(state, line);
         onState?.(state);
       };
-      engine.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()), onLine);
+      engine.transferImage(kind, image, signal, (line) => onLine(line as ProgressLine)).then(resolve, reject);
       // Cancelled between two lines: the stream is destroyed without a word.
       signal?.addEventListener('abort', () => reject(new TransferCancelled(kind, image)), { once: true });
     });
@@ -44,12 +42,6 @@ export async function transferImage(
     if (signal?.aborted) throw new TransferCancelled(kind, image);
     throw engineError(err, engine.endpoint, (message) => transferHint(kind, image, message));
   }
-}
-
-function pushRequest(engine: Engine, image: string, signal?: AbortSignal) {
-  const { repository, tag } = repositoryAndTag(image);
-  // An empty X-Registry-Auth: Portolan sends no credentials, and 20.10 refuses a push without the header.
-  return engine.docker.getImage(repository).push({ tag, authconfig: {}, abortSignal: signal });
 }
 
 function statusOf(message: string): number {

@@ -9,7 +9,7 @@ import { engineError } from './errors';
 import type { Done } from './networkActions';
 
 export async function listImages(engine: Engine): Promise<ImageSummary[]> {
-  const [images, containers] = await Promise.all([engine.docker.listImages({ all: false }), engine.docker.listContainers({ all: true })]);
+  const [images, containers] = await Promise.all([engine.listImages(), engine.listContainers()]);
   const uses = new Map<string, number>();
   for (const c of containers) uses.set(c.ImageID, (uses.get(c.ImageID) ?? 0) + 1);
   return images
@@ -27,7 +27,7 @@ export async function listImages(engine: Engine): Promise<ImageSummary[]> {
 
 /** Local images by tag, size and digest, for the lessons: one Engine request, made only when an image event says they changed. */
 export async function imageTags(engine: Engine): Promise<{ tags: string[]; size: number; digests: string[] }[]> {
-  return (await engine.docker.listImages({ all: false })).map((i) => ({
+  return (await engine.listImages()).map((i) => ({
     tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
     size: i.Size,
     digests: (i.RepoDigests ?? []).filter((d) => !d.startsWith('<none>')),
@@ -36,16 +36,13 @@ export async function imageTags(engine: Engine): Promise<{ tags: string[]; size:
 
 /** The image id a reference names here, or null when the Engine has none by that name. */
 async function imageId(engine: Engine, ref: string): Promise<string | null> {
-  return engine.docker
-    .getImage(ref)
-    .inspect()
-    .then(
-      (i) => i.Id,
-      (err: { statusCode?: number }) => {
-        if (err.statusCode === 404) return null;
-        throw err;
-      },
-    );
+  return engine.inspectImage(ref).then(
+    (i) => i.Id,
+    (err: { statusCode?: number }) => {
+      if (err.statusCode === 404) return null;
+      throw err;
+    },
+  );
 }
 
 /**
@@ -58,10 +55,10 @@ export async function tagImage(engine: Engine, { source, target }: ImageTag): Pr
   try {
     const [id, before] = await Promise.all([imageId(engine, source), imageId(engine, target)]);
     // The Engine's own refusal, with its words: asking it is what the CLI does too.
-    if (id === null) await engine.docker.getImage(source).inspect();
+    if (id === null) await engine.inspectImage(source);
     if (before === id) return { command, id, target, unchanged: true, message: `${target} already names this image` };
     const { repository, tag } = repositoryAndTag(target);
-    await engine.docker.getImage(source).tag({ repo: repository, tag });
+    await engine.tagImage(source, repository, tag);
     return { command, id, target, ...(before ? { moved: before, message: `${target} named the image ${shortId(before)} before` } : {}) };
   } catch (err) {
     throw withHeadline(engineError(err, engine.endpoint, tagHint(source)), `${target} was not tagged: the Engine refused.`);
@@ -83,7 +80,7 @@ export const tagHint = (source: string) => (message: string, status: number) => 
  */
 export async function removeImage(engine: Engine, topology: Topology, image: string): Promise<Done> {
   try {
-    const answer = (await engine.docker.getImage(image).remove({ force: false, noprune: false })) as { Untagged?: string; Deleted?: string }[];
+    const answer = await engine.removeImage(image);
     return {
       command: removeImageCommand(image),
       untagged: answer.flatMap((a) => (a.Untagged ? [a.Untagged] : [])),

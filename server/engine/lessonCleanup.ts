@@ -16,7 +16,7 @@ export type LessonCleanupDone = LessonCleanup & { command: string; unchanged?: t
 export async function lessonObjects(engine: Engine, lesson: string): Promise<LessonCleanup> {
   const filters = { label: [`${LESSON_LABEL}=${lesson}`] };
   try {
-    const [containers, networks] = await Promise.all([engine.docker.listContainers({ all: true, filters }), engine.docker.listNetworks({ filters })]);
+    const [containers, networks] = await Promise.all([engine.listContainers(filters), engine.listNetworks(filters)]);
     return cleanupPlan(
       lesson,
       containers.map((c) => ({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, ''), labels: c.Labels ?? {} })),

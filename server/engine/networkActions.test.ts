@@ -11,7 +11,7 @@ function removingEngine() {
   const removed: string[] = [];
   const engine = {
     endpoint: 'unix:///var/run/docker.sock',
-    docker: { getNetwork: (ref: string) => ({ remove: async () => void removed.push(ref) }) },
+    removeNetwork: async (ref: string) => void removed.push(ref),
   };
   return { engine: engine as unknown as Engine, removed };
 }

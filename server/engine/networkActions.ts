@@ -1,4 +1,3 @@
-import type Dockerode from 'dockerode';
 import { ApiError } from '../../lib/apiError';
 import { contains, freeSubnet, isRange, overlapping, parseCidr, type Range } from '../../lib/cidr';
 import { connectCommand, disconnectCommand, networkCreateCommand, networkPruneCommand, networkRemoveCommand } from '../../lib/dockerCommand';
@@ -33,7 +32,7 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
     return { clash: body.subnet ? overlapping(body.subnet, fresh) : [], free: freeSubnet(fresh.map((t) => t.subnet)) };
   };
   try {
-    const network = await engine.docker.createNetwork({
+    const id = await engine.createNetwork({
       Name: body.name,
       Driver: body.driver,
       CheckDuplicate: true,
@@ -44,7 +43,7 @@ export async function createNetwork(engine: Engine, topology: Topology, body: Ne
       Options: options,
       ...(config.length ? { IPAM: { Driver: 'default', Config: config } } : {}),
     });
-    return { command: networkCreateCommand(body), id: network.id };
+    return { command: networkCreateCommand(body), id };
   } catch (err) {
     const { clash, free } = await clashes();
     throw engineError(err, engine.endpoint, (message, status) => {
@@ -76,7 +75,7 @@ export async function removeNetwork(engine: Engine, topology: Topology, ref: str
     );
   }
   try {
-    await engine.docker.getNetwork(ref).remove();
+    await engine.removeNetwork(ref);
     return { command: networkRemoveCommand(known?.name ?? ref) };
   } catch (err) {
     // Who is still attached, asked of the Engine: the picture may lag by a moment.
@@ -121,8 +120,7 @@ export async function pruneNetworks(engine: Engine, topology: Topology, expected
     }
   }
   try {
-    const result = (await engine.docker.pruneNetworks()) as { NetworksDeleted?: string[] | null };
-    return { command: networkPruneCommand(), removed: result.NetworksDeleted ?? [] };
+    return { command: networkPruneCommand(), removed: await engine.pruneNetworks() };
   } catch (err) {
     throw engineError(err, engine.endpoint);
   }
@@ -141,13 +139,10 @@ export async function refuseSharedNamespace(engine: Engine, network: string, dri
       ? driver === 'host'
         ? HOST_NETWORK
         : null
-      : await engine.docker
-          .getNetwork(network)
-          .inspect()
-          .then(
-            (n: Dockerode.NetworkInspectInfo) => (n.Driver === 'host' ? HOST_NETWORK : null),
-            () => null, // no such network: the Engine's own refusal says so, a moment later
-          ));
+      : await engine.inspectNetwork(network).then(
+          (n) => (n.Driver === 'host' ? HOST_NETWORK : null),
+          () => null, // no such network: the Engine's own refusal says so, a moment later
+        ));
   if (shared)
     throw new ApiError(
       400,
@@ -203,14 +198,12 @@ export function connectRefusal(network: Network, container: Container, body: Pic
 export async function connect(engine: Engine, topology: Topology, ref: string, body: Connect): Promise<Done> {
   // Asked of the Engine, not the picture, which may lag a moment; when either is missing the Engine says so below.
   const [network, container] = await Promise.all([
-    engine.docker
-      .getNetwork(ref)
-      .inspect()
-      .then((n: Dockerode.NetworkInspectInfo) => toNetwork(n))
+    engine
+      .inspectNetwork(ref)
+      .then(toNetwork)
       .catch(() => null),
-    engine.docker
-      .getContainer(body.container)
-      .inspect()
+    engine
+      .inspectContainerDocument(body.container)
       .then(toContainer)
       .catch(() => null),
   ]);
@@ -219,12 +212,9 @@ export async function connect(engine: Engine, topology: Topology, ref: string, b
   const refused = network && container ? connectRefusal(network, container, body) : null;
   if (refused) throw refused;
   try {
-    await engine.docker.getNetwork(ref).connect({
-      Container: body.container,
-      EndpointConfig: {
-        ...(body.ipv4 ? { IPAMConfig: { IPv4Address: body.ipv4 } } : {}),
-        ...(body.aliases?.length ? { Aliases: body.aliases } : {}),
-      },
+    await engine.connectNetwork(ref, body.container, {
+      ...(body.ipv4 ? { IPAMConfig: { IPv4Address: body.ipv4 } } : {}),
+      ...(body.aliases?.length ? { Aliases: body.aliases } : {}),
     });
     return { command: connectCommand(nameOf(topology.networks, ref), { ...body, container: nameOf(topology.containers, body.container) }) };
   } catch (err) {
@@ -255,15 +245,11 @@ export async function connect(engine: Engine, topology: Topology, ref: string, b
  */
 async function dropFailedEndpoint(engine: Engine, ref: string, container: string): Promise<string[]> {
   try {
-    const [network, info] = await Promise.all([
-      engine.docker.getNetwork(ref).inspect() as Promise<Dockerode.NetworkInspectInfo>,
-      engine.docker.getContainer(container).inspect(),
-    ]);
+    const [network, info] = await Promise.all([engine.inspectNetwork(ref), engine.inspectContainerDocument(container)]);
     const endpoint = info.NetworkSettings.Networks?.[network.Name];
     if (info.State.Running && endpoint && !endpoint.EndpointID) {
-      const net = engine.docker.getNetwork(network.Id);
-      await net.connect({ Container: info.Id, EndpointConfig: {} });
-      await net.disconnect({ Container: info.Id });
+      await engine.connectNetwork(network.Id, info.Id);
+      await engine.disconnectNetwork(network.Id, info.Id);
     }
     return (network.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : []));
   } catch {
@@ -273,7 +259,7 @@ async function dropFailedEndpoint(engine: Engine, ref: string, container: string
 
 export async function disconnect(engine: Engine, topology: Topology, ref: string, body: Disconnect): Promise<Done> {
   try {
-    await engine.docker.getNetwork(ref).disconnect({ Container: body.container, Force: body.force ?? false });
+    await engine.disconnectNetwork(ref, body.container, body.force ?? false);
     return { command: disconnectCommand(nameOf(topology.networks, ref), { ...body, container: nameOf(topology.containers, body.container) }) };
   } catch (err) {
     throw engineError(err, engine.endpoint, (message) =>

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { ApiError } from '../../lib/apiError';
 import { probeCommand } from '../../lib/dockerCommand';
 import type { Container, Topology } from '../../lib/topology';
@@ -124,30 +123,7 @@ async function probeByName(
 
 async function execIn(engine: Engine, containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string; timedOut: boolean }> {
   try {
-    const exec = await engine.docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
-    const stream = await exec.start({ hijack: true, stdin: false });
-    let output = '';
-    let timedOut = false;
-    const sink = new PassThrough();
-    sink.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    engine.docker.modem.demuxStream(stream, sink, sink);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timedOut = true;
-        stream.destroy();
-        resolve();
-      }, TIMEOUT_MS);
-      stream.on('end', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      stream.on('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    const { ExitCode } = await exec.inspect();
-    return { exitCode: ExitCode ?? -1, output, timedOut };
+    return await engine.exec(containerId, cmd, TIMEOUT_MS);
   } catch (err) {
     const e = engineError(err, engine.endpoint);
     if (e.engine && /executable file not found|no such file/i.test(e.engine.message))

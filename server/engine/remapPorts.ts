@@ -63,13 +63,10 @@ async function hostPathVolumes(engine: Engine, host: Dockerode.HostConfig): Prom
   const named = (host.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Source);
   const volumes = await Promise.all(
     named.map((m) =>
-      engine.docker
-        .getVolume(m.Source)
-        .inspect()
-        .then(
-          (v: { Options?: Record<string, string> | null }) => bindsHostPath(v.Options),
-          () => false, // not there yet: the Engine creates it empty, holding nothing of the host
-        ),
+      engine.volumeOptions(m.Source).then(
+        (options) => bindsHostPath(options),
+        () => false, // not there yet: the Engine creates it empty, holding nothing of the host
+      ),
     ),
   );
   return volumes.some(Boolean) ? ['host mounts'] : [];
@@ -112,14 +109,11 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
   // The container itself is no holder: it gives its old ports up.
   const others = { ...topology, containers: topology.containers.filter((c) => c.id !== ref && c.name !== ref && !c.id.startsWith(ref)) };
   const fail = (err: unknown) => engineError(err, engine.endpoint, portHint(others, ports));
-  const info = await engine.docker
-    .getContainer(ref)
-    .inspect()
-    .catch((err: unknown) => {
-      throw fail(err);
-    });
+  const info = await engine.inspectContainerDocument(ref).catch((err: unknown) => {
+    throw fail(err);
+  });
   // By id from here on: once renamed, the name belongs to the replacement.
-  const original = engine.docker.getContainer(info.Id);
+  const original = info.Id;
   const refused = [
     ...privileges(info.HostConfig, Object.keys(info.NetworkSettings.Networks ?? {})),
     ...(await hostPathVolumes(engine, info.HostConfig)),
@@ -141,13 +135,13 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
 
   // Someone else may stop it first: that is what was wanted.
   if (wasRunning)
-    await original.stop({ t: 5 }).catch((err: unknown) => {
+    await engine.stopContainer(original, 5).catch((err: unknown) => {
       if (!alreadyDone(err, 'stop')) throw fail(err);
     });
-  await original.rename({ name: parked });
-  let replacement: Dockerode.Container | null = null;
+  await engine.renameContainer(original, parked);
+  let replacement: string | null = null;
   try {
-    replacement = await engine.docker.createContainer({
+    replacement = await engine.createContainer({
       name,
       ...info.Config,
       // A hostname Docker derived from the old id would name the wrong container.
@@ -157,14 +151,14 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
       // The API creates a container on one network; the others are joined before it starts.
       NetworkingConfig: first ? { EndpointsConfig: { [first.network]: first.config } } : undefined,
     });
-    for (const a of rest) await engine.docker.getNetwork(a.network).connect({ Container: replacement.id, EndpointConfig: a.config });
-    if (wasRunning) await replacement.start();
-    await original.remove({ force: true });
+    for (const a of rest) await engine.connectNetwork(a.network, replacement, a.config);
+    if (wasRunning) await engine.startContainer(replacement);
+    await engine.removeContainer(original);
   } catch (err) {
     // Put the original back as it was, then say what the Engine said.
-    if (replacement) await replacement.remove({ force: true }).catch(() => undefined);
-    await original.rename({ name }).catch(() => undefined);
-    if (wasRunning) await original.start().catch(() => undefined);
+    if (replacement) await engine.removeContainer(replacement).catch(() => undefined);
+    await engine.renameContainer(original, name).catch(() => undefined);
+    if (wasRunning) await engine.startContainer(original).catch(() => undefined);
     throw fail(err);
   }
   const run = runCommand({
@@ -178,7 +172,7 @@ export async function remapPorts(engine: Engine, topology: Topology, ref: string
   });
   return {
     command: portsCommand(name, ports, run),
-    id: replacement.id,
+    id: replacement,
     /** The container it replaced, gone now. */
     replaced: info.Id,
     before: currentPorts(info),

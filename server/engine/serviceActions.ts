@@ -37,7 +37,7 @@ const swarmHint = (message: string) =>
 
 async function readService(engine: Engine, ref: string): Promise<ServiceDoc> {
   try {
-    return (await engine.docker.getService(ref).inspect()) as ServiceDoc;
+    return (await engine.inspectService(ref)) as ServiceDoc;
   } catch (err) {
     throw engineError(err, engine.endpoint, (message, status) =>
       status === 404 ? `No service is called "${ref}" on this swarm: \`docker service ls\` lists them.` : swarmHint(message),
@@ -47,7 +47,7 @@ async function readService(engine: Engine, ref: string): Promise<ServiceDoc> {
 
 async function writeService(engine: Engine, service: ServiceDoc, spec: ServiceDoc['Spec']): Promise<void> {
   try {
-    await engine.docker.getService(service.ID).update({ ...spec, version: service.Version.Index });
+    await engine.updateService(service.ID, service.Version.Index, spec);
   } catch (err) {
     throw engineError(err, engine.endpoint, swarmHint);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Network, PatchOp } from '../../lib/topology';
 import { TestObjects, dockerJson, docker, waitFor } from '../../scripts/testkit/docker';
+import { onDial } from '../../scripts/testkit/engineDials';
 import { Feed } from '../../scripts/testkit/feed';
 import { startTestPortolan, waitForOp } from '../../scripts/testkit/portolan';
 import type { Portolan } from '../index';
@@ -173,8 +174,7 @@ describe('the live topology', () => {
   it('asks an engine that is no swarm manager nothing about a swarm, and holds no nodes, services or tasks', async () => {
     const engine = new Engine(process.env);
     const paths: string[] = [];
-    const dial = engine.docker.modem.dial.bind(engine.docker.modem);
-    engine.docker.modem.dial = (options, callback) => (paths.push(String(options.path)), dial(options, callback));
+    onDial(engine, (path) => paths.push(path));
     const store = new TopologyStore(engine);
     store.start();
     await store.settled();

@@ -4,6 +4,7 @@ import { contains, parseCidr, type Range } from '../../lib/cidr';
 import { applyOps } from '../../lib/patch';
 import { emptyEngine, type PatchOp, type Topology } from '../../lib/topology';
 import { docker, dockerJson, TEST_IMAGE, waitFor } from '../../scripts/testkit/docker';
+import { onDial } from '../../scripts/testkit/engineDials';
 import { Feed } from '../../scripts/testkit/feed';
 import { startTestPortolan } from '../../scripts/testkit/portolan';
 import { TestSwarm } from '../../scripts/testkit/swarm';
@@ -37,9 +38,7 @@ beforeAll(async () => {
   await swarm.up();
   portolan = await startTestPortolan(swarm.env);
   // Every HTTP request Portolan makes to the manager.
-  const modem = portolan.engine.docker.modem;
-  const dial = modem.dial.bind(modem);
-  modem.dial = (options, callback) => (requests++, dial(options, callback));
+  onDial(portolan.engine, () => requests++);
   feed = new Feed(portolan.url);
   await feed.ready();
   await portolan.store.settled();
@@ -182,8 +181,7 @@ describe('a swarm manager’s picture', () => {
   it('asks a worker nothing about the swarm, though task containers come and go there', async () => {
     const engine = new Engine(swarm.nodeEnv(2));
     const paths: string[] = [];
-    const dial = engine.docker.modem.dial.bind(engine.docker.modem);
-    engine.docker.modem.dial = (options, callback) => (paths.push(String(options.path)), dial(options, callback));
+    onDial(engine, (path) => paths.push(path));
     const worker = new TopologyStore(engine);
     worker.start();
     try {

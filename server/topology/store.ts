@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
+import { dequal } from 'dequal/lite';
+import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { ACTIVITY_KEPT, describeEvent, type DockerEvent } from '../../lib/activity';
 import { auditOf, type ContainerAudit, type ContainerSecurity } from '../../lib/audit';
-import { diffKind, diffTopology, sameValue, applyOps } from '../../lib/patch';
+import { diffKind, diffTopology, applyOps } from '../../lib/patch';
 import {
   byName,
   emptyEngine,
@@ -361,7 +363,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       if (object === null) {
         if (kind === 'container') this.forget(id);
         if (current) ops.push({ op: 'remove', kind, id });
-      } else if (!current || !sameValue(current, object)) {
+      } else if (!current || !dequal(current, object)) {
         ops.push({ op: 'upsert', kind, value: object } as PatchOp);
       }
     }
@@ -461,7 +463,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     // Only a manager knows the swarm; any other engine is asked nothing more.
     const engineAndSwarm = this.engine.info().then(async (engine) => ({ engine, swarm: engine.swarm.manager ? await this.readSwarm() : NO_SWARM }));
     const [{ engine, swarm }, networks, ids] = await Promise.all([engineAndSwarm, this.engine.networks(), this.engine.containerIds()]);
-    const containers = (await mapLimited(ids, INSPECT_CONCURRENCY, (id) => this.inspectContainer(id))).filter((c) => c !== null);
+    const containers = (await pLimit(INSPECT_CONCURRENCY).map(ids, (id) => this.inspectContainer(id))).filter((c) => c !== null);
     const present = new Set(containers.map((c) => c.id));
     for (const id of this.audits.keys()) if (!present.has(id)) this.forget(id);
     const fresh = applyOps({ engine, networks: [], containers: [], nodes: [], services: [], tasks: [] }, [
@@ -472,7 +474,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
       ...swarm.tasks.map((value): PatchOp => ({ op: 'upsert', kind: 'task', value })),
     ]);
     // Events that came during the sync stay queued: the sync may have read their object before they happened.
-    const engineChanged = !sameValue(this.topology.engine, fresh.engine);
+    const engineChanged = !dequal(this.topology.engine, fresh.engine);
     const ops = diffTopology(this.topology, fresh);
     if (engineChanged) {
       this.topology = fresh;
@@ -547,7 +549,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private async inspectContainer(id: string): Promise<Container | null> {
     const inspected = await this.engine.inspectContainer(id);
     if (!inspected) return null;
-    if (!sameValue(this.securities.get(inspected.container.id), inspected.security)) {
+    if (!dequal(this.securities.get(inspected.container.id), inspected.security)) {
       this.securities.set(inspected.container.id, inspected.security);
       this.audits.set(inspected.container.id, auditOf(inspected.security));
       this.auditsChanged();
@@ -591,7 +593,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   }
 
   private setStatus(status: EngineStatus): void {
-    if (sameValue(status, this.engineStatus)) return;
+    if (dequal(status, this.engineStatus)) return;
     this.engineStatus = status;
     this.emit('status', status);
   }
@@ -621,18 +623,4 @@ function movesTasks(event: DockerEvent): boolean {
 function splitKey(key: Key): [TopologyKind, string] {
   const i = key.indexOf(':');
   return [key.slice(0, i) as TopologyKind, key.slice(i + 1)];
-}
-
-/** Maps with at most `limit` calls in flight, keeping the order of `items`. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -64,6 +64,23 @@ test('a stopped container connected through Portolan shows at once, its edge das
   expect(edge?.classes).toContain('no-address');
 });
 
+test('a stopped container whose network is removed with the CLI stays on the map, loose, saying so, as docker ps -a still lists it', async ({
+  map,
+  objects,
+}) => {
+  await map.open();
+  const net = await docker(['network', 'create', objects.name('goes')]);
+  const ctr = await objects.sleeper('left', ['--network', objects.name('goes')]);
+  await map.expectMember(`ctr:${ctr}`, `net:${net}`);
+  // A network with only stopped containers on it can be removed; they still name it, and docker start then fails.
+  await docker(['stop', '-t', '0', ctr]);
+  await docker(['network', 'rm', objects.name('goes')]);
+  await map.expectElement(`net:${net}`, false);
+  await expect.poll(async () => (await map.node(`ctr:${ctr}`))?.label).toBe(`${objects.name('left')}\nits network was removed`);
+  expect((await map.node(`ctr:${ctr}`))?.parent).toBeUndefined();
+  expect(await docker(['ps', '-a', '-q', '--no-trunc', '--filter', `id=${ctr}`])).toBe(ctr);
+});
+
 test('a published port shows its port node off the host and an edge labelled with the container port', async ({ map, objects }) => {
   await map.open();
   const engineId = await docker(['info', '--format', '{{.ID}}']);

@@ -699,6 +699,26 @@ describe('created containers', () => {
     expect(edge(els, 'att:n-front:c-fresh')).toMatchObject({ source: 'net:n-front', target: 'ctr:c-fresh', label: 'no address until it starts' });
     expect(visibleTopology(t, options({ drivers: ['bridge'] })).containers.map((c) => c.name)).toEqual(['fresh']);
   });
+
+  it('put a dead container that still holds the id its bridge had before a daemon restart in today’s bridge, as docker ps -a lists it', () => {
+    const stale = { ...endpoint(bridge(), '172.17.0.2'), networkId: 'n-bridge-before-restart' };
+    const t = topology([bridge()], [container('dead', { state: 'dead', endpoints: [stale] })]);
+    const els = toElements(t);
+    expect(node(els, 'ctr:c-dead')).toMatchObject({ parent: 'net:n-bridge' });
+    expect(visibleTopology(t, DEFAULT_OPTIONS).containers.map((c) => c.name)).toEqual(['dead']);
+  });
+
+  it('keep a stopped container whose network was removed under it on the map, loose, and hide it with its networks only when they exist', () => {
+    // docker run --network old …; docker stop; docker network rm old: the container still names `old`, docker start fails.
+    const gone = { ...endpoint(network('old'), ''), networkId: 'n-gone' };
+    const t = topology([bridge()], [container('orphan', { state: 'exited', endpoints: [gone] })]);
+    expect(node(toElements(t), 'ctr:c-orphan')).toMatchObject({ label: 'orphan\nits network was removed' });
+    expect(node(toElements(t), 'ctr:c-orphan')?.parent).toBeUndefined();
+    expect(visibleTopology(t, DEFAULT_OPTIONS).containers.map((c) => c.name)).toEqual(['orphan']);
+    // A filter still hides a container with the networks it is on.
+    const hidden = topology([bridge()], [container('filtered', { endpoints: [endpoint(bridge(), '172.17.0.3')] })]);
+    expect(nodeIds(toElements(hidden, options({ showPredefined: false })))).not.toContain('ctr:c-filtered');
+  });
 });
 
 describe('dual-stack port bindings', () => {

@@ -83,7 +83,8 @@ export function bindingClass(p: Pick<PortBinding, 'hostIp'>): 'exposed' | 'speci
 export function visibleTopology(topology: Topology, options: GraphOptions): { networks: Network[]; containers: Container[] } {
   const networks = shownNetworks(topology.networks, options);
   const shown = new Set(networks.map((n) => n.id));
-  const containers = topology.containers.map((c) => withNetworkIds(c, topology.networks)).filter((c) => isShown(c, options, shown));
+  const known = new Set(topology.networks.map((n) => n.id));
+  const containers = topology.containers.map((c) => withNetworkIds(c, topology.networks)).filter((c) => isShown(c, options, shown, known));
   return { networks, containers };
 }
 
@@ -96,20 +97,28 @@ function shownNetworks(networks: readonly Network[], options: GraphOptions): Net
   );
 }
 
-function isShown(c: Container, options: GraphOptions, shown: ReadonlySet<string>): boolean {
+function isShown(c: Container, options: GraphOptions, shown: ReadonlySet<string>, known: ReadonlySet<string>): boolean {
   return (
     (options.showStopped || c.state === 'running' || c.state === 'paused' || c.state === 'restarting') &&
     (!options.projects?.length || options.projects.includes(c.labels[COMPOSE_PROJECT] ?? '')) &&
-    // A container whose every network is filtered out goes with them, rather than floating loose.
-    (c.endpoints.length === 0 || c.endpoints.some((e) => shown.has(e.networkId)))
+    // A container whose every network is filtered out goes with them, rather than floating loose. One whose every
+    // network is gone (removed while it was stopped: `docker start` now fails) has no box to go with: it stays, loose,
+    // as `docker ps -a` lists it.
+    (c.endpoints.every((e) => !known.has(e.networkId)) || c.endpoints.some((e) => shown.has(e.networkId)))
   );
 }
 
-/** A created, never-started container knows its networks by name only: the Engine fills in ids on start. */
+/**
+ * A container's networks by the ids the picture knows. A created, never-started container knows its networks by
+ * name only: the Engine fills in ids on start. One that has not run since a daemon restart (a dead one, say) still
+ * holds the id its network had before it: the default `bridge` is made anew, with a new id, at each start of the
+ * daemon. Both are found by name, as `docker ps -a` lists them, so they are drawn where they belong.
+ */
 export function withNetworkIds(c: Container, networks: readonly Network[]): Container {
-  if (c.endpoints.every((e) => e.networkId)) return c;
+  const known = (e: Endpoint) => e.networkId !== '' && networks.some((n) => n.id === e.networkId);
+  if (c.endpoints.every(known)) return c;
   const byName = new Map(networks.map((n) => [n.name, n.id]));
-  return { ...c, endpoints: c.endpoints.map((e) => (e.networkId ? e : { ...e, networkId: byName.get(e.networkName) ?? '' })) };
+  return { ...c, endpoints: c.endpoints.map((e) => (known(e) ? e : { ...e, networkId: byName.get(e.networkName) ?? e.networkId })) };
 }
 
 /**
@@ -254,6 +263,8 @@ interface Context {
   /** The swarm is drawn: its tasks stand for their containers, and each shown swarm-scoped network is a row (a band). */
   swarm: boolean;
   bands: ReadonlySet<string>;
+  /** Every network in the picture, shown or not. */
+  known: ReadonlySet<string>;
 }
 
 /** A few, for a page and a server in one process, or options switched back and forth. */
@@ -277,7 +288,8 @@ function contextOf(topology: Topology, options: GraphOptions): Context {
           .map((n) => n.id)
       : [],
   );
-  const context = { networks: topology.networks, options, engineId: topology.engine.id, swarm, bands };
+  const known = new Set(topology.networks.map((n) => n.id));
+  const context = { networks: topology.networks, options, engineId: topology.engine.id, swarm, bands, known };
   contexts.unshift(context);
   contexts.length = Math.min(contexts.length, CONTEXTS_KEPT);
   return context;
@@ -300,7 +312,8 @@ function containerEntry(
   kept: ContainerPart | null | undefined,
 ): ContainerEntry {
   const { options, engineId } = context;
-  if (!isShown(c, options, shown) || (context.swarm && isTaskContainer(c))) return { context, part: null, counted: null, published: [] };
+  if (!isShown(c, options, shown, context.known) || (context.swarm && isTaskContainer(c)))
+    return { context, part: null, counted: null, published: [] };
   const attached = c.endpoints.filter((e) => shown.has(e.networkId));
   const home = homeNetwork(c);
   const homeShown = shown.has(home);
@@ -447,6 +460,9 @@ export const NO_ADDRESS = 'no address until it starts';
  * but not running: `docker network connect` on a stopped container records
  * the attachment, and the Engine picks the address when it starts.
  */
+/** What a container whose every network was removed under it shows instead of an address. */
+export const NETWORK_GONE = 'its network was removed';
+
 export function addressOn(c: Pick<Container, 'state'>, e: Pick<Endpoint, 'ipv4' | 'ipv6'> | undefined): string {
   return e?.ipv4 || e?.ipv6 || (e && c.state !== 'running' && c.state !== 'paused' ? NO_ADDRESS : '');
 }
@@ -455,7 +471,8 @@ function containerPart(c: Container, reads: PartReads): ContainerPart {
   const { engineId, home, homeShown, attached, colors } = reads;
   const ctr = id.containerNodeId(c.id);
   const homeEndpoint = c.endpoints.find((e) => e.networkId === home);
-  const address = addressOn(c, homeEndpoint);
+  // On networks, none of them drawn: they are gone (see isShown), and it cannot start until it leaves them.
+  const address = c.endpoints.length > 0 && attached.length === 0 && !homeShown ? NETWORK_GONE : addressOn(c, homeEndpoint);
   const waiting = address === NO_ADDRESS;
   const part: ContainerPart = {
     reads,

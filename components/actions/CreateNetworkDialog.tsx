@@ -2,25 +2,16 @@
 
 import { useState } from 'react';
 import { firstHost, freeSubnet, overlapping } from '../../lib/cidr';
+import { z } from 'zod';
 import { networkCreateCommand } from '../../lib/dockerCommand';
 import { networkCreateSchema, type NetworkCreate } from '../../lib/schemas';
 import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
-import {
-  CheckboxField,
-  errorAt,
-  fieldErrors,
-  FieldGroup,
-  keyValueLines,
-  optional,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useTouched,
-} from './fields';
+import { CheckboxField, FieldGroup, keyValueLines, optional, SelectField, TextAreaField, TextField } from './fields';
 import { LessonNote } from './LessonNote';
 import { useAction } from './useAction';
+import { reportBodyIssues, useSchemaForm } from './useSchemaForm';
 
 type Driver = NetworkCreate['driver'];
 
@@ -46,107 +37,137 @@ function bridgeNameError(name: string): string | undefined {
   return /^[a-zA-Z0-9_.-]{1,15}$/.test(name.trim()) ? undefined : 'Linux interface names are at most 15 letters, digits, "_", "." or "-"';
 }
 
+/** The form as the person fills it: text as typed, before it is trimmed into a body. */
+interface NetworkForm {
+  name: string;
+  driver: Driver;
+  parent: string;
+  subnet: string;
+  /** null: follow the subnet (its first address); a string once the user typed one. */
+  gateway: string | null;
+  ipRange: string;
+  ipv6: boolean;
+  subnetV6: string;
+  internal: boolean;
+  attachable: boolean;
+  encrypted: boolean;
+  labels: string;
+  bridgeName: string;
+  mtu: string;
+  icc: boolean;
+}
+
+/** The body the form stands for: empty boxes left out, so the command shows only what was chosen. */
+function networkBody(form: NetworkForm, lesson: string | undefined): NetworkCreate {
+  const gateway = form.gateway ?? firstHost(form.subnet);
+  const labels = keyValueLines(form.labels).values;
+  const needsParent = form.driver === 'macvlan' || form.driver === 'ipvlan';
+  const options: Record<string, string> =
+    form.driver === 'bridge'
+      ? {
+          ...(optional(form.bridgeName) ? { [BRIDGE_NAME]: form.bridgeName.trim() } : {}),
+          ...(optional(form.mtu) ? { [MTU]: form.mtu.trim() } : {}),
+          ...(form.icc ? {} : { [ICC]: 'false' }),
+        }
+      : {};
+  return {
+    name: form.name.trim(),
+    driver: form.driver,
+    ...(optional(form.subnet) ? { subnet: form.subnet.trim() } : {}),
+    ...(optional(gateway) ? { gateway: gateway.trim() } : {}),
+    ...(optional(form.ipRange) ? { ipRange: form.ipRange.trim() } : {}),
+    ...(form.ipv6 ? { ipv6: true } : {}),
+    ...(form.ipv6 && optional(form.subnetV6) ? { subnetV6: form.subnetV6.trim() } : {}),
+    ...(form.internal ? { internal: true } : {}),
+    ...(form.attachable ? { attachable: true } : {}),
+    ...(form.driver === 'overlay' && form.encrypted ? { encrypted: true } : {}),
+    ...(Object.keys(labels).length ? { labels } : {}),
+    ...(Object.keys(options).length ? { options } : {}),
+    ...(needsParent && optional(form.parent) ? { parent: form.parent.trim() } : {}),
+    ...(lesson ? { lesson } : {}),
+  };
+}
+
+const BODY_FIELDS = {
+  name: 'name',
+  subnet: 'subnet',
+  gateway: 'gateway',
+  ipRange: 'ipRange',
+  ipv6: 'ipv6',
+  subnetV6: 'subnetV6',
+  labels: 'labels',
+  parent: 'parent',
+};
+
+/** The server's schema for the body, with what only the form can check: the label lines, the bridge's name and MTU. */
+const networkFormSchema = (lesson: string | undefined) =>
+  z.custom<NetworkForm>().transform((form, ctx) => {
+    const labelLines = keyValueLines(form.labels).error;
+    if (labelLines) ctx.addIssue({ code: 'custom', path: ['labels'], message: labelLines });
+    if (form.driver === 'bridge') {
+      const bridgeName = bridgeNameError(form.bridgeName);
+      if (bridgeName) ctx.addIssue({ code: 'custom', path: ['bridgeName'], message: bridgeName });
+      const mtu = mtuError(form.mtu);
+      if (mtu) ctx.addIssue({ code: 'custom', path: ['mtu'], message: mtu });
+    }
+    const parsed = networkCreateSchema.safeParse(networkBody(form, lesson));
+    if (!parsed.success) reportBodyIssues(parsed.error, ctx, BODY_FIELDS);
+    return parsed.success ? parsed.data : z.NEVER;
+  });
+
 export function CreateNetworkDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'create-network' }>>) {
   const existing = topology.networks.flatMap((n) => n.subnets.map((s) => ({ name: n.name, subnet: s.subnet })));
   const swarm = topology.engine.swarm.state === 'active';
-
-  const [name, setName] = useState('');
-  const [driver, setDriver] = useState<Driver>('bridge');
-  const [parent, setParent] = useState('');
-  // Proposed once, when the dialog opens: a /24 no network uses yet.
-  const [subnet, setSubnet] = useState(() => freeSubnet(existing.map((e) => e.subnet))?.subnet ?? '');
-  /** null: follow the subnet (its first address); a string once the user typed one. */
-  const [gatewayText, setGatewayText] = useState<string | null>(null);
-  const [ipRange, setIpRange] = useState('');
-  const [ipv6, setIpv6] = useState(false);
-  const [subnetV6, setSubnetV6] = useState('');
-  const [internal, setInternal] = useState(false);
-  const [attachable, setAttachable] = useState(false);
-  const [encrypted, setEncrypted] = useState(false);
-  const [labels, setLabels] = useState('');
-  const [bridgeName, setBridgeName] = useState('');
-  const [mtu, setMtu] = useState('');
-  const [icc, setIcc] = useState(true);
-  const { touched, touch } = useTouched();
+  const [initial] = useState<NetworkForm>(() => ({
+    name: '',
+    driver: 'bridge',
+    parent: '',
+    // Proposed once, when the dialog opens: a /24 no network uses yet.
+    subnet: freeSubnet(existing.map((e) => e.subnet))?.subnet ?? '',
+    gateway: null,
+    ipRange: '',
+    ipv6: false,
+    subnetV6: '',
+    internal: false,
+    attachable: false,
+    encrypted: false,
+    labels: '',
+    bridgeName: '',
+    mtu: '',
+    icc: true,
+  }));
+  const { values, set, field, shown, valid, handleSubmit } = useSchemaForm(networkFormSchema, initial, request.lesson);
   const action = useAction();
 
-  const gateway = gatewayText ?? firstHost(subnet);
-  const parsedLabels = keyValueLines(labels);
+  const { driver } = values;
   const bridge = driver === 'bridge';
-  const options: Record<string, string> = bridge
-    ? {
-        ...(optional(bridgeName) ? { [BRIDGE_NAME]: bridgeName.trim() } : {}),
-        ...(optional(mtu) ? { [MTU]: mtu.trim() } : {}),
-        ...(icc ? {} : { [ICC]: 'false' }),
-      }
-    : {};
   const needsParent = driver === 'macvlan' || driver === 'ipvlan';
-
-  const body: NetworkCreate = {
-    name: name.trim(),
-    driver,
-    ...(optional(subnet) ? { subnet: subnet.trim() } : {}),
-    ...(optional(gateway) ? { gateway: gateway.trim() } : {}),
-    ...(optional(ipRange) ? { ipRange: ipRange.trim() } : {}),
-    ...(ipv6 ? { ipv6: true } : {}),
-    ...(ipv6 && optional(subnetV6) ? { subnetV6: subnetV6.trim() } : {}),
-    ...(internal ? { internal: true } : {}),
-    ...(attachable ? { attachable: true } : {}),
-    ...(driver === 'overlay' && encrypted ? { encrypted: true } : {}),
-    ...(Object.keys(parsedLabels.values).length ? { labels: parsedLabels.values } : {}),
-    ...(Object.keys(options).length ? { options } : {}),
-    ...(needsParent && optional(parent) ? { parent: parent.trim() } : {}),
-    ...(request.lesson ? { lesson: request.lesson } : {}),
-  };
-  const parsed = networkCreateSchema.safeParse(body);
-  const errors = fieldErrors(parsed.error);
-  const local = {
-    labels: parsedLabels.error,
-    bridgeName: bridge ? bridgeNameError(bridgeName) : undefined,
-    mtu: bridge ? mtuError(mtu) : undefined,
-  };
-  const valid = parsed.success && !Object.values(local).some(Boolean);
-  const show = (path: string) => (touched.has(path) ? errorAt(errors, path) : undefined);
+  const body = networkBody(values, request.lesson);
 
   const clashes = [...(body.subnet ? overlapping(body.subnet, existing) : []), ...(body.subnetV6 ? overlapping(body.subnetV6, existing) : [])];
   const alternative = clashes.length ? freeSubnet(existing.map((e) => e.subnet)) : null;
 
-  const submit = async () => {
-    if (!parsed.success) return;
-    const done = await action.run(() => api.createNetwork(parsed.data));
-    if (done) onDone(done, `network ${parsed.data.name} created`);
-  };
-
-  const edit =
-    <T,>(path: string, set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      touch(path);
-    };
+  const submit = handleSubmit(async (created) => {
+    const done = await action.run(() => api.createNetwork(created));
+    if (done) onDone(done, `network ${created.name} created`);
+  });
 
   return (
     <Dialog
       title="Create network"
       intro="A user-defined network: containers on it find each other by name, and nothing else gets in."
-      command={networkCreateCommand(parsed.success ? parsed.data : body)}
+      command={networkCreateCommand(body)}
       error={action.error}
       submitLabel="Create network"
       canSubmit={valid}
       pending={action.pending}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onClose={onClose}
     >
       {request.lesson && <LessonNote lesson={request.lesson} />}
-      <TextField
-        label="Name"
-        value={name}
-        onChange={edit('name', setName)}
-        onBlur={() => touch('name')}
-        placeholder="demo-net"
-        error={show('name')}
-      />
+      <TextField label="Name" {...field('name')} placeholder="demo-net" />
 
-      <SelectField label="Driver" value={driver} onChange={(v) => setDriver(v as Driver)} hint={DRIVER_HINTS[driver]}>
+      <SelectField label="Driver" value={driver} onChange={(v) => set('driver', v as Driver)} hint={DRIVER_HINTS[driver]}>
         <option value="bridge">bridge</option>
         {swarm && <option value="overlay">overlay</option>}
         <option value="macvlan">macvlan</option>
@@ -161,36 +182,28 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
       {needsParent && (
         <TextField
           label="Parent interface"
-          value={parent}
-          onChange={edit('parent', setParent)}
-          onBlur={() => touch('parent')}
+          {...field('parent')}
           placeholder="eth0"
           mono
           hint="The host’s network interface the containers sit on; “ip link” on the host lists them."
-          error={show('parent')}
         />
       )}
 
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           label="Subnet"
-          value={subnet}
-          onChange={edit('subnet', setSubnet)}
-          onBlur={() => touch('subnet')}
+          {...field('subnet')}
           placeholder="172.20.0.0/24"
           mono
           hint="The addresses this network hands out, as CIDR. Proposed: one no other network uses."
-          error={show('subnet')}
         />
         <TextField
           label="Gateway"
-          value={gateway}
-          onChange={edit('gateway', setGatewayText)}
-          onBlur={() => touch('gateway')}
+          {...field('gateway')}
+          value={values.gateway ?? firstHost(values.subnet)}
           placeholder="172.20.0.1"
           mono
           hint="The host’s own address on this network: containers’ route out."
-          error={show('gateway')}
         />
       </div>
       {clashes.length > 0 && (
@@ -205,39 +218,39 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
       )}
       <TextField
         label="IP range"
-        value={ipRange}
-        onChange={edit('ipRange', setIpRange)}
-        onBlur={() => touch('ipRange')}
+        {...field('ipRange')}
         placeholder="optional, e.g. 172.20.0.128/25"
         mono
         hint="Docker assigns containers addresses from this part of the subnet only, leaving the rest for static IPs."
-        error={show('ipRange')}
       />
 
-      <CheckboxField label="IPv6" checked={ipv6} onChange={setIpv6} hint="Give containers an IPv6 address as well." error={show('ipv6')} />
-      {ipv6 && (
+      <CheckboxField
+        label="IPv6"
+        checked={values.ipv6}
+        onChange={(v) => set('ipv6', v)}
+        hint="Give containers an IPv6 address as well."
+        error={shown('ipv6')}
+      />
+      {values.ipv6 && (
         <TextField
           label="IPv6 prefix"
-          value={subnetV6}
-          onChange={edit('subnetV6', setSubnetV6)}
-          onBlur={() => touch('subnetV6')}
+          {...field('subnetV6')}
           placeholder="fd00:1::/64"
           mono
           hint="Optional: the Engine picks one from its pool when empty."
-          error={show('subnetV6')}
         />
       )}
 
       <CheckboxField
         label="Internal"
-        checked={internal}
-        onChange={setInternal}
+        checked={values.internal}
+        onChange={(v) => set('internal', v)}
         hint="No way out: containers on it reach each other, but not the internet or the host’s LAN."
       />
       <CheckboxField
         label="Attachable"
-        checked={attachable}
-        onChange={setAttachable}
+        checked={values.attachable}
+        onChange={(v) => set('attachable', v)}
         hint={
           driver === 'overlay'
             ? 'Lets standalone containers (docker run) join; without it only swarm services can.'
@@ -247,20 +260,17 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
 
       <TextAreaField
         label="Labels"
-        value={labels}
-        onChange={edit('labels', setLabels)}
-        onBlur={() => touch('labels')}
+        {...field('labels')}
         placeholder={'team=web\nenv=demo'}
         hint="One key=value a line: metadata for people and tools, Docker ignores it."
-        error={touched.has('labels') ? (local.labels ?? errorAt(errors, 'labels')) : undefined}
       />
 
       {driver === 'overlay' && (
         <FieldGroup title="Overlay options">
           <CheckboxField
             label="Encrypted"
-            checked={encrypted}
-            onChange={setEncrypted}
+            checked={values.encrypted}
+            onChange={(v) => set('encrypted', v)}
             hint="--opt encrypted: the containers’ traffic between nodes goes in IPsec tunnels. Traffic on one node is not encrypted; it costs some speed."
           />
           <p className="text-xs text-slate-500 dark:text-slate-400">
@@ -275,28 +285,24 @@ export function CreateNetworkDialog({ request, topology, onClose, onDone }: Dial
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField
               label="Linux bridge"
-              value={bridgeName}
-              onChange={edit('bridgeName', setBridgeName)}
+              {...field('bridgeName')}
               placeholder="br-demo"
               mono
               hint="The interface name “ip link” shows on the host; Docker picks br-<id> otherwise."
-              error={touched.has('bridgeName') ? local.bridgeName : undefined}
             />
             <TextField
               label="MTU"
-              value={mtu}
-              onChange={edit('mtu', setMtu)}
+              {...field('mtu')}
               inputMode="numeric"
               placeholder="1500"
               mono
               hint="Largest packet in bytes; lower it inside VPNs and tunnels."
-              error={touched.has('mtu') ? local.mtu : undefined}
             />
           </div>
           <CheckboxField
             label="Inter-container communication"
-            checked={icc}
-            onChange={setIcc}
+            checked={values.icc}
+            onChange={(v) => set('icc', v)}
             hint="Off: containers on this network cannot talk to each other, only to the outside and to published ports."
           />
         </FieldGroup>

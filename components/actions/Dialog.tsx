@@ -3,6 +3,7 @@
 import { type KeyboardEvent as ReactKeyboardEvent, type ReactNode, useContext, useEffect, useId, useRef, useState } from 'react';
 import { onEngine } from '../../lib/dockerCommand';
 import { EngineAimContext } from '../live/engineParam';
+import { Button } from '../ui/Button';
 import type { ActionErrorDetail } from './useAction';
 import { useRevealed } from './useRevealed';
 
@@ -113,23 +114,20 @@ export function Dialog(props: DialogShellProps) {
           </div>
 
           <div className="flex shrink-0 justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
-            <button
-              type="button"
-              onClick={onClose}
-              data-dialog-cancel
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
-            >
+            <Button onClick={onClose} data-dialog-cancel>
               {props.cancelLabel ?? 'Cancel'}
-            </button>
-            <button
+            </Button>
+            {/* A transparent border: as tall as Cancel beside it. */}
+            <Button
               type="submit"
+              variant="primary"
               disabled={!props.canSubmit || props.pending}
               aria-busy={props.pending || undefined}
-              className="inline-flex items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-amber-500 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400"
+              className="inline-flex items-center gap-2 border border-transparent"
             >
               {props.pending && <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
               {props.submitLabel}
-            </button>
+            </Button>
           </div>
         </form>
       </div>

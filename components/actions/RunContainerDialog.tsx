@@ -1,32 +1,79 @@
 'use client';
 
 import { useState } from 'react';
+import { z } from 'zod';
 import { runCommand } from '../../lib/dockerCommand';
 import { runSchema, type Run } from '../../lib/schemas';
 import { api } from '../api/client';
+import { Button } from '../ui/Button';
 import { ActionErrorBox, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
-import {
-  CheckboxField,
-  errorAt,
-  fieldErrors,
-  FieldGroup,
-  keyValueLines,
-  optional,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useTouched,
-} from './fields';
+import { CheckboxField, FieldGroup, keyValueLines, optional, SelectField, TextAreaField, TextField } from './fields';
 import { LessonNote } from './LessonNote';
 import { bindingsOf, blankRow, PortRows, takenPorts, type PortRow } from './PortRows';
 import { TransferProgress } from './TransferProgress';
 import { useAction } from './useAction';
 import { useImageTransfer } from './useImageTransfer';
+import { reportBodyIssues, useSchemaForm } from './useSchemaForm';
 import { megabytes, useLocalImages } from './useLocalImages';
 
 /** The select's value for "an image not in this list". */
 const OTHER = '';
+
+/** The form as the person fills it: text as typed, before it is trimmed into a body. */
+interface RunForm {
+  /** null until the user picks: the first local image, or a typed reference when there is none. */
+  imageChoice: string | null;
+  reference: string;
+  name: string;
+  command: string;
+  network: string;
+  rows: PortRow[];
+  nonRoot: boolean;
+  user: string;
+  env: string;
+}
+
+/** Besides the form: the image it runs until one is picked, and the lesson it belongs to. */
+interface RunContext {
+  firstImage: string;
+  lesson: string | undefined;
+}
+
+const imageOf = (form: RunForm, context: RunContext) => {
+  const selected = form.imageChoice ?? context.firstImage;
+  return { selected, image: selected === OTHER ? form.reference.trim() : selected };
+};
+
+/** The body the form stands for: empty boxes left out, so the command shows only what was chosen. */
+function runBody(form: RunForm, context: RunContext): Run {
+  const ports = bindingsOf(form.rows).bindings;
+  const env = keyValueLines(form.env).values;
+  return {
+    image: imageOf(form, context).image,
+    ...(optional(form.name) ? { name: form.name.trim() } : {}),
+    ...(optional(form.command) ? { command: form.command.trim() } : {}),
+    ...(form.network !== 'bridge' ? { network: form.network } : {}),
+    ...(ports.length ? { ports } : {}),
+    ...(form.nonRoot ? { user: form.user.trim() } : {}),
+    ...(Object.keys(env).length ? { env } : {}),
+    ...(context.lesson ? { lesson: context.lesson } : {}),
+  };
+}
+
+const BODY_FIELDS = { image: 'reference', name: 'name', command: 'command', network: 'network', user: 'user', env: 'env' };
+
+/** The server's schema for the body, with what only the form can check: the port rows and the environment's lines. */
+const runFormSchema = (context: RunContext) =>
+  z.custom<RunForm>().transform((form, ctx) => {
+    // PortRows shows each row's own message.
+    if (bindingsOf(form.rows).errors.size) ctx.addIssue({ code: 'custom', path: ['rows'], message: 'a port row is incomplete' });
+    const envLines = keyValueLines(form.env).error;
+    if (envLines) ctx.addIssue({ code: 'custom', path: ['env'], message: envLines });
+    const parsed = runSchema.safeParse(runBody(form, context));
+    if (!parsed.success) reportBodyIssues(parsed.error, ctx, BODY_FIELDS);
+    return parsed.success ? parsed.data : z.NEVER;
+  });
 
 export function RunContainerDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'run-container' }>>) {
   const transfer = useImageTransfer();
@@ -40,66 +87,44 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
   const preset = runnable.find((n) => n.id === request.network || n.name === request.network);
   const defaultNetwork = preset?.name ?? (runnable.some((n) => n.name === 'bridge') ? 'bridge' : (runnable[0]?.name ?? 'bridge'));
 
-  /** null until the user picks: the first local image, or a typed reference when there is none. */
-  const [imageChoice, setImageChoice] = useState<string | null>(null);
-  const [reference, setReference] = useState('');
-  const [name, setName] = useState('');
-  const [command, setCommand] = useState('');
-  const [network, setNetwork] = useState(defaultNetwork);
-  const [rows, setRows] = useState<PortRow[]>(() => [blankRow(0)]);
-  const [nonRoot, setNonRoot] = useState(false);
-  const [user, setUser] = useState('1000');
-  const [env, setEnv] = useState('');
-  const { touched, touch } = useTouched();
+  const [initial] = useState<RunForm>(() => ({
+    imageChoice: null,
+    reference: '',
+    name: '',
+    command: '',
+    network: defaultNetwork,
+    rows: [blankRow(0)],
+    nonRoot: false,
+    user: '1000',
+    env: '',
+  }));
+  const context: RunContext = { firstImage: tags[0]?.tag ?? OTHER, lesson: request.lesson };
+  const { values, set, field, shown, valid, handleSubmit } = useSchemaForm(runFormSchema, initial, context);
   const action = useAction();
 
-  const selected = imageChoice ?? tags[0]?.tag ?? OTHER;
-  const image = selected === OTHER ? reference.trim() : selected;
-  const ports = bindingsOf(rows);
-  const parsedEnv = keyValueLines(env);
+  const { selected, image } = imageOf(values, context);
+  const { network } = values;
   const networkDriver = topology.networks.find((n) => n.name === network)?.driver;
-
-  const body: Run = {
-    image,
-    ...(optional(name) ? { name: name.trim() } : {}),
-    ...(optional(command) ? { command: command.trim() } : {}),
-    ...(network !== 'bridge' ? { network } : {}),
-    ...(ports.bindings.length ? { ports: ports.bindings } : {}),
-    ...(nonRoot ? { user: user.trim() } : {}),
-    ...(Object.keys(parsedEnv.values).length ? { env: parsedEnv.values } : {}),
-    ...(request.lesson ? { lesson: request.lesson } : {}),
-  };
-  const parsed = runSchema.safeParse(body);
-  const errors = fieldErrors(parsed.error);
-  const valid = parsed.success && ports.errors.size === 0 && !parsedEnv.error;
-  const show = (path: string) => (touched.has(path) ? errorAt(errors, path) : undefined);
-
-  const edit =
-    <T,>(path: string, set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      touch(path);
-    };
+  const body = runBody(values, context);
 
   // A reference this engine does not have: offer to pull it first, with its progress, rather than fail the run.
-  const missing = selected === OTHER && images !== null && parsed.success && !tags.some((t) => t.tag === image || t.tag === `${image}:latest`);
+  const missing = selected === OTHER && images !== null && valid && !tags.some((t) => t.tag === image || t.tag === `${image}:latest`);
 
-  const submit = async () => {
-    if (!parsed.success) return;
-    const done = await action.run(() => api.runContainer(parsed.data));
-    if (done) onDone(done, `container ${parsed.data.name ?? parsed.data.image} started`);
-  };
+  const submit = handleSubmit(async (run) => {
+    const done = await action.run(() => api.runContainer(run));
+    if (done) onDone(done, `container ${run.name ?? run.image} started`);
+  });
 
   return (
     <Dialog
       title="Run container"
       intro="Creates a container from an image and starts it, as docker run --detach does."
-      command={runCommand(parsed.success ? parsed.data : body)}
+      command={runCommand(body)}
       error={action.error}
       submitLabel="Run container"
       canSubmit={valid}
       pending={action.pending}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onClose={onClose}
     >
       {request.lesson && <LessonNote lesson={request.lesson} />}
@@ -107,8 +132,9 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
         label="Image"
         value={selected}
         onChange={(v) => {
-          setImageChoice(v);
-          touch('image');
+          set('imageChoice', v);
+          // The image's message shows under Reference: picking "Another image…" counts as being there.
+          set('reference', values.reference);
         }}
         hint={images === null && !imagesError ? 'Listing this engine’s images…' : imagesError ? `Could not list images: ${imagesError}` : undefined}
       >
@@ -122,17 +148,15 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
       {selected === OTHER && (
         <TextField
           label="Reference"
-          value={reference}
-          onChange={edit('image', (v: string) => {
-            setReference(v);
+          {...field('reference')}
+          onChange={(v) => {
+            set('reference', v);
             // Typed before the list arrived: stay on the typed reference.
-            setImageChoice(OTHER);
-          })}
-          onBlur={() => touch('image')}
+            set('imageChoice', OTHER);
+          }}
           placeholder="nginx:1.27"
           mono
           hint="repository:tag, as docker pull takes it."
-          error={show('image')}
         />
       )}
       {(missing || transfer.started) && (
@@ -140,14 +164,9 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
           {!transfer.started && (
             <div className="flex items-center justify-between gap-3 text-sm">
               <span>This engine has no {image}.</span>
-              <button
-                type="button"
-                onClick={() => void transfer.start('pull', image)}
-                disabled={transfer.running}
-                className="shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
-              >
+              <Button onClick={() => void transfer.start('pull', image)} disabled={transfer.running} className="shrink-0">
                 Pull it first
-              </button>
+              </Button>
             </div>
           )}
           {transfer.refused && <ActionErrorBox error={transfer.refused} />}
@@ -165,30 +184,21 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
 
       <TextField
         label="Name"
-        value={name}
-        onChange={edit('name', setName)}
-        onBlur={() => touch('name')}
+        {...field('name')}
         placeholder="optional: Docker invents one like eager_turing"
         hint="Containers on the same user-defined network find each other by this name."
-        error={show('name')}
       />
       <TextField
         label="Command"
-        value={command}
-        onChange={edit('command', setCommand)}
-        onBlur={() => touch('command')}
+        {...field('command')}
         placeholder="optional, e.g. busybox httpd -f -p 80"
         mono
         hint="Replaces the image’s CMD; split at spaces, with no shell quoting."
-        error={show('command')}
       />
       <SelectField
         label="Network"
         value={network}
-        onChange={(v) => {
-          setNetwork(v);
-          touch('network');
-        }}
+        onChange={(v) => set('network', v)}
         hint={
           networkDriver === 'null'
             ? 'none: a loopback interface only, no way in or out.'
@@ -196,7 +206,7 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
               ? 'The default bridge: no name lookup between containers; a user-defined network has it.'
               : undefined
         }
-        error={show('network')}
+        error={shown('network')}
       >
         {runnable.map((n) => (
           <option key={n.id} value={n.name}>
@@ -209,35 +219,27 @@ export function RunContainerDialog({ request, topology, onClose, onDone }: Dialo
         <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
           A host port forwards to a container port. Left on 127.0.0.1, only this machine can connect.
         </p>
-        <PortRows rows={rows} onChange={setRows} errors={ports.errors} taken={takenPorts(topology.containers)} />
+        <PortRows
+          rows={values.rows}
+          onChange={(rows) => set('rows', rows)}
+          errors={bindingsOf(values.rows).errors}
+          taken={takenPorts(topology.containers)}
+        />
       </FieldGroup>
 
       <FieldGroup title="Security and environment">
         <CheckboxField
           label="Run as non-root"
-          checked={nonRoot}
-          onChange={setNonRoot}
+          checked={values.nonRoot}
+          onChange={(v) => set('nonRoot', v)}
           hint="Root in a container is root on the host if the process breaks out; an ordinary user id limits the damage."
         />
-        {nonRoot && (
-          <TextField
-            label="User id"
-            value={user}
-            onChange={edit('user', setUser)}
-            onBlur={() => touch('user')}
-            inputMode="numeric"
-            mono
-            error={show('user')}
-          />
-        )}
+        {values.nonRoot && <TextField label="User id" {...field('user')} inputMode="numeric" mono />}
         <TextAreaField
           label="Environment"
-          value={env}
-          onChange={edit('env', setEnv)}
-          onBlur={() => touch('env')}
+          {...field('env')}
           placeholder={'GREETING=hello\nMODE=demo'}
           hint="One KEY=value a line, as --env sets it."
-          error={touched.has('env') ? (parsedEnv.error ?? errorAt(errors, 'env')) : undefined}
         />
       </FieldGroup>
     </Dialog>

@@ -4,7 +4,9 @@ import { COMPOSE_PROJECT, addressOn, withNetworkIds } from '../../lib/graph/elem
 import { containerNodeId, networkNodeId } from '../../lib/graph/ids';
 import { isExposed, isRoot, type Container, type Topology } from '../../lib/topology';
 import { Badge, StateBadge, portLabel } from './badges';
-import { Code, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td, Warning } from './panelParts';
+import { Code, Fact, Facts, formatTime, KeyValues, Mono, Section, Warning } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 import { SecurityFindings } from './SecurityFindings';
 
 export function ContainerDetails({
@@ -67,7 +69,7 @@ export function ContainerDetails({
 
       <Section title="Networks">
         {c.endpoints.length > 0 ? (
-          <Table testId="container-networks" count={c.endpoints.length} head={['Network', 'IPv4', 'IPv6', 'MAC', 'Aliases']}>
+          <Table compact testId="container-networks" count={c.endpoints.length} head={['Network', 'IPv4', 'IPv6', 'MAC', 'Aliases']}>
             {withNetworkIds(c, topology.networks).endpoints.map((e) => (
               <tr key={e.networkName} data-network={e.networkId}>
                 <Td>

@@ -5,7 +5,9 @@ import { containerNodeId } from '../../lib/graph/ids';
 import type { Container, Network, Topology } from '../../lib/topology';
 import { DriverBadge } from './badges';
 import { OverlayNodes } from './OverlayNodes';
-import { Explained, Fact, Facts, formatTime, KeyValues, LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { Explained, Fact, Facts, formatTime, KeyValues, Mono, Section } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 import { PublishedPorts } from './PublishedPorts';
 import { RawEngineJson } from './RawEngineJson';
 
@@ -106,7 +108,7 @@ export function NetworkDetails(props: NetworkDetailsProps) {
 
       <Section title={`Containers (${attached.length})`}>
         {attached.length > 0 ? (
-          <Table testId="network-containers" count={attached.length} head={['Name', 'IPv4', 'IPv6', 'MAC']}>
+          <Table compact testId="network-containers" count={attached.length} head={['Name', 'IPv4', 'IPv6', 'MAC']}>
             {attached.map(({ c, e }) => (
               <tr key={c.id} data-container={c.id}>
                 <Td>

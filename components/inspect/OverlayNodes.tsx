@@ -3,7 +3,9 @@ import { OVERLAY_ON_WORKERS } from '../../lib/explain';
 import { swarmNodeId, taskNodeId } from '../../lib/graph/ids';
 import { isTaskContainer, overlayOnNodes, taskName } from '../../lib/graph/swarm';
 import type { Network, Topology } from '../../lib/topology';
-import { Explained, LinkButton, Section, Table, Td, TerminalCommands } from './panelParts';
+import { Explained, Section, TerminalCommands } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 
 /** Which nodes of the swarm a swarm-scoped network is on now, and why; the nodes it is not on say why not. */
 export function OverlayNodes({ network, topology, onSelect }: { network: Network; topology: Topology; onSelect: (graphId: string) => void }) {
@@ -18,7 +20,7 @@ export function OverlayNodes({ network, topology, onSelect }: { network: Network
   return (
     <>
       <Section title={`On the nodes (${on.size} of ${topology.nodes.length})`}>
-        <Table testId="overlay-nodes" count={on.size} head={['Node', 'Here because of']}>
+        <Table compact testId="overlay-nodes" count={on.size} head={['Node', 'Here because of']}>
           {topology.nodes.map((n) => {
             const here = on.get(n.id);
             const why = here

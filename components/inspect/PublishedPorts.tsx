@@ -3,7 +3,9 @@ import { isExposed } from '../../lib/topology';
 import { containerNodeId } from '../../lib/graph/ids';
 import { Badge } from './badges';
 import type { NetworkDetailsProps } from './NetworkDetails';
-import { LinkButton, Mono, Section, Table, Td } from './panelParts';
+import { Mono, Section } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 
 /**
  * What the containers in a network's box publish on the host, those on all
@@ -19,7 +21,7 @@ export function PublishedPorts({ network, networks, containers, onSelect }: Netw
   if (rows.length === 0) return null;
   return (
     <Section title={`Published on the host (${rows.length})`}>
-      <Table testId="network-published" count={rows.length} head={['Host port', 'Interfaces', 'Container']}>
+      <Table compact testId="network-published" count={rows.length} head={['Host port', 'Interfaces', 'Container']}>
         {rows.map(({ c, b, exposed }) => (
           <tr key={`${b.addresses.join(' ')}:${b.primary.hostPort}/${b.primary.protocol}:${c.id}`} data-exposed={exposed} data-container={c.id}>
             <Td mono>

@@ -4,7 +4,9 @@ import { networkNodeId } from '../../lib/graph/ids';
 import { isCurrentTask, replicasText } from '../../lib/graph/swarm';
 import type { Service, Topology } from '../../lib/topology';
 import { Badge } from './badges';
-import { Explained, Fact, Facts, KeyValues, LinkButton, Mono, Section, Table, Td, TerminalCommands } from './panelParts';
+import { Explained, Fact, Facts, KeyValues, Mono, Section, TerminalCommands } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 import { TasksTable } from './TasksTable';
 
 /** A service: its image and replicas, its published ports and what their mode means, its tasks as `docker service ps` lists them. */
@@ -30,7 +32,7 @@ export function ServiceDetails({ service: s, topology, onSelect }: { service: Se
 
       <Section title={`Published ports (${s.ports.length})`}>
         {s.ports.length > 0 ? (
-          <Table testId="service-ports" count={s.ports.length} head={['Published', 'Target', 'Mode', 'Answers on']}>
+          <Table compact testId="service-ports" count={s.ports.length} head={['Published', 'Target', 'Mode', 'Answers on']}>
             {s.ports.map((p) => (
               <tr key={`${p.publishedPort}/${p.protocol}`} data-mode={p.publishMode}>
                 <Td mono>

@@ -4,7 +4,8 @@ import { networkNodeId } from '../../lib/graph/ids';
 import { isCurrentTask, isNodeDown, isTaskContainer, overlayOnNodes } from '../../lib/graph/swarm';
 import type { SwarmNode, Topology } from '../../lib/topology';
 import { StateBadge } from './badges';
-import { Explained, Fact, Facts, LinkButton, Mono, Section, TerminalCommands, Warning } from './panelParts';
+import { Explained, Fact, Facts, Mono, Section, TerminalCommands, Warning } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
 import { TasksTable } from './TasksTable';
 
 /** A swarm node: what it is, what runs there, which overlays are there and why, as the manager sees it. */

@@ -4,7 +4,9 @@ import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId } from '../.
 import { ingressOf, isNodeDown, taskName, taskPhase } from '../../lib/graph/swarm';
 import type { Task, Topology } from '../../lib/topology';
 import { StateBadge } from './badges';
-import { Explained, Fact, Facts, LinkButton, Mono, Section, Table, Td, TerminalCommands, Warning } from './panelParts';
+import { Explained, Fact, Facts, Mono, Section, TerminalCommands, Warning } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 
 /** A task: one replica of a service, on one node, with its address on each overlay it is attached to. */
 export function TaskDetails({ task: t, topology, onSelect }: { task: Task; topology: Topology; onSelect: (graphId: string) => void }) {
@@ -51,7 +53,7 @@ export function TaskDetails({ task: t, topology, onSelect }: { task: Task; topol
 
       <Section title="Networks">
         {t.endpoints.length > 0 ? (
-          <Table testId="task-networks" count={t.endpoints.length} head={['Network', 'IPv4']}>
+          <Table compact testId="task-networks" count={t.endpoints.length} head={['Network', 'IPv4']}>
             {t.endpoints.map((e) => (
               <tr key={e.networkId} data-network={e.networkId}>
                 <Td>

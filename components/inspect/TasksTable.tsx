@@ -2,7 +2,8 @@ import { serviceNodeId, swarmNodeId, taskNodeId } from '../../lib/graph/ids';
 import { isCurrentTask, taskName, taskPhase } from '../../lib/graph/swarm';
 import type { Task, Topology } from '../../lib/topology';
 import { StateBadge } from './badges';
-import { LinkButton, Table, Td } from './panelParts';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 
 /**
  * Tasks as `docker service ps` and `docker node ps` list them: each with its node (a service's panel) or its
@@ -24,7 +25,7 @@ export function TasksTable({
   const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
   const services = new Map(topology.services.map((s) => [s.id, s]));
   return (
-    <Table testId={testId} count={tasks.length} head={['Task', by === 'node' ? 'Node' : 'Service', 'State', 'Wanted']}>
+    <Table compact testId={testId} count={tasks.length} head={['Task', by === 'node' ? 'Node' : 'Service', 'State', 'Wanted']}>
       {tasks.map((t) => {
         const [node, service] = [nodes.get(t.nodeId), services.get(t.serviceId)];
         const current = isCurrentTask(t);

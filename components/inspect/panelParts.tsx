@@ -44,41 +44,6 @@ export function KeyValues({ title, values }: { title: string; values: Record<str
   );
 }
 
-export function Table({ testId, count, head, children }: { testId: string; count: number; head: string[]; children: ReactNode }) {
-  return (
-    <div className="-mx-1 overflow-x-auto">
-      <table data-testid={testId} data-count={count} className="w-full text-left text-xs">
-        <thead className="text-slate-500 dark:text-slate-400">
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="px-1 pb-1 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-export function Td({ mono = false, children }: { mono?: boolean; children: ReactNode }) {
-  return <td className={`px-1 py-1.5 align-top ${mono ? 'break-all font-mono' : ''}`}>{children}</td>;
-}
-
-export function LinkButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="text-left font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300"
-    >
-      {children}
-    </button>
-  );
-}
-
 export function Mono({ title, className = '', children }: { title?: string; className?: string; children: ReactNode }) {
   return (
     <span title={title} className={`break-all font-mono text-[0.8125rem] ${className}`}>

@@ -5,6 +5,8 @@ import { containerNodeId, networkNodeId, serviceNodeId, swarmNodeId, taskNodeId 
 import { isCurrentTask, isNodeDown, nodeStatus, replicasText, taskName, taskPhase } from '../../lib/graph/swarm';
 import { isExposed, isRoot, type Network, type Topology } from '../../lib/topology';
 import { Badge, DriverBadge, StateBadge, portLabel } from '../inspect/badges';
+import { LinkButton } from '../ui/LinkButton';
+import { Table, Td } from '../ui/Table';
 
 export interface ListViewProps {
   topology: Topology;
@@ -226,40 +228,12 @@ function flags(n: Network): string[] {
   ];
 }
 
-function Table({ testId, caption, head, children }: { testId: string; caption: string; head: string[]; children: ReactNode }) {
-  return (
-    <table data-testid={testId} className="w-full border-collapse text-left">
-      <caption className="mb-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{caption}</caption>
-      <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col" className="px-2 py-1.5 font-medium">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
-    </table>
-  );
-}
-
 function NameCell({ graphId, onSelect, children }: { graphId: string; onSelect: (graphId: string) => void; children: ReactNode }) {
   return (
     <th scope="row" className="px-2 py-1.5 text-left font-normal">
-      <button
-        type="button"
-        onClick={() => onSelect(graphId)}
-        className="text-left font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300"
-      >
-        {children}
-      </button>
+      <LinkButton onClick={() => onSelect(graphId)}>{children}</LinkButton>
     </th>
   );
-}
-
-function Td({ mono = false, children }: { mono?: boolean; children: ReactNode }) {
-  return <td className={`px-2 py-1.5 ${mono ? 'break-all font-mono text-[0.8125rem]' : ''}`}>{children}</td>;
 }
 
 function Lines({ items }: { items: ReactNode[] }) {

@@ -22,6 +22,7 @@ import { EngineBanner } from '../status/EngineBanner';
 import { ActivityTicker } from './ActivityTicker';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
+import { PageHeader } from '../ui/PageHeader';
 import { useTheme } from '../ui/useTheme';
 import { useMapOptions } from './useMapOptions';
 import { useEnginesPicture } from './useEnginesPicture';
@@ -121,22 +122,22 @@ export function MapPage() {
         <ActionsProvider topology={topology}>
           <div className={`flex h-screen flex-col ${presenter ? 'presenter bg-slate-950 text-slate-50' : ''}`} data-presenter={presenter ? '1' : '0'}>
             {!presenter && (
-              <header className="z-10 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 dark:border-slate-800 dark:bg-slate-950/95">
-                <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-                  <div className="flex items-center gap-3">
-                    <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
+              <PageHeader
+                nav={
+                  <>
                     <PageNav />
                     <EngineSwitcher engines={engines} />
                     <DockerContexts engines={engines} />
-                  </div>
-                  {topology && !all && <Summary topology={topology} />}
-                  {topology && connected && !all && <GlobalActions />}
-                  {connected && !all && (
-                    <div className="ml-auto">
-                      <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact />
-                    </div>
-                  )}
-                </div>
+                  </>
+                }
+                summary={
+                  <>
+                    {topology && !all && <Summary topology={topology} />}
+                    {topology && connected && !all && <GlobalActions />}
+                  </>
+                }
+                status={connected && !all && <EngineBanner engine={engine} feed={feed} version={topology?.engine.version ?? ''} compact />}
+              >
                 {shown && (
                   <Toolbar
                     topology={shown}
@@ -158,7 +159,7 @@ export function MapPage() {
                     theme={theme}
                   />
                 )}
-              </header>
+              </PageHeader>
             )}
             <div className="relative flex min-h-0 flex-1">
               {topology && lesson && !presenter && <LessonPanel lesson={lesson} topology={topology} onClose={() => setLesson(null)} />}

@@ -5,6 +5,7 @@ import { ActionsProvider, useActions } from '../actions/ActionsProvider';
 import { useImageTransfer } from '../actions/useImageTransfer';
 import { TransfersContext } from '../live/TransfersContext';
 import { useLiveTopology } from '../live/useLiveTopology';
+import { PageHeader } from '../ui/PageHeader';
 import { useTheme } from '../ui/useTheme';
 import { useUrlParam } from '../ui/useUrlState';
 import { EngineAimContext, showsFirstEngine } from '../live/engineParam';
@@ -85,20 +86,16 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
   const unused = imageList.filter((i) => i.unused);
   return (
     <div className="flex h-screen flex-col">
-      <header className="z-10 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 dark:border-slate-800 dark:bg-slate-950/95">
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-          <div className="flex items-center gap-3">
-            <h1 className="text-xl font-bold tracking-tight">Portolan</h1>
+      <PageHeader
+        nav={
+          <>
             <PageNav />
             <EngineSwitcher engines={live.engines} />
-          </div>
-          {loaded && <AuditSummary audits={audits} />}
-          {connected && (
-            <div className="ml-auto">
-              <EngineBanner engine={engine} feed={feed} version={engineVersion} compact />
-            </div>
-          )}
-        </div>
+          </>
+        }
+        summary={loaded && <AuditSummary audits={audits} />}
+        status={connected && <EngineBanner engine={engine} feed={feed} version={engineVersion} compact />}
+      >
         <AuditFilters
           filter={filter}
           onFilter={setFilter}
@@ -111,7 +108,7 @@ function SecurityLens({ live }: { live: ReturnType<typeof useLiveTopology> }) {
           theme={theme}
           onTheme={toggleTheme}
         />
-      </header>
+      </PageHeader>
       <main className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto bg-slate-50 p-4 xl:overflow-hidden dark:bg-slate-950">
         {!connected && (
           <div className="mx-auto w-max max-w-full">

@@ -1,0 +1,65 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
+import { useForm, useWatch, type DefaultValues, type FieldValues, type Path, type PathValue } from 'react-hook-form';
+import type { z } from 'zod';
+import { describeIssues } from '../../lib/schemas';
+import { errorAt, fieldErrors } from './fields';
+
+/**
+ * A dialog's form in React Hook Form, checked on every change by a schema that
+ * turns its values into the request body (the body's own schema from
+ * lib/schemas inside). `context` is what the schema needs besides the values
+ * (the lesson, the first local image); a change to it checks the form again.
+ */
+export function useSchemaForm<V extends FieldValues, C, B>(schemaFor: (context: C) => z.ZodType<B, V>, defaultValues: V, context: C) {
+  const form = useForm<V, C, B>({
+    mode: 'onChange',
+    defaultValues: defaultValues as DefaultValues<V>,
+    context,
+    resolver: (values, given, options) => zodResolver(schemaFor(given as C), undefined, { mode: 'sync' })(values, given, options),
+  });
+  const contextKey = JSON.stringify(context);
+  const { trigger } = form;
+  useEffect(() => {
+    void trigger();
+  }, [contextKey, trigger]);
+
+  // Every field has its default: the partial type useWatch gives for the whole form is the full one here.
+  const values = useWatch({ control: form.control }) as V;
+  const { errors, touchedFields, isValid } = form.formState;
+  const touched = touchedFields as Partial<Record<string, unknown>>;
+
+  const set = <K extends Path<V>>(name: K, value: PathValue<V, K>) => form.setValue(name, value, { shouldTouch: true, shouldValidate: true });
+  /** A field's message, once the field was edited or left: an empty form does not open covered in red. */
+  const shown = (name: Path<V>): string | undefined => {
+    if (!touched[name]) return undefined;
+    const message = (errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
+    return typeof message === 'string' ? message : undefined;
+  };
+  /** What a text field needs: its value, editing that touches it, leaving it that touches it too. */
+  const field = <K extends Path<V>>(name: K) => ({
+    value: values[name] as PathValue<V, K>,
+    onChange: (value: PathValue<V, K>) => set(name, value),
+    onBlur: () => set(name, form.getValues(name)),
+    error: shown(name),
+  });
+
+  return { values, set, field, shown, valid: isValid, handleSubmit: form.handleSubmit };
+}
+
+/**
+ * The body schema's issues, each on the form field it came from (`fields`: body key to form key), the
+ * first per field, as fields.tsx words them ("labels.my key" → "my key: …"); an issue on no field still
+ * leaves the form invalid.
+ */
+export function reportBodyIssues(error: z.ZodError, ctx: z.RefinementCtx, fields: Record<string, string>): void {
+  const errors = fieldErrors(error);
+  for (const [bodyKey, formKey] of Object.entries(fields)) {
+    const message = errorAt(errors, bodyKey);
+    if (message) ctx.addIssue({ code: 'custom', path: [formKey], message });
+  }
+  const onNoField = [...errors.keys()].some((path) => !Object.hasOwn(fields, path.split('.')[0] ?? ''));
+  if (onNoField) ctx.addIssue({ code: 'custom', path: [], message: describeIssues(error) });
+}

@@ -45,25 +45,8 @@ fi
 [ "$(id -u)" = 0 ] || { log "not running, and starting it needs root (sudo bash scripts/engine-26.sh)"; exit 1; }
 
 if [ ! -x "$DIR/usr/sbin/dockerd" ] || [ ! -x "$DIR/usr/bin/containerd" ]; then
-  # A private apt configuration that names trixie, on the mirror this machine
-  # already uses: the system's sources and package state stay as they are.
-  mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null |
-    grep -E '^(URIs:|deb )' | grep -oE 'https?://[^ ]+/debian/?( |$)' | head -1 | tr -d ' ' || true)
-  mirror=${mirror:-http://deb.debian.org/debian}
-  apt_dir=$(mktemp -d)
-  trap 'rm -rf "$apt_dir"' EXIT
-  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs"
-  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${mirror%/} trixie main" >"$apt_dir/sources.list"
-  apt_opts=(-q -o "Dir::Etc::sourcelist=$apt_dir/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$apt_dir/lists"
-    -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
-  # A snapshot mirror serves a Release file whose validity has lapsed by design.
-  case "$mirror" in *snapshot.debian.org*) apt_opts+=(-o Acquire::Check-Valid-Until=false) ;; esac
-  log "fetching trixie's docker.io and containerd from ${mirror%/}"
-  apt-get "${apt_opts[@]}" update >/dev/null
-  (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download docker.io/trixie containerd/trixie >/dev/null)
   rm -rf "$DIR.new"
-  mkdir -p "$DIR.new"
-  for deb in "$apt_dir"/debs/*.deb; do dpkg-deb -x "$deb" "$DIR.new"; done
+  bash "$(dirname "$0")/trixie-debs.sh" "$DIR.new" docker.io containerd
   "$DIR.new/usr/sbin/dockerd" --version | grep -q "version $VERSION\." ||
     { log "trixie now ships $("$DIR.new/usr/sbin/dockerd" --version), not $VERSION"; exit 1; }
   rm -rf "$DIR"

@@ -3,7 +3,7 @@
 # the local busybox test image, a private registry's image (Debian's
 # docker-registry, never run as a service on the host), a second engine,
 # Docker 26.1 (engine-26.sh), Node 24 LTS (node24.sh) and Portolan's own image
-# (image.sh).
+# (image.sh), with Docker Compose v2 to run it (compose.sh).
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 
@@ -121,3 +121,6 @@ bash "$(dirname "$0")/node24.sh" >/dev/null || log "Node 24 is not unpacked: npm
 
 # Portolan's own image, portolan:<version> and :latest, on its base made from local parts; rebuilt only when its sources changed.
 bash "$(dirname "$0")/image.sh" >/dev/null || log "Portolan's image did not build: npm test counts its suite as failed"
+
+# Docker Compose v2 for the image's end-to-end test, which runs compose.yaml with `docker compose up -d`.
+bash "$(dirname "$0")/compose.sh" >/dev/null || log "Docker Compose is not unpacked: npm test counts the image's suite as failed"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditContainer, auditOf, floatingTag, scoreOf, type ContainerSecurity, type Finding, type Severity } from './audit';
+import { auditContainer, auditOf, floatingTag, scoreOf, selfHardeningGaps, type ContainerSecurity, type Finding, type Severity } from './audit';
 import type { PortBinding } from './topology';
 
 /** A container that passes every check: non-root, read-only, limited, loopback-only, pinned image. */
@@ -10,6 +10,8 @@ const hardened: ContainerSecurity = {
   user: '1009',
   privileged: false,
   capAdd: [],
+  capDrop: [],
+  noNewPrivileges: false,
   mounts: [{ type: 'volume', source: '/var/lib/docker/volumes/data/_data', destination: '/data', readOnly: false }],
   networkMode: 'default',
   memory: 64 * 1024 * 1024,
@@ -113,6 +115,8 @@ describe('auditContainer', () => {
       user: '',
       privileged: true,
       capAdd: ['CAP_SYS_ADMIN', 'CAP_NET_ADMIN'],
+      capDrop: [],
+      noNewPrivileges: false,
       mounts: [bind('/etc'), bind('/var/run/docker.sock', '/var/run/docker.sock')],
       networkMode: 'host',
       memory: 0,
@@ -229,6 +233,57 @@ describe('scoreOf', () => {
     const audit = auditOf({ ...hardened, user: '', memory: 0, readonlyRootfs: false });
     expect(audit.findings.map((f) => f.rule)).toEqual(['4.1', '5.11', '5.13']);
     expect(audit.score).toBe(82);
+  });
+});
+
+describe("5.32 on Portolan's own container", () => {
+  const socket = bind('/var/run/docker.sock', '/var/run/docker.sock');
+  /** Portolan as compose.yaml runs it: user node, every capability dropped, no new privileges, read-only, 512m, loopback. */
+  const portolan: ContainerSecurity = {
+    ...hardened,
+    name: 'portolan-portolan-1',
+    image: 'portolan:0.1.0',
+    user: 'node',
+    capDrop: ['ALL'],
+    noNewPrivileges: true,
+    mounts: [socket],
+    memory: 512 * 1024 * 1024,
+    ports: [port('127.0.0.1', 3000, 3000)],
+  };
+  const socketFinding = (c: ContainerSecurity, self: boolean) => auditContainer(c, { self }).find((f) => f.rule === '5.32');
+
+  it('is a low finding, still listed, when Portolan runs fenced in as compose.yaml runs it', () => {
+    expect(auditContainer(portolan, { self: true })).toEqual([expect.objectContaining({ rule: '5.32', severity: 'low' })]);
+    expect(socketFinding(portolan, true)?.title).toBe('Mounts the Docker socket: Portolan itself, fenced in');
+    expect(auditOf(portolan, { self: true }).score).toBe(96);
+  });
+
+  it('stays high for the very same container when it is not Portolan: only Portolan itself is recognised, never by a name or label', () => {
+    expect(socketFinding(portolan, false)).toMatchObject({ severity: 'high', title: 'Mounts the Docker socket' });
+  });
+
+  it.each<[gap: string, change: Partial<ContainerSecurity>]>([
+    ['a non-root user', { user: '' }],
+    ['a non-root user', { user: '0:0' }],
+    ['--cap-drop ALL and nothing added', { capDrop: ['NET_RAW'] }],
+    ['--cap-drop ALL and nothing added', { capAdd: ['CAP_SYS_ADMIN'] }],
+    ['--cap-drop ALL and nothing added', { privileged: true }],
+    ['--security-opt no-new-privileges', { noNewPrivileges: false }],
+    ['--read-only', { readonlyRootfs: false }],
+    ['--memory', { memory: 0 }],
+    ['no host namespaces', { networkMode: 'host' }],
+    ['no host namespaces', { pidMode: 'host' }],
+    ['its port on 127.0.0.1 only', { ports: [port('0.0.0.0', 3000, 3000)] }],
+  ])('stays high, naming what is missing, without %s', (gap, change) => {
+    const c = { ...portolan, ...change };
+    expect(selfHardeningGaps(c)).toEqual([gap]);
+    const found = socketFinding(c, true);
+    expect(found).toMatchObject({ severity: 'high', title: 'Mounts the Docker socket: Portolan itself, not fenced in' });
+    expect(found?.why).toContain(`still needs ${gap} (compose.yaml has them all)`);
+  });
+
+  it('accepts --cap-drop all in any case, as the Engine does', () => {
+    expect(selfHardeningGaps({ ...portolan, capDrop: ['all'] })).toEqual([]);
   });
 });
 

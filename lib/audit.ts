@@ -10,6 +10,10 @@ export interface ContainerSecurity {
   user: string;
   privileged: boolean;
   capAdd: string[];
+  /** `--cap-drop`, as given: ["ALL"] drops every capability. */
+  capDrop: string[];
+  /** `--security-opt no-new-privileges`: no setuid binary can raise its privileges. */
+  noNewPrivileges: boolean;
   mounts: { type: string; source: string; destination: string; readOnly: boolean }[];
   networkMode: string;
   /** Bytes; 0 means no limit. */
@@ -51,8 +55,29 @@ export function floatingTag(image: string): boolean {
   return !lastPart.includes(':') || lastPart.endsWith(':latest');
 }
 
+export interface AuditOptions {
+  /** The container is Portolan's own (server/ownContainer.ts): the one whose socket mount is the product. */
+  self?: boolean;
+}
+
+/**
+ * What Portolan's own container lacks of the hardening that makes its socket mount an accepted risk
+ * (compose.yaml has it all): each missing piece, in words. Empty: the socket is as fenced in as it can be.
+ */
+export function selfHardeningGaps(c: ContainerSecurity): string[] {
+  const gaps: string[] = [];
+  if (isRoot(c)) gaps.push('a non-root user');
+  if (!c.capDrop.some((cap) => cap.toUpperCase() === 'ALL') || c.capAdd.length || c.privileged) gaps.push('--cap-drop ALL and nothing added');
+  if (!c.noNewPrivileges) gaps.push('--security-opt no-new-privileges');
+  if (!c.readonlyRootfs) gaps.push('--read-only');
+  if (c.memory === 0) gaps.push('--memory');
+  if (c.networkMode === 'host' || c.pidMode === 'host' || c.ipcMode === 'host') gaps.push('no host namespaces');
+  if (publishedBindings(c.ports).some((b) => isExposed(b.primary))) gaps.push('its port on 127.0.0.1 only');
+  return gaps;
+}
+
 /** The findings for one container, each tagged with its CIS Docker Benchmark id. */
-export function auditContainer(c: ContainerSecurity): Finding[] {
+export function auditContainer(c: ContainerSecurity, options: AuditOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const add = (rule: string, severity: Severity, title: string, why: string, fix: string) => findings.push({ rule, severity, title, why, fix });
   // A dual-stack pair (0.0.0.0 and :: on one host port) is one mapping, listed once.
@@ -131,14 +156,28 @@ export function auditContainer(c: ContainerSecurity): Finding[] {
     );
   if (c.ipcMode === 'host')
     add('5.17', 'high', "Shares the host's IPC namespace", "It can read the host's shared memory.", 'docker run without --ipc host');
-  if (c.mounts.some((m) => DOCKER_SOCKETS.includes(m.source)))
-    add(
-      '5.32',
-      'high',
-      'Mounts the Docker socket',
-      'Whoever holds the Docker socket is root on the host.',
-      'remove -v /var/run/docker.sock:/var/run/docker.sock',
-    );
+  if (c.mounts.some((m) => DOCKER_SOCKETS.includes(m.source))) {
+    const gaps = options.self ? selfHardeningGaps(c) : [];
+    if (options.self && !gaps.length)
+      // Portolan is a map of the Engine: the socket is the product, so the finding stays, as the risk accepted and held small.
+      add(
+        '5.32',
+        'low',
+        'Mounts the Docker socket: Portolan itself, fenced in',
+        'Portolan draws the map through this socket, so whoever takes Portolan over is root on the host. Its container runs as a non-root user with every capability dropped, no new privileges, a read-only root and a memory limit, and publishes its port on loopback only, behind its token.',
+        'keep it so: the port on 127.0.0.1, PORTOLAN_TOKEN set, and Portolan only where whoever reaches it may be root',
+      );
+    else
+      add(
+        '5.32',
+        'high',
+        options.self ? 'Mounts the Docker socket: Portolan itself, not fenced in' : 'Mounts the Docker socket',
+        options.self
+          ? `Whoever holds the Docker socket is root on the host, and Portolan must hold it: its container still needs ${gaps.join(', ')} (compose.yaml has them all).`
+          : 'Whoever holds the Docker socket is root on the host.',
+        options.self ? 'docker compose up -d   (compose.yaml runs Portolan fenced in)' : 'remove -v /var/run/docker.sock:/var/run/docker.sock',
+      );
+  }
   if (floatingTag(c.image))
     add(
       'latest-tag',
@@ -160,7 +199,7 @@ export function scoreOf(findings: readonly Finding[]): number {
   return Math.max(0, 100 - findings.reduce((sum, f) => sum + WEIGHT[f.severity], 0));
 }
 
-export function auditOf(c: ContainerSecurity): ContainerAudit {
-  const findings = auditContainer(c);
+export function auditOf(c: ContainerSecurity, options: AuditOptions = {}): ContainerAudit {
+  const findings = auditContainer(c, options);
   return { id: c.id, name: c.name, score: scoreOf(findings), findings };
 }

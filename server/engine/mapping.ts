@@ -173,6 +173,9 @@ export function toSecurity(raw: Dockerode.ContainerInspectInfo): ContainerSecuri
     user: raw.Config.User ?? '',
     privileged: host.Privileged === true,
     capAdd: [...(host.CapAdd ?? [])],
+    capDrop: [...((host.CapDrop ?? []) as string[])],
+    // Stored as given: "no-new-privileges", or with ":" or "=" and a value the Engine reads as Go's ParseBool does.
+    noNewPrivileges: ((host.SecurityOpt ?? []) as string[]).some((opt) => /^no-new-privileges(?:[:=](?:1|t|T|true|TRUE|True))?$/.test(opt)),
     mounts: (raw.Mounts ?? []).map((m) => ({ type: m.Type, source: m.Source, destination: m.Destination, readOnly: m.RW === false })),
     // The host network given by its id stays an id in NetworkMode; its attachment to "host", a reserved name, tells.
     networkMode: 'host' in (raw.NetworkSettings?.Networks ?? {}) ? 'host' : (host.NetworkMode ?? ''),

@@ -82,6 +82,8 @@ describe('toSecurity', () => {
       user: '',
       privileged: false,
       capAdd: [],
+      capDrop: [],
+      noNewPrivileges: false,
       mounts: [],
       networkMode: 'default',
       memory: 0,
@@ -102,6 +104,16 @@ describe('toSecurity', () => {
   it('maps --privileged and the --cap-add list as the Engine names it', () => {
     const security = toSecurity(inspected({ HostConfig: { Privileged: true, CapAdd: ['CAP_NET_ADMIN', 'CAP_SYS_TIME'] } }));
     expect(security).toMatchObject({ privileged: true, capAdd: ['CAP_NET_ADMIN', 'CAP_SYS_TIME'] });
+  });
+
+  it('maps --cap-drop and no-new-privileges in each spelling the Engine accepts', () => {
+    expect(toSecurity(inspected({ HostConfig: { CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges:true'] } }))).toMatchObject({
+      capDrop: ['ALL'],
+      noNewPrivileges: true,
+    });
+    const nnp = (opt: string) => toSecurity(inspected({ HostConfig: { SecurityOpt: ['label=disable', opt] } })).noNewPrivileges;
+    for (const opt of ['no-new-privileges', 'no-new-privileges=true', 'no-new-privileges:1']) expect(nnp(opt), opt).toBe(true);
+    for (const opt of ['no-new-privileges:false', 'no-new-privileges=0', 'seccomp=unconfined']) expect(nnp(opt), opt).toBe(false);
   });
 
   it('maps --pid host, --ipc host and --network host', () => {

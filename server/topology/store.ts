@@ -36,6 +36,7 @@ import { gatewayOps } from '../../lib/gateways';
 import { publishedBindings } from '../../lib/graph/elements';
 import { containerNodeId } from '../../lib/graph/ids';
 import { isSettled, ServiceFollowUp } from './serviceFollowUp';
+import { ownContainerId } from '../ownContainer';
 
 /** Container events that change nothing Portolan shows. */
 const QUIET_CONTAINER_ACTIONS = /^(exec_|attach|detach|resize|top|export|commit|copy|archive-path|extract-to-dir|kill)/;
@@ -551,7 +552,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
     if (!inspected) return null;
     if (!dequal(this.securities.get(inspected.container.id), inspected.security)) {
       this.securities.set(inspected.container.id, inspected.security);
-      this.audits.set(inspected.container.id, auditOf(inspected.security));
+      this.audits.set(inspected.container.id, auditOf(inspected.security, { self: inspected.container.id === ownContainerId() }));
       this.auditsChanged();
       const node = containerNodeId(inspected.container.id);
       const planned = publishedBindings(inspected.security.ports).length;

@@ -314,10 +314,6 @@ export const test = base.extend<{ map: MapPage; images: ImagesView; lesson: Less
 export { expect };
 
 /**
- * Another Portolan from the same build, with settings of its own (no engine,
- * read-only…), for the spec's lifetime; answers once its health says `healthStatus`.
- */
-/**
  * Ports for the side servers a spec starts, counted from the app's own (PORTOLAN_E2E_PORT): two runs started on
  * ports ten apart never meet.
  */
@@ -325,6 +321,10 @@ export function sidePort(offset: number): number {
   return Number(process.env.PORTOLAN_E2E_PORT ?? 3199) + offset;
 }
 
+/**
+ * Another Portolan from the same build, with settings of its own (no engine,
+ * read-only…), for the spec's lifetime; answers once its health says `healthStatus`.
+ */
 export function extraPortolan(port: number, env: Record<string, string>, healthStatus: number): { url: string } {
   let server: ChildProcess | null = null;
   test.beforeAll(async () => {

@@ -115,10 +115,21 @@ function isShown(c: Container, options: GraphOptions, shown: ReadonlySet<string>
  * daemon. Both are found by name, as `docker ps -a` lists them, so they are drawn where they belong.
  */
 export function withNetworkIds(c: Container, networks: readonly Network[]): Container {
-  const known = (e: Endpoint) => e.networkId !== '' && networks.some((n) => n.id === e.networkId);
+  const { ids, byName } = networkIndex(networks);
+  const known = (e: Endpoint) => ids.has(e.networkId);
   if (c.endpoints.every(known)) return c;
-  const byName = new Map(networks.map((n) => [n.name, n.id]));
   return { ...c, endpoints: c.endpoints.map((e) => (known(e) ? e : { ...e, networkId: byName.get(e.networkName) ?? e.networkId })) };
+}
+
+/** The networks' ids and names, built once per networks list (a patch that leaves the networks keeps the list). */
+const networkIndexes = new WeakMap<readonly Network[], { ids: ReadonlySet<string>; byName: ReadonlyMap<string, string> }>();
+function networkIndex(networks: readonly Network[]): { ids: ReadonlySet<string>; byName: ReadonlyMap<string, string> } {
+  let index = networkIndexes.get(networks);
+  if (!index) {
+    index = { ids: new Set(networks.map((n) => n.id)), byName: new Map(networks.map((n) => [n.name, n.id])) };
+    networkIndexes.set(networks, index);
+  }
+  return index;
 }
 
 /**

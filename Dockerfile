@@ -13,10 +13,25 @@ COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1 PORTOLAN_STANDALONE=1
 RUN npx next build && npm run --silent build:server
 
-# What runs: node, the bundle, Next's traced node_modules and the built pages. No npm ci, no development files.
-FROM node:24.22.3-bookworm-slim
+# The runtime's root file system: node, the C and C++ libraries it links, and the user it runs as. Nothing else:
+# no shell, no npm, no package manager, so nothing in the image runs but Portolan, and its size is node's and ours.
+FROM node:24.22.3-bookworm-slim AS root
+RUN set -e; \
+    lib="/lib/$(uname -m)-linux-gnu"; \
+    mkdir -p /rootfs/usr/local/bin "/rootfs$lib" /rootfs/etc /rootfs/tmp /rootfs/home/node; \
+    cp /usr/local/bin/node /rootfs/usr/local/bin/node; \
+    for so in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libgcc_s.so.1 libstdc++.so.6; do cp -L "$lib/$so" "/rootfs$lib/$so"; done; \
+    for ld in /lib64/ld-linux-*.so.* /lib/ld-linux-*.so.*; do [ -e "$ld" ] && mkdir -p "/rootfs${ld%/*}" && cp -L "$ld" "/rootfs$ld"; done; \
+    printf 'root:x:0:0:root:/root:/nonexistent\nnode:x:1000:1000::/home/node:/nonexistent\n' >/rootfs/etc/passwd; \
+    printf 'root:x:0:\nnode:x:1000:\n' >/rootfs/etc/group; \
+    chmod 1777 /rootfs/tmp; \
+    chown 1000:1000 /rootfs/home/node
+
+# What runs: that root, the bundle, Next's traced node_modules and the built pages. No npm ci, no development files.
+FROM scratch
+COPY --from=root /rootfs /
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0
+ENV PATH=/usr/local/bin NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0
 COPY --from=build /src/.next/standalone/node_modules ./node_modules
 COPY --from=build /src/.next/standalone/.next ./.next
 COPY --from=build /src/.next/static ./.next/static

@@ -15,8 +15,9 @@ export async function docker(args: string[], env: NodeJS.ProcessEnv = process.en
     const { stdout } = await run('docker', args, { env, maxBuffer: 64 * 1024 * 1024, timeout: CLI_TIMEOUT_MS });
     return stdout.trim();
   } catch (err) {
-    const e = err as { stderr?: string; message: string; killed?: boolean };
-    const why = e.killed ? `no answer in ${CLI_TIMEOUT_MS / 1000} s` : e.stderr?.trim() || e.message;
+    const e = err as { stdout?: string; stderr?: string; message: string; killed?: boolean };
+    // `docker exec` of Docker 20.10 prints the runtime's refusal ("executable file not found") on stdout.
+    const why = e.killed ? `no answer in ${CLI_TIMEOUT_MS / 1000} s` : e.stderr?.trim() || e.stdout?.trim() || e.message;
     throw new Error(`docker ${args.join(' ')} failed: ${why}`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, describeEvent, engineLine, type DockerEvent } from './activity';
+import { clockOf, describeEvent, engineLine, HealthCheckExecs, healthCheckCommand, type DockerEvent } from './activity';
 import { emptyEngine, type Container, type Topology } from './topology';
 
 const WEB1_ID = '4f2a1c0b9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
@@ -388,5 +388,61 @@ describe('swarm events', () => {
       'network ptl-sw-net no longer spans this node',
     );
     expect(say(swarm('network', 'remove', NETWORK_ID, { name: 'ptl-sw-net' }), empty)).toBe('network ptl-sw-net removed');
+  });
+});
+
+describe('health checks and docker exec', () => {
+  const exec = (action: string, execID: string, extra: Record<string, string> = {}): DockerEvent => ({
+    Type: 'container',
+    Action: action,
+    Actor: { ID: WEB1_ID, Attributes: { name: 'web1', execID, ...extra } },
+    time: 1,
+  });
+
+  it('names the command a docker exec runs, cut short when long', () => {
+    expect(describeEvent(exec('exec_start: ping -c 1 db', 'e1'), topo, '1').text).toBe('web1 runs: ping -c 1 db');
+    expect(describeEvent(exec(`exec_start: sh -c ${'x'.repeat(80)}`, 'e1'), topo, '1').text).toBe(`web1 runs: sh -c ${'x'.repeat(53)}…`);
+    expect(describeEvent(exec('exec_die', 'e1', { exitCode: '1' }), topo, '1').text).toBe('a command inside web1 ended with code 1');
+  });
+
+  it("keeps a health check's execs quiet, and every exec_create, but not a docker exec's start and end", () => {
+    const quiet = new HealthCheckExecs();
+    quiet.check(WEB1_ID, '/bin/sh -c curl -f localhost');
+    expect(quiet.isQuiet(exec('exec_create: /bin/sh -c curl -f localhost', 'h1'))).toBe(true);
+    expect(quiet.isQuiet(exec('exec_start: /bin/sh -c curl -f localhost', 'h1'))).toBe(true);
+    expect(quiet.isQuiet(exec('exec_die', 'h1', { exitCode: '0' }))).toBe(true);
+    expect(quiet.isQuiet(exec('exec_create: ping db', 'u1'))).toBe(true);
+    expect(quiet.isQuiet(exec('exec_start: ping db', 'u1'))).toBe(false);
+    expect(quiet.isQuiet(exec('exec_die', 'u1', { exitCode: '0' }))).toBe(false);
+    // The same command typed by hand into another container is news there.
+    expect(quiet.isQuiet({ ...exec('exec_start: /bin/sh -c curl -f localhost', 'u2'), Actor: { ID: 'other', Attributes: { execID: 'u2' } } })).toBe(
+      false,
+    );
+    expect(quiet.isQuiet({ Type: 'container', Action: 'health_status: unhealthy', Actor: { ID: WEB1_ID }, time: 1 })).toBe(false);
+  });
+
+  it('hears a command with a colon in it, and forgets a container that is gone', () => {
+    const quiet = new HealthCheckExecs();
+    quiet.check(WEB1_ID, 'wget -q http://127.0.0.1:80/');
+    expect(quiet.isQuiet(exec('exec_start: wget -q http://127.0.0.1:80/', 'h1'))).toBe(true);
+    quiet.forget(WEB1_ID);
+    expect(quiet.isQuiet(exec('exec_start: wget -q http://127.0.0.1:80/', 'h2'))).toBe(false);
+  });
+
+  it('remembers at most 1000 checks that never ended (their exec_die lost with the stream)', () => {
+    const quiet = new HealthCheckExecs();
+    quiet.check(WEB1_ID, 'true');
+    for (let i = 0; i <= 1000; i++) quiet.isQuiet(exec('exec_start: true', `h${i}`));
+    expect(quiet.isQuiet(exec('exec_die', 'h0'))).toBe(false);
+    expect(quiet.isQuiet(exec('exec_die', 'h1000'))).toBe(true);
+  });
+
+  it('reads the command line a HEALTHCHECK runs as exec_start names it', () => {
+    expect(healthCheckCommand(['CMD-SHELL', 'curl -f localhost'], undefined)).toBe('/bin/sh -c curl -f localhost');
+    expect(healthCheckCommand(['CMD-SHELL', 'true'], ['/bin/bash', '-o', 'pipefail', '-c'])).toBe('/bin/bash -o pipefail -c true');
+    expect(healthCheckCommand(['CMD', 'node', '-e', 'x()'], undefined)).toBe('node -e x()');
+    expect(healthCheckCommand(['NONE'], undefined)).toBeNull();
+    expect(healthCheckCommand([], undefined)).toBeNull();
+    expect(healthCheckCommand(undefined, undefined)).toBeNull();
   });
 });

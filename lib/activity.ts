@@ -248,11 +248,64 @@ function containerText(action: string, name: string, attrs: Record<string, strin
     case 'health_status':
       return `${name} is ${fullAction.split(':')[1]?.trim() ?? 'checked'}`;
     case 'exec_create':
-    case 'exec_start':
-      return `a command runs inside ${name}`;
+    case 'exec_start': {
+      // `exec_start: ping -c 1 db`: the command line, cut short when it is long.
+      const command = fullAction.split(':').slice(1).join(':').trim();
+      return command ? `${name} runs: ${command.length > 60 ? `${command.slice(0, 59)}…` : command}` : `a command runs inside ${name}`;
+    }
     case 'exec_die':
       return `a command inside ${name} ended with code ${attrs.exitCode ?? '?'}`;
     default:
       return `${name}: ${action}`;
   }
+}
+
+/**
+ * The execs a container's HEALTHCHECK runs: exec_create, exec_start and exec_die at every interval, for as long as
+ * the container lives. None of them is news (health_status says when the health changes), and a demo screen would
+ * show nothing else. A health check's exec_start names the check's command line, which the container's inspect
+ * gave (`checks`); its exec_die names only its exec id, remembered from the exec_start. exec_create is never news:
+ * the exec_start that follows it says the same, with the command.
+ */
+export class HealthCheckExecs {
+  private readonly checks = new Map<string, string>();
+  /** Health-check execs started and not yet ended; bounded, in case an exec_die is lost with the stream. */
+  private readonly running = new Set<string>();
+
+  /** The command line a container's health check runs, as exec_start names it; null: it has none. */
+  check(containerId: string, command: string | null): void {
+    if (command) this.checks.set(containerId, command);
+    else this.checks.delete(containerId);
+  }
+
+  forget(containerId: string): void {
+    this.checks.delete(containerId);
+  }
+
+  /** The event says nothing the activity line should: an exec_create, or a health check's exec. */
+  isQuiet(event: DockerEvent): boolean {
+    if (event.Type !== 'container') return false;
+    const [action, ...command] = event.Action.split(':');
+    const execId = event.Actor.Attributes?.execID ?? '';
+    if (action === 'exec_create') return true;
+    if (action === 'exec_start' && this.checks.get(event.Actor.ID) === command.join(':').trim()) {
+      if (this.running.size >= RUNNING_KEPT) this.running.delete(this.running.values().next().value ?? '');
+      this.running.add(execId);
+      return true;
+    }
+    return action === 'exec_die' && this.running.delete(execId);
+  }
+}
+
+const RUNNING_KEPT = 1000;
+
+/**
+ * A health check's command line as the Engine names it in exec_start: `CMD a b` runs `a b`, `CMD-SHELL x` runs the
+ * container's shell (`/bin/sh -c` unless SHELL set another) with `x`. null for none (`NONE`, or no HEALTHCHECK).
+ */
+export function healthCheckCommand(test: readonly string[] | undefined, shell: readonly string[] | undefined): string | null {
+  const [kind, ...rest] = test ?? [];
+  if (kind === 'CMD') return rest.join(' ').trim() || null;
+  if (kind === 'CMD-SHELL' && rest[0]) return [...(shell?.length ? shell : ['/bin/sh', '-c']), rest[0]].join(' ');
+  return null;
 }

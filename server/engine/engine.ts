@@ -9,7 +9,7 @@ import { repositoryAndTag } from '../../lib/imageReference';
 import type { EngineEnv } from './contexts';
 import type { Connection } from './endpoint';
 import { defaultEngine, type EngineSpec } from './engineSpecs';
-import { toContainer, toEngineInfo, toNetwork, toSecurity, type RawInfo, type RawVersion } from './mapping';
+import { toContainer, toEngineInfo, toNetwork, toHealthCheck, toSecurity, type RawInfo, type RawVersion } from './mapping';
 import { operationOf, outcomeOf, type EngineRequest } from './requests';
 import { SshAgent } from './sshDial';
 import { isCurrentTask, toService, toSwarm, toSwarmNode, toTask, type RawNode, type RawService, type RawTask } from './swarmMapping';
@@ -140,11 +140,11 @@ export class Engine {
     return (await this.inspectContainer(id))?.container ?? null;
   }
 
-  /** One inspect, read twice: the picture's container and what the security lens needs. */
-  async inspectContainer(id: string): Promise<{ container: Container; security: ContainerSecurity } | null> {
+  /** One inspect, read three times: the picture's container, what the security lens needs, and its health check's command. */
+  async inspectContainer(id: string): Promise<{ container: Container; security: ContainerSecurity; healthCheck: string | null } | null> {
     return orNullWhenGone(async () => {
       const raw = await this.docker.getContainer(id).inspect();
-      return { container: toContainer(raw), security: toSecurity(raw) };
+      return { container: toContainer(raw), security: toSecurity(raw), healthCheck: toHealthCheck(raw) };
     });
   }
 

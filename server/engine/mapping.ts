@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { ContainerSecurity } from '../../lib/audit';
+import { healthCheckCommand } from '../../lib/activity';
 import { publishedBindings } from '../../lib/graph/elements';
 import { byName, type Container, type EngineInfo, type Endpoint, type Network, type PortBinding } from '../../lib/topology';
 
@@ -158,6 +159,12 @@ export interface RawVersion {
   ApiVersion?: string;
   Os?: string;
   Arch?: string;
+}
+
+/** The command line the container's HEALTHCHECK runs, as exec_start names it (the image's, unless `docker run` set one). */
+export function toHealthCheck(raw: Dockerode.ContainerInspectInfo): string | null {
+  const config = raw.Config as { Healthcheck?: { Test?: string[] }; Shell?: string[] };
+  return healthCheckCommand(config.Healthcheck?.Test, config.Shell);
 }
 
 /** What the security lens needs beyond the picture: privileges, mounts, limits. */

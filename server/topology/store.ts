@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { dequal } from 'dequal/lite';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { ACTIVITY_KEPT, describeEvent, type DockerEvent } from '../../lib/activity';
+import { ACTIVITY_KEPT, describeEvent, HealthCheckExecs, type DockerEvent } from '../../lib/activity';
 import { auditOf, type ContainerAudit, type ContainerSecurity } from '../../lib/audit';
 import { diffKind, diffTopology, applyOps } from '../../lib/patch';
 import {
@@ -110,6 +110,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private readonly recent = new RecentActivity(ACTIVITY_KEPT);
   private lostSince: number | null = null;
   private securities = new Map<string, ContainerSecurity>();
+  private readonly healthChecks = new HealthCheckExecs();
   private audits = new Map<string, ContainerAudit>();
   /** `audits` sorted by name, kept until an audit changes: every viewer and every GET reads the same list. */
   private auditList: ContainerAudit[] | null = [];
@@ -452,6 +453,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   private announce(events: readonly DockerEvent[]): void {
     for (const event of events) {
+      if (this.healthChecks.isQuiet(event)) continue;
       const activity = describeEvent(event, this.topology, `${this.epoch}:${++this.activitySeq}`);
       this.recent.add(activity);
       this.emit('activity', activity);
@@ -550,6 +552,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
   private async inspectContainer(id: string): Promise<Container | null> {
     const inspected = await this.engine.inspectContainer(id);
     if (!inspected) return null;
+    this.healthChecks.check(inspected.container.id, inspected.healthCheck);
     if (!dequal(this.securities.get(inspected.container.id), inspected.security)) {
       this.securities.set(inspected.container.id, inspected.security);
       this.audits.set(inspected.container.id, auditOf(inspected.security, { self: inspected.container.id === ownContainerId() }));
@@ -574,6 +577,7 @@ export class TopologyStore extends EventEmitter<StoreEvents> {
 
   private forget(id: string): void {
     this.securities.delete(id);
+    this.healthChecks.forget(id);
     if (this.audits.delete(id)) this.auditsChanged();
     this.plannedPorts.delete(containerNodeId(id));
   }

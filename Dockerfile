@@ -1,5 +1,6 @@
-# Portolan's image: a Node 24 LTS base, Next's standalone build (only the files its tracing says the pages need) and
-# the custom server bundled into one file, run as the unprivileged user `node`. Build: npm run image (scripts/image.sh).
+# Portolan's image: built on Node 24 LTS, run on scratch with node and its libraries only, Next's standalone build (only
+# the files its tracing says the pages need) and the custom server bundled into one file, as the unprivileged user
+# `node`. Build: npm run image (scripts/image.sh).
 
 # Dependencies, development ones included: the build needs Next, TypeScript, Tailwind and esbuild.
 FROM node:24.22.3-bookworm-slim AS deps

@@ -51,14 +51,19 @@ export function useSchemaForm<V extends FieldValues, C, B>(schemaFor: (context: 
 
 /**
  * The body schema's issues, each on the form field it came from (`fields`: body key to form key), the
- * first per field, as fields.tsx words them ("labels.my key" → "my key: …"); an issue on no field still
- * leaves the form invalid.
+ * first per field, as fields.tsx words them ("labels.my key" → "my key: …") or in the dialog's own
+ * `wording` for that body key; an issue on no field still leaves the form invalid.
  */
-export function reportBodyIssues(error: z.ZodError, ctx: z.RefinementCtx, fields: Record<string, string>): void {
+export function reportBodyIssues(
+  error: z.ZodError,
+  ctx: z.RefinementCtx,
+  fields: Record<string, string>,
+  wording: Partial<Record<string, string>> = {},
+): void {
   const errors = fieldErrors(error);
   for (const [bodyKey, formKey] of Object.entries(fields)) {
     const message = errorAt(errors, bodyKey);
-    if (message) ctx.addIssue({ code: 'custom', path: [formKey], message });
+    if (message) ctx.addIssue({ code: 'custom', path: [formKey], message: wording[bodyKey] ?? message });
   }
   const onNoField = [...errors.keys()].some((path) => !Object.hasOwn(fields, path.split('.')[0] ?? ''));
   if (onNoField) ctx.addIssue({ code: 'custom', path: [], message: describeIssues(error) });

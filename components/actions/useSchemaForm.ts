@@ -12,8 +12,14 @@ import { errorAt, fieldErrors } from './fields';
  * turns its values into the request body (the body's own schema from
  * lib/schemas inside). `context` is what the schema needs besides the values
  * (the lesson, the first local image); a change to it checks the form again.
+ * `checkedFromStart`: fields whose message shows before they are touched, such as names a lesson filled in to be read.
  */
-export function useSchemaForm<V extends FieldValues, C, B>(schemaFor: (context: C) => z.ZodType<B, V>, defaultValues: V, context: C) {
+export function useSchemaForm<V extends FieldValues, C, B>(
+  schemaFor: (context: C) => z.ZodType<B, V>,
+  defaultValues: V,
+  context: C,
+  checkedFromStart: readonly Path<V>[] = [],
+) {
   const form = useForm<V, C, B>({
     mode: 'onChange',
     defaultValues: defaultValues as DefaultValues<V>,
@@ -34,7 +40,7 @@ export function useSchemaForm<V extends FieldValues, C, B>(schemaFor: (context: 
   const set = <K extends Path<V>>(name: K, value: PathValue<V, K>) => form.setValue(name, value, { shouldTouch: true, shouldValidate: true });
   /** A field's message, once the field was edited or left: an empty form does not open covered in red. */
   const shown = (name: Path<V>): string | undefined => {
-    if (!touched[name]) return undefined;
+    if (!touched[name] && !checkedFromStart.includes(name)) return undefined;
     const message = (errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
     return typeof message === 'string' ? message : undefined;
   };

@@ -5,7 +5,6 @@ import { useEffect } from 'react';
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Path, type PathValue } from 'react-hook-form';
 import type { z } from 'zod';
 import { describeIssues } from '../../lib/schemas';
-import { errorAt, fieldErrors } from './fields';
 
 /**
  * A dialog's form in React Hook Form, checked on every change by a schema that
@@ -55,10 +54,32 @@ export function useSchemaForm<V extends FieldValues, C, B>(
   return { values, set, field, shown, valid: isValid, handleSubmit: form.handleSubmit };
 }
 
+/** Field messages by path ("name", "ports.0.hostPort"), the first issue for each. */
+function fieldErrors(error: z.ZodError): ReadonlyMap<string, string> {
+  const errors = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!errors.has(path)) errors.set(path, issue.message);
+  }
+  return errors;
+}
+
+/** The message for a field or anything inside it (labels.KEY belongs to labels). */
+function errorAt(errors: ReadonlyMap<string, string>, path: string): string | undefined {
+  if (errors.has(path)) return errors.get(path);
+  for (const [key, message] of errors) {
+    if (!key.startsWith(`${path}.`)) continue;
+    const inner = key.slice(path.length + 1);
+    // "labels.my key" names the culprit; "aliases.2" names nothing a person typed.
+    return /^\d+$/.test(inner) ? message : `${inner}: ${message}`;
+  }
+  return undefined;
+}
+
 /**
  * The body schema's issues, each on the form field it came from (`fields`: body key to form key), the
- * first per field, as fields.tsx words them ("labels.my key" → "my key: …") or in the dialog's own
- * `wording` for that body key; an issue on no field still leaves the form invalid.
+ * first per field ("labels.my key" → "my key: …"), or in the dialog's own `wording` for that body key
+ * where it has one; an issue on no field still leaves the form invalid.
  */
 export function reportBodyIssues(
   error: z.ZodError,

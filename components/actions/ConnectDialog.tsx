@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { z } from 'zod';
 import { contains, isRange, parseCidr } from '../../lib/cidr';
 import { connectCommand } from '../../lib/dockerCommand';
 import { connectSchema, type Connect } from '../../lib/schemas';
@@ -8,8 +9,9 @@ import type { Container, Network } from '../../lib/topology';
 import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
-import { errorAt, fieldErrors, SelectField, TextField, useTouched } from './fields';
+import { SelectField, TextField } from './fields';
 import { useAction } from './useAction';
+import { reportBodyIssues, useSchemaForm } from './useSchemaForm';
 
 const byRef = (ref: string | undefined) => (o: { id: string; name: string }) => ref !== undefined && (o.id === ref || o.name === ref);
 
@@ -19,58 +21,93 @@ const joinable = (n: Network) => n.driver !== 'host' && n.driver !== 'null' && !
 const connectable = (c: Container) => c.networkMode !== 'host' && !c.networkMode.startsWith('container:');
 const isOn = (c: Container, n: Network) => c.endpoints.some((e) => e.networkId === n.id || e.networkName === n.name);
 
+/** The form as the person fills it: what is typed; the container and network are picked outside it. */
+interface ConnectForm {
+  ipv4: string;
+  aliases: string;
+}
+
+/** Besides the form: the container and network the pickers point at, and the addresses on that network already held. */
+interface ConnectContext {
+  container: string;
+  network: Network | undefined;
+  held: { name: string; ipv4: string }[];
+}
+
 /** What Docker would refuse about a static address, said before it does. */
-function addressError(ipv4: string, network: Network, topology: DialogProps['topology']): string | undefined {
+function addressError(ipv4: string, network: Network, held: ConnectContext['held']): string | undefined {
   if (!ipv4) return undefined;
   const subnets = network.subnets.map((s) => ({ ...s, range: parseCidr(s.subnet) })).filter((s) => isRange(s.range) && s.range.version === 4);
   const home = subnets.find((s) => isRange(s.range) && contains(s.range, ipv4));
   if (subnets.length && !home) return `${ipv4} is outside ${network.name} (${subnets.map((s) => s.subnet).join(', ')})`;
   if (home?.gateway === ipv4) return `${ipv4} is ${network.name}’s gateway: the host uses it`;
-  const holder = topology.containers.find((c) => c.endpoints.some((e) => e.networkId === network.id && e.ipv4 === ipv4));
+  const holder = held.find((h) => h.ipv4 === ipv4);
   return holder ? `${holder.name} has ${ipv4} on ${network.name} already` : undefined;
 }
+
+/** The body the form stands for: empty boxes left out, so the command shows only what was chosen. */
+function connectBody(form: ConnectForm, container: string): Connect {
+  const ipv4 = form.ipv4.trim();
+  const aliases = form.aliases
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return { container, ...(ipv4 ? { ipv4 } : {}), ...(aliases.length ? { aliases } : {}) };
+}
+
+const BODY_FIELDS = { ipv4: 'ipv4', aliases: 'aliases' };
+const DEFAULT_BRIDGE = 'the default bridge takes neither static IPs nor aliases: use a network you created';
+
+/** The server's schema for the body, with what only the network can tell: a free address inside it, and the default bridge's limits. */
+const connectFormSchema = ({ container, network, held }: ConnectContext) =>
+  z.custom<ConnectForm>().transform((form, ctx) => {
+    const body = connectBody(form, container);
+    const parsed = connectSchema.safeParse(body);
+    if (!parsed.success) reportBodyIssues(parsed.error, ctx, BODY_FIELDS);
+    // After the schema's own message: the first issue on a field is the one it shows.
+    const wellFormed = !parsed.error?.issues.some((issue) => issue.path[0] === 'ipv4');
+    const address = network && wellFormed ? addressError(body.ipv4 ?? '', network, held) : undefined;
+    if (address) ctx.addIssue({ code: 'custom', path: ['ipv4'], message: address });
+    if (network?.name === 'bridge' && network.driver === 'bridge') {
+      if (body.ipv4) ctx.addIssue({ code: 'custom', path: ['ipv4'], message: DEFAULT_BRIDGE });
+      if (body.aliases) ctx.addIssue({ code: 'custom', path: ['aliases'], message: DEFAULT_BRIDGE });
+    }
+    return parsed.success ? parsed.data : z.NEVER;
+  });
+
+const INITIAL: ConnectForm = { ipv4: '', aliases: '' };
 
 export function ConnectDialog({ request, topology, onClose, onDone }: DialogProps<Extract<DialogRequest, { kind: 'connect' }>>) {
   const fixedNetwork = topology.networks.find(byRef(request.networkId));
   const fixedContainer = topology.containers.find(byRef(request.containerId));
 
+  // The pickers choose among what the map holds now, which the form's checks depend on: they stay outside the form.
   const [containerChoice, setContainerChoice] = useState<string | null>(null);
   const [networkChoice, setNetworkChoice] = useState<string | null>(null);
-  const [ipv4, setIpv4] = useState('');
-  const [aliases, setAliases] = useState('');
-  const { touched, touch } = useTouched();
-  const action = useAction();
 
   const containers = topology.containers.filter((c) => connectable(c) && (!fixedNetwork || !isOn(c, fixedNetwork)));
   const container = fixedContainer ?? containers.find((c) => c.name === containerChoice) ?? containers[0];
   const networks = topology.networks.filter((n) => joinable(n) && (!container || !isOn(container, n)));
   const network = fixedNetwork ?? networks.find((n) => n.id === networkChoice) ?? networks[0];
 
-  const aliasList = aliases
-    .split(',')
-    .map((a) => a.trim())
-    .filter(Boolean);
-  const body: Connect = {
+  const context: ConnectContext = {
     container: container?.name ?? request.containerId ?? '',
-    ...(ipv4.trim() ? { ipv4: ipv4.trim() } : {}),
-    ...(aliasList.length ? { aliases: aliasList } : {}),
+    network,
+    held: topology.containers.flatMap((c) =>
+      c.endpoints.filter((e) => e.networkId === network?.id && e.ipv4).map((e) => ({ name: c.name, ipv4: e.ipv4 })),
+    ),
   };
-  const parsed = connectSchema.safeParse(body);
-  const errors = fieldErrors(parsed.error);
-  const defaultBridge = network?.name === 'bridge' && network.driver === 'bridge';
-  const local = {
-    ipv4: network && !errors.has('ipv4') ? addressError(body.ipv4 ?? '', network, topology) : undefined,
-    bridge:
-      defaultBridge && (body.ipv4 || body.aliases) ? 'the default bridge takes neither static IPs nor aliases: use a network you created' : undefined,
-  };
-  const valid = parsed.success && Boolean(network) && Boolean(container) && !local.ipv4 && !local.bridge;
+  const { values, field, valid, handleSubmit } = useSchemaForm(connectFormSchema, INITIAL, context);
+  const action = useAction();
+
+  const body = connectBody(values, context.container);
   const networkName = network?.name ?? request.networkId ?? '<network>';
 
-  const submit = async () => {
-    if (!parsed.success || !network) return;
-    const done = await action.run(() => api.connect(network.id, parsed.data));
-    if (done) onDone(done, `${parsed.data.container} connected to ${network.name}`);
-  };
+  const submit = handleSubmit(async (connect) => {
+    if (!network) return;
+    const done = await action.run(() => api.connect(network.id, connect));
+    if (done) onDone(done, `${connect.container} connected to ${network.name}`);
+  });
 
   return (
     <Dialog
@@ -78,12 +115,12 @@ export function ConnectDialog({ request, topology, onClose, onDone }: DialogProp
         fixedNetwork ? `Connect a container to ${fixedNetwork.name}` : fixedContainer ? `Connect ${fixedContainer.name} to a network` : 'Connect'
       }
       intro="Adds a network interface to a running container: it keeps its other networks and gets an address on this one too."
-      command={connectCommand(networkName, parsed.success ? parsed.data : body)}
+      command={connectCommand(networkName, body)}
       error={action.error}
       submitLabel="Connect"
-      canSubmit={valid}
+      canSubmit={valid && Boolean(network && container)}
       pending={action.pending}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onClose={onClose}
     >
       {fixedContainer ? (
@@ -135,29 +172,17 @@ export function ConnectDialog({ request, topology, onClose, onDone }: DialogProp
 
       <TextField
         label="IPv4 address"
-        value={ipv4}
-        onChange={(v) => {
-          setIpv4(v);
-          touch('ipv4');
-        }}
-        onBlur={() => touch('ipv4')}
+        {...field('ipv4')}
         placeholder={network?.subnets[0] ? `optional, inside ${network.subnets[0].subnet}` : 'optional'}
         mono
         hint="Only on networks created with a subnet (--subnet); leave it empty and Docker picks a free address."
-        error={touched.has('ipv4') ? (errorAt(errors, 'ipv4') ?? local.ipv4 ?? (body.ipv4 ? local.bridge : undefined)) : undefined}
       />
       <TextField
         label="Aliases"
-        value={aliases}
-        onChange={(v) => {
-          setAliases(v);
-          touch('aliases');
-        }}
-        onBlur={() => touch('aliases')}
+        {...field('aliases')}
         placeholder="optional, e.g. db, primary"
         mono
         hint="Extra names, comma separated: other containers on this network can reach it by any of them."
-        error={touched.has('aliases') ? (errorAt(errors, 'aliases') ?? (body.aliases ? local.bridge : undefined)) : undefined}
       />
     </Dialog>
   );

@@ -1,15 +1,17 @@
 'use client';
 
 import { useState } from 'react';
+import { z } from 'zod';
 import { probeCommand } from '../../lib/dockerCommand';
-import { probeSchema } from '../../lib/schemas';
+import { probeSchema, type Probe } from '../../lib/schemas';
 import type { Container } from '../../lib/topology';
 import { api, type ProbeAnswer } from '../api/client';
 import { CommandPreview, Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
-import { errorAt, fieldErrors, SelectField, TextField, useTouched } from './fields';
+import { SelectField, TextField } from './fields';
 import { useAction } from './useAction';
 import { useRevealed } from './useRevealed';
+import { reportBodyIssues, useSchemaForm } from './useSchemaForm';
 
 /** The network two containers share, if any, and the target's address there. */
 function route(from: Container, to: Container): { network: string; ip: string } | null {
@@ -20,6 +22,33 @@ function route(from: Container, to: Container): { network: string; ip: string } 
   return null;
 }
 
+/** The form as the person fills it: the port as typed. */
+interface ProbeForm {
+  /** null until the user picks: the first of the targets. */
+  targetChoice: string | null;
+  by: 'ip' | 'name';
+  port: string;
+}
+
+/** The target picked, or the first one when the pick is not (or no longer) among them. */
+const targetOf = (form: ProbeForm, targets: readonly string[]) => targets.find((t) => t === form.targetChoice) ?? targets[0] ?? '';
+
+/** The body the form stands for: an empty port is a ping, anything but digits is no port. */
+function probeBody(form: ProbeForm, targets: readonly string[]): Probe {
+  const port = form.port.trim();
+  return { target: targetOf(form, targets), by: form.by, ...(port ? { port: /^\d+$/.test(port) ? Number(port) : Number.NaN } : {}) };
+}
+
+const BODY_FIELDS = { target: 'targetChoice', by: 'by', port: 'port' };
+
+/** The server's schema for the body, with whatever is wrong with the port said one way. */
+const probeFormSchema = (targets: readonly string[]) =>
+  z.custom<ProbeForm>().transform((form, ctx) => {
+    const parsed = probeSchema.safeParse(probeBody(form, targets));
+    if (!parsed.success) reportBodyIssues(parsed.error, ctx, BODY_FIELDS, { port: 'a port from 1 to 65535, or empty for a ping' });
+    return parsed.success ? parsed.data : z.NEVER;
+  });
+
 export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<DialogRequest, { kind: 'probe' }>>) {
   const from = topology.containers.find((c) => c.id === request.containerId || c.name === request.containerId);
   const name = from?.name ?? request.containerId;
@@ -29,42 +58,37 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
     .map((c) => ({ c, via: from ? route(from, c) : null }))
     .sort((a, b) => Number(Boolean(b.via)) - Number(Boolean(a.via)));
 
-  const [targetChoice, setTargetChoice] = useState<string | null>(request.target ?? null);
-  const [by, setBy] = useState<'ip' | 'name'>(request.by ?? 'ip');
-  const [port, setPort] = useState('');
+  const [initial] = useState<ProbeForm>(() => ({ targetChoice: request.target ?? null, by: request.by ?? 'ip', port: '' }));
+  const names = targets.map((t) => t.c.name);
+  const { values, set, field, valid, handleSubmit } = useSchemaForm(probeFormSchema, initial, names);
   const [answer, setAnswer] = useState<{ target: string; port: string; result: ProbeAnswer } | null>(null);
-  const { touched, touch } = useTouched();
   const action = useAction();
 
-  const target = targets.find((t) => t.c.name === targetChoice) ?? targets[0];
-  const portText = port.trim();
-  const body = { target: target?.c.name ?? '', by, ...(portText ? { port: /^\d+$/.test(portText) ? Number(portText) : NaN } : {}) };
-  const parsed = probeSchema.safeParse(body);
-  const portError = touched.has('port') && errorAt(fieldErrors(parsed.error), 'port') ? 'a port from 1 to 65535, or empty for a ping' : undefined;
+  const target = targets.find((t) => t.c.name === targetOf(values, names));
+  const { by } = values;
+  const body = probeBody(values, names);
   const running = from?.state === 'running';
-  const valid = parsed.success && Boolean(from) && running;
   const targetIp = !target
     ? '<target>'
     : by === 'name'
       ? target.c.name
       : (target.via?.ip ?? target.c.endpoints.find((e) => e.ipv4)?.ipv4 ?? target.c.name);
 
-  const submit = async () => {
-    if (!parsed.success) return;
-    const result = await action.run(() => api.probe(request.containerId, parsed.data));
-    if (result) setAnswer({ target: parsed.data.target, port: parsed.data.port ? String(parsed.data.port) : '', result });
-  };
+  const submit = handleSubmit(async (probe) => {
+    const result = await action.run(() => api.probe(request.containerId, probe));
+    if (result) setAnswer({ target: probe.target, port: probe.port ? String(probe.port) : '', result });
+  });
 
   return (
     <Dialog
       title={`Can ${name} reach …?`}
       intro={`Runs ping, or nc with a port, inside ${name} against the target’s address on a network they share, or against its name.`}
-      command={probeCommand(name, targetIp, parsed.success ? parsed.data.port : undefined)}
+      command={probeCommand(name, targetIp, valid ? body.port : undefined)}
       error={action.error}
       submitLabel="Probe"
-      canSubmit={valid}
+      canSubmit={valid && running}
       pending={action.pending}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onClose={onClose}
       cancelLabel={answer ? 'Close' : 'Cancel'}
       result={answer && <ProbeResult {...answer} from={name} />}
@@ -78,7 +102,7 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
         <SelectField
           label="Target"
           value={target?.c.name ?? ''}
-          onChange={setTargetChoice}
+          onChange={(v) => set('targetChoice', v)}
           hint={
             target && !target.via
               ? `${name} and ${target.c.name} share no network: expect no route, unless you connect them first.`
@@ -98,7 +122,7 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
       <SelectField
         label="Reach it"
         value={by}
-        onChange={(v) => setBy(v === 'name' ? 'name' : 'ip')}
+        onChange={(v) => set('by', v === 'name' ? 'name' : 'ip')}
         hint={
           by === 'name'
             ? 'By name: only a network you made has Docker’s embedded DNS; on the default bridge names do not resolve.'
@@ -110,17 +134,11 @@ export function ProbeDialog({ request, topology, onClose }: DialogProps<Extract<
       </SelectField>
       <TextField
         label="Port"
-        value={port}
-        onChange={(v) => {
-          setPort(v);
-          touch('port');
-        }}
-        onBlur={() => touch('port')}
+        {...field('port')}
         inputMode="numeric"
         placeholder="optional, e.g. 80"
         mono
         hint="Empty: a ping. A port: a TCP connection, which tells whether a service listens there."
-        error={portError}
       />
     </Dialog>
   );

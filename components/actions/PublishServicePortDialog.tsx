@@ -1,13 +1,15 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { z } from 'zod';
 import { servicePublishCommand } from '../../lib/dockerCommand';
 import { servicePublishSchema, type ServicePublish } from '../../lib/schemas';
 import { api } from '../api/client';
 import { Dialog } from './Dialog';
 import type { DialogProps, DialogRequest } from './dialogs';
-import { errorAt, fieldErrors, optional, SelectField, TextField, useTouched } from './fields';
+import { optional, SelectField, TextField } from './fields';
 import { useAction } from './useAction';
+import { reportBodyIssues, useSchemaForm } from './useSchemaForm';
 
 type Mode = ServicePublish['publishMode'];
 
@@ -24,7 +26,38 @@ const MODES: { mode: Mode; title: string; words: string }[] = [
   },
 ];
 
+/** The form as the person fills it: the ports as typed. */
+interface PublishForm {
+  published: string;
+  target: string;
+  protocol: 'tcp' | 'udp';
+  mode: Mode;
+}
+
 const asPort = (text: string) => (optional(text) === undefined ? undefined : Number(text.trim()));
+
+/** The body the form stands for: an empty published port left out, for the swarm to pick; an empty target port is no port. */
+const publishBody = (form: PublishForm): ServicePublish => ({
+  publishedPort: asPort(form.published),
+  targetPort: asPort(form.target) ?? Number.NaN,
+  protocol: form.protocol,
+  publishMode: form.mode,
+});
+
+const BODY_FIELDS = { publishedPort: 'published', targetPort: 'target', protocol: 'protocol', publishMode: 'mode' };
+
+/** Whatever is wrong with a port, the message says what a port is. */
+const noPort = (text: string) => `${text.trim() || 'a port'} is no port: write a number from 1 to 65535`;
+
+/** The server's schema for the body, its port messages in the dialog's words. */
+const publishFormSchema = () =>
+  z.custom<PublishForm>().transform((form, ctx) => {
+    const parsed = servicePublishSchema.safeParse(publishBody(form));
+    if (!parsed.success) reportBodyIssues(parsed.error, ctx, BODY_FIELDS, { publishedPort: noPort(form.published), targetPort: noPort(form.target) });
+    return parsed.success ? parsed.data : z.NEVER;
+  });
+
+const INITIAL: PublishForm = { published: '', target: '80', protocol: 'tcp', mode: 'ingress' };
 
 /** `docker service update --publish-add`: one more published port, the service updated in place. */
 export function PublishServicePortDialog({
@@ -34,34 +67,23 @@ export function PublishServicePortDialog({
   onDone,
 }: DialogProps<Extract<DialogRequest, { kind: 'publish-service-port' }>>) {
   const service = topology.services.find((s) => s.id === request.serviceId);
-  const [published, setPublished] = useState('');
-  const [target, setTarget] = useState('80');
-  const [protocol, setProtocol] = useState<'tcp' | 'udp'>('tcp');
-  const [mode, setMode] = useState<Mode>('ingress');
-  const { touched, touch } = useTouched();
+  const { values, set, field, valid, handleSubmit } = useSchemaForm(publishFormSchema, INITIAL, undefined);
   const action = useAction();
   const modeName = useId();
 
   const name = service?.name ?? request.serviceId;
-  const body = { publishedPort: asPort(published), targetPort: asPort(target) ?? Number.NaN, protocol, publishMode: mode };
-  const parsed = servicePublishSchema.safeParse(body);
-  const errors = fieldErrors(parsed.error);
-  const portError = (path: string, text: string) =>
-    touched.has(path) && errorAt(errors, path) ? `${text.trim() || 'a port'} is no port: write a number from 1 to 65535` : undefined;
+  const { protocol, mode } = values;
+  const body = publishBody(values);
   const taken =
     body.publishedPort !== undefined
       ? topology.services.find((s) => s.id !== service?.id && s.ports.some((p) => p.publishedPort === body.publishedPort && p.protocol === protocol))
       : undefined;
 
-  const submit = async () => {
-    if (!parsed.success) return;
-    const done = await action.run(() => api.publishServicePort(name, parsed.data));
+  const submit = handleSubmit(async (publish) => {
+    const done = await action.run(() => api.publishServicePort(name, publish));
     if (done)
-      onDone(
-        done,
-        `${name} publishes ${parsed.data.publishedPort ?? 'a port'} → ${parsed.data.targetPort}/${parsed.data.protocol} (${parsed.data.publishMode})`,
-      );
-  };
+      onDone(done, `${name} publishes ${publish.publishedPort ?? 'a port'} → ${publish.targetPort}/${publish.protocol} (${publish.publishMode})`);
+  });
 
   return (
     <Dialog
@@ -70,9 +92,9 @@ export function PublishServicePortDialog({
       command={servicePublishCommand(name, { ...body, targetPort: Number.isNaN(body.targetPort) ? 0 : body.targetPort })}
       error={action.error}
       submitLabel="Publish"
-      canSubmit={Boolean(service) && parsed.success}
+      canSubmit={Boolean(service) && valid}
       pending={action.pending}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onClose={onClose}
     >
       {!service && (
@@ -83,25 +105,14 @@ export function PublishServicePortDialog({
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField
           label="Published port"
-          value={published}
-          onChange={(v) => (setPublished(v), touch('publishedPort'))}
+          {...field('published')}
           inputMode="numeric"
           mono
           placeholder="30000–32767"
           hint="Optional: empty, the swarm picks one."
-          error={portError('publishedPort', published)}
         />
-        <TextField
-          label="Target port"
-          value={target}
-          onChange={(v) => (setTarget(v), touch('targetPort'))}
-          onBlur={() => touch('targetPort')}
-          inputMode="numeric"
-          mono
-          hint="Where the task listens."
-          error={portError('targetPort', target)}
-        />
-        <SelectField label="Protocol" value={protocol} onChange={(v) => setProtocol(v === 'udp' ? 'udp' : 'tcp')}>
+        <TextField label="Target port" {...field('target')} inputMode="numeric" mono hint="Where the task listens." />
+        <SelectField label="Protocol" value={protocol} onChange={(v) => set('protocol', v === 'udp' ? 'udp' : 'tcp')}>
           <option value="tcp">tcp</option>
           <option value="udp">udp</option>
         </SelectField>
@@ -124,7 +135,7 @@ export function PublishServicePortDialog({
                 name={modeName}
                 value={m.mode}
                 checked={mode === m.mode}
-                onChange={() => setMode(m.mode)}
+                onChange={() => set('mode', m.mode)}
                 className="mt-1 accent-amber-600"
               />
               <span>

@@ -1,47 +1,12 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
+import { useId, type ReactNode } from 'react';
 
 // The parts every action form is built from: a labelled control, its one-line
 // explanation, and the message for what is wrong with it.
 
 export const controlClass =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus-visible:outline-2 focus-visible:outline-amber-500 aria-[invalid=true]:border-red-500 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-500';
-
-/** Field messages by path ("name", "ports.0.hostPort"), the first issue for each. */
-export type FieldErrors = ReadonlyMap<string, string>;
-
-export function fieldErrors(error: z.ZodError | undefined): FieldErrors {
-  const errors = new Map<string, string>();
-  for (const issue of error?.issues ?? []) {
-    const path = issue.path.map(String).join('.');
-    if (!errors.has(path)) errors.set(path, issue.message);
-  }
-  return errors;
-}
-
-/** The message for a field or anything inside it (labels.KEY belongs to labels). */
-export function errorAt(errors: FieldErrors, path: string): string | undefined {
-  if (errors.has(path)) return errors.get(path);
-  for (const [key, message] of errors) {
-    if (!key.startsWith(`${path}.`)) continue;
-    const inner = key.slice(path.length + 1);
-    // "labels.my key" names the culprit; "aliases.2" names nothing a person typed.
-    return /^\d+$/.test(inner) ? message : `${inner}: ${message}`;
-  }
-  return undefined;
-}
-
-/**
- * Which fields the user has been in. A form shows a field's message only once
- * its field was touched, so an empty form does not open covered in red.
- */
-export function useTouched() {
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-  const touch = (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
-  return { touched, touch };
-}
 
 /** `KEY=value` lines, as `--label` and `--env` take them; blank lines and `#` comments are skipped. */
 export function keyValueLines(text: string): { values: Record<string, string>; error?: string } {

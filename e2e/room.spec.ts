@@ -145,6 +145,57 @@ test('a network created from the dialog lands in view or is marked at the edge w
     .toBe(true);
 });
 
+test('at 1280×720 what lands off screen or under the activity ticker is marked, each mark whole on screen, clear of the ticker and of the others', async ({
+  map,
+  objects,
+  page,
+}) => {
+  await page.setViewportSize(PROJECTOR);
+  await map.open();
+  const fresh: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const net = objects.name(`land${i}`);
+    fresh.push(`net:${await docker(['network', 'create', net])}`);
+    fresh.push(`ctr:${await objects.sleeper(`land${i}`, ['--network', net])}`);
+    await map.expectElement(fresh.at(-1)!);
+  }
+  // The ticker has grown to its eight lines by now; the marks follow it.
+  await expect(page.getByTestId('activity')).toContainText(`${objects.name('land3')} started`);
+  await page.waitForTimeout(700);
+  const seen = await page.evaluate((ids) => {
+    const rect = (el: Element | null) => {
+      const r = el?.getBoundingClientRect();
+      return r ? { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom } : null;
+    };
+    const graph = rect(document.querySelector('[data-testid="graph"]'))!;
+    const ticker = rect(document.querySelector('section[aria-label="Activity"]'));
+    const api = window.__PORTOLAN__!;
+    return {
+      graph,
+      ticker,
+      nodes: ids.map((id) => {
+        const p = api.renderedPosition(id);
+        return { id, at: p && { x: p.x + graph.x1, y: p.y + graph.y1 }, mark: rect(document.querySelector(`[data-offscreen="${id}"]`)) };
+      }),
+    };
+  }, fresh);
+  const inside = (p: { x: number; y: number }, r: { x1: number; y1: number; x2: number; y2: number }) =>
+    p.x >= r.x1 && p.x <= r.x2 && p.y >= r.y1 && p.y <= r.y2;
+  const meet = (a: { x1: number; y1: number; x2: number; y2: number }, b: { x1: number; y1: number; x2: number; y2: number }) =>
+    a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1;
+  await page.screenshot({ path: test.info().outputPath('marks-1280x720.png') });
+  const marks = seen.nodes.flatMap((n) => (n.mark ? [n.mark] : []));
+  for (const n of seen.nodes) {
+    const inView = n.at !== null && inside(n.at, seen.graph) && !(seen.ticker && inside(n.at, seen.ticker));
+    expect(inView || n.mark !== null, `${n.id}: in view, or marked`).toBe(true);
+  }
+  for (const [i, m] of marks.entries()) {
+    expect(m.x1 >= seen.graph.x1 && m.x2 <= seen.graph.x2 && m.y1 >= seen.graph.y1 && m.y2 <= seen.graph.y2, `mark ${i} whole on the map`).toBe(true);
+    if (seen.ticker) expect(meet(m, seen.ticker), `mark ${i} clear of the ticker`).toBe(false);
+    for (const other of marks.slice(i + 1)) expect(meet(m, other), `mark ${i} clear of the other marks`).toBe(false);
+  }
+});
+
 test('the map takes focus; arrow keys move between nodes, Enter opens the panel, Escape closes it', async ({ map, objects, page }) => {
   const net = await docker(['network', 'create', objects.name('keys')]);
   const a = await objects.sleeper('ka', ['--network', objects.name('keys')]);

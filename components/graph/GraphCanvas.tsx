@@ -17,7 +17,7 @@ import { Glows } from './glow';
 import { glowColour, graphStyle, TYPE, type Mode, type Theme } from './graphStyle';
 import { OffscreenMarks, type Offscreen } from './OffscreenMarks';
 import { Sketch } from './sketch';
-import { boundsOf, fittingAround, keepClearOf, onScreen, type Region } from './viewport';
+import { boundsOf, fittingAround, keepClearOf, onScreen, underOverlay, type Region } from './viewport';
 
 export interface GraphController {
   fit(): void;
@@ -168,7 +168,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
         select(sketch.current?.hit(e.position) ?? null);
       }
     });
-    cy.on('viewport resize', () => setOffscreen((marks) => (marks.length ? marks.filter((m) => !visible(cy, placedRef.current, m.id)) : marks)));
+    cy.on('viewport resize', () =>
+      setOffscreen((marks) => {
+        if (!marks.length) return marks;
+        const overlays = overlaysOf(cy);
+        return marks.filter((m) => !visible(cy, placedRef.current, m.id, overlays));
+      }),
+    );
     // Dropping a container onto a network connects it there (docker network connect), then it springs back.
     const grabbedAt = new Map<string, { x: number; y: number }>();
     cy.on('grab', 'node.container', (e) => void grabbedAt.set(e.target.id(), { ...e.target.position() }));
@@ -359,7 +365,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       touched.map((e) => e.id),
       glowColour(live.current.props.theme),
     );
-    const fresh = changed.addNodes.filter((n) => n.kind !== 'scope' && !visible(cy, positions, n.id));
+    const overlays = overlaysOf(cy);
+    const fresh = changed.addNodes.filter((n) => n.kind !== 'scope' && !visible(cy, positions, n.id, overlays));
     if (fresh.length === 0) return;
     if (live.current.props.presenter) bringIntoView(cy);
     else
@@ -570,6 +577,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           marks={offscreen}
           where={(id) => cyRef.current?.getElementById(id).renderedPosition() ?? null}
           size={() => ({ width: cyRef.current?.width() ?? 0, height: cyRef.current?.height() ?? 0 })}
+          overlays={() => (cyRef.current ? overlaysOf(cyRef.current) : [])}
           onGo={(id) => {
             const cy = cyRef.current;
             if (!cy) return;
@@ -589,9 +597,12 @@ interface Placing {
   shape: string;
 }
 
-function visible(cy: Core, positions: ReadonlyMap<string, Placed>, id: string): boolean {
+/** On screen and not under the activity ticker (or a lesson's step): somewhere a person sees it. */
+function visible(cy: Core, positions: ReadonlyMap<string, Placed>, id: string, overlays: readonly Region[] = overlaysOf(cy)): boolean {
   const at = positions.get(id);
-  return at !== undefined && onScreen(at, cy.zoom(), cy.pan(), cy.width(), cy.height());
+  if (at === undefined || !onScreen(at, cy.zoom(), cy.pan(), cy.width(), cy.height())) return false;
+  const pan = cy.pan();
+  return !underOverlay({ x: at.x * cy.zoom() + pan.x, y: at.y * cy.zoom() + pan.y }, overlays);
 }
 
 function viewOf(cy: Core): View {

@@ -128,3 +128,35 @@ export function onScreen(p: { x: number; y: number }, zoom: number, pan: { x: nu
   const y = p.y * zoom + pan.y;
   return x >= 0 && y >= 0 && x <= width && y <= height;
 }
+
+/** Whether a point of the canvas lies under an overlay, or within `margin` pixels of one. */
+export function underOverlay(p: { x: number; y: number }, overlays: readonly Region[], margin = 0): boolean {
+  return overlays.some(
+    (o) =>
+      o.width > 0 && o.height > 0 && p.x >= o.x - margin && p.x <= o.x + o.width + margin && p.y >= o.y - margin && p.y <= o.y + o.height + margin,
+  );
+}
+
+/**
+ * Where a mark for `to` goes so that no overlay hides it: `to` itself when nothing covers it, else the first point
+ * on the way back from `to` towards `from` (the view's centre) where the mark's box, `box(point)`, is clear of every
+ * overlay. `from` when there is none.
+ */
+export function clearOfOverlays(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  overlays: readonly Region[],
+  box: (p: { x: number; y: number }) => Region,
+): { x: number; y: number } {
+  const STEPS = 50;
+  for (let i = STEPS; i >= 0; i--) {
+    const t = i / STEPS;
+    const p = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+    const b = box(p);
+    const hidden = overlays.some(
+      (o) => o.width > 0 && o.height > 0 && b.x < o.x + o.width && b.x + b.width > o.x && b.y < o.y + o.height && b.y + b.height > o.y,
+    );
+    if (!hidden) return p;
+  }
+  return from;
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useReducer, useRef } from 'react';
-import { clearOfOverlays, type Region } from './viewport';
+import { clearOfOverlays, overlaps, type Region } from './viewport';
 
 export interface Offscreen {
   id: string;
@@ -63,7 +63,7 @@ export function OffscreenMarks({ marks, where, size, overlays, onGo }: Props) {
     // middle of the view first, then away from it, clear of the ticker and never off the canvas.
     const row = Math.min(rows - 1, Math.max(0, Math.floor(p.y / (height / rows))));
     const towards = p.y > cy ? -1 : 1;
-    const free = (q: { x: number; y: number }) => ![...taken, ...covered].some((t) => overlap(t, boxAt(q)));
+    const free = (q: { x: number; y: number }) => ![...taken, ...covered].some((t) => overlaps(t, boxAt(q)));
     const found = [towards, -towards]
       .flatMap((direction) => Array.from({ length: rows }, (_, k) => row + direction * k))
       .filter((r) => r >= 0 && r < rows)
@@ -105,8 +105,4 @@ export function OffscreenMarks({ marks, where, size, overlays, onGo }: Props) {
 /** How far along the view a point is, 0 to 1: the share of a mark that lies before its anchor point. */
 function share(at: number, length: number): number {
   return Math.min(1, Math.max(0, at / Math.max(1, length)));
-}
-
-function overlap(a: Region, b: Region): boolean {
-  return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 }

@@ -153,10 +153,13 @@ export function clearOfOverlays(
     const t = i / STEPS;
     const p = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
     const b = box(p);
-    const hidden = overlays.some(
-      (o) => o.width > 0 && o.height > 0 && b.x < o.x + o.width && b.x + b.width > o.x && b.y < o.y + o.height && b.y + b.height > o.y,
-    );
+    const hidden = overlays.some((o) => o.width > 0 && o.height > 0 && overlaps(o, b));
     if (!hidden) return p;
   }
   return from;
+}
+
+/** Whether two regions of the canvas share any area (touching edges do not). */
+export function overlaps(a: Region, b: Region): boolean {
+  return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 }

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { LessonView } from '../lib/lessons/view';
-import { docker, TEST_IMAGE } from '../scripts/testkit/docker';
+import { docker, TEST_IMAGE, waitFor } from '../scripts/testkit/docker';
 import { E2E_LESSON_PREFIX, E2E_LESSON_VARS } from '../scripts/testkit/lessonVars';
 import { REGISTRY_IMAGE, registryAnswers } from '../scripts/testkit/registry';
 import { expect, test, type LessonPanel } from './fixtures';
@@ -84,8 +84,18 @@ async function asTyped(command: string): Promise<void> {
   if (/^curl\s/.test(command)) {
     const url = new URL(command.split(/\s+/).find((w) => /^https?:\/\//.test(w))!);
     expect(url.hostname).toBe('127.0.0.1');
-    const res = await fetch(url);
-    await res.text();
+    // Right after `docker run -p` the server inside may not listen yet, and a connection docker-proxy accepts then
+    // can hang: a learner would press Enter again. Each try gives up after 2 s; the step's 2 s starts after this.
+    await waitFor(
+      `${url} to answer`,
+      () =>
+        fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+          (res) => res.text().then(() => true),
+          () => null,
+        ),
+      10_000,
+      250,
+    );
     return;
   }
   expect(command, 'a lesson command is a docker command or a curl').toMatch(/^docker\s/);
